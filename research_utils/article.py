@@ -220,7 +220,7 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
             text, enc = raw.decode("latin-1"), "latin-1"
     sample = text[:65536]
     controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
-    if sample and controls / len(sample) > 0.01:
+    if controls > max(8, len(sample) // 100):
         raise ArticleError(
             f"{name} is mostly control characters, so it looks like a binary file: "
             "save the article as plain text (.txt) or HTML."
@@ -382,7 +382,8 @@ def _headline_reason(text: str) -> str:
 
 
 def _norm_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    """Compare lines after the same repairs as the text (dashes, quotes, spaces), case-folded."""
+    return re.sub(r"\s+", " ", repair_text(str(text))[0]).strip().casefold()
 
 
 def article_from_text(

@@ -1,0 +1,51 @@
+# Every target creates .venv on first use and reinstalls when pyproject.toml changes.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+ARTICLES ?=
+
+.PHONY: report test lab bench lint clean help
+
+help:
+	@echo "make report  - set up .venv and build the reports of the bundled article into reports/"
+	@echo "make test    - set up .venv with the dev extras and run the whole test suite"
+	@echo "make lab     - open JupyterLab on notebooks/"
+	@echo "make bench   - measure report build time, analysis throughput, and speed against textstat"
+	@echo "make lint    - ruff check and format check"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# The python3 kernel is installed into the venv so papermill runs notebooks with this venv.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3" >/dev/null
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[bench]"
+	touch $@
+
+report: $(VENV)/.installed
+	$(BIN)/research-report $(ARTICLES)
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+lab: $(VENV)/.installed
+	$(BIN)/jupyter lab notebooks/
+
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/bench.py
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) reports/*/ reports/.build-* .pytest_cache
