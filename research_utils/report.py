@@ -224,6 +224,8 @@ def _clean_notebook(nb: nbformat.NotebookNode) -> None:
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("papermill", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill gives it a random id
 
 
 def _execute(stem: str, article: Path, params: dict[str, Any], build: Path, timeout: int) -> Path:
