@@ -1,0 +1,29 @@
+"""Shared fixtures: full report builds through the real pipeline, made once per session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from research_utils import report
+from research_utils.paths import DEFAULT_ARTICLE, NOTEBOOKS
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def bundled_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All notebooks on the bundled article, built once by the real runner."""
+    out = tmp_path_factory.mktemp("reports")
+    return report.build_report(DEFAULT_ARTICLE, out, stems=NOTEBOOKS)
+
+
+@pytest.fixture(scope="session")
+def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All notebooks on an article full of markup and script."""
+    out = tmp_path_factory.mktemp("hostile")
+    src = out / "hostile_article.txt"
+    shutil.copy(DATA / "hostile_article.txt", src)
+    return report.build_report(src, out / "reports", stems=NOTEBOOKS)

@@ -1,0 +1,81 @@
+"""Reports of a hostile article, loaded in headless Chromium: markup shows as text, no script runs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from research_utils.paths import NOTEBOOKS
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+
+if not CHROMIUM and not os.environ.get("CI"):
+    pytest.skip(
+        "Chromium is not installed (apt-get install chromium); .ci/run installs it", allow_module_level=True
+    )
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM, "CI must have Chromium: .ci/run installs it"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def _pages(folder: Path) -> list[Path]:
+    return [folder / "index.html"] + [
+        folder / f"{s}{kind}" for s in NOTEBOOKS for kind in (".html", ".reader.html")
+    ]
+
+
+def test_hostile_markup_is_text_and_never_runs(hostile_report: Path, browser) -> None:
+    dialogs: list[str] = []
+    for page_path in _pages(hostile_report):
+        page = browser.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(page_path.as_uri())
+        page.wait_for_load_state("load")
+        assert page.evaluate("typeof window.__pwned") == "undefined", page_path.name
+        assert page.title() != "pwned"
+        assert dialogs == []
+        assert page.evaluate("document.querySelectorAll('script, iframe').length") == 0, page_path.name
+        assert page.evaluate("document.body.offsetHeight") > 100, (
+            f"{page_path.name} body hidden by article CSS"
+        )
+        if page_path.name != "index.html":
+            text = page.evaluate("document.body.innerText")
+            assert "<script>" in text or "window.__pwned" in text, (
+                f"{page_path.name}: markup not shown as text"
+            )
+        page.close()
+
+
+def test_bundled_report_renders(bundled_report: Path, browser, tmp_path: Path) -> None:
+    for page_path in _pages(bundled_report):
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(page_path.as_uri())
+        assert page.evaluate("document.images.length") >= (0 if page_path.name == "index.html" else 1)
+        broken = page.evaluate(
+            "Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).length"
+        )
+        assert broken == 0, page_path.name
+        page.screenshot(path=str(tmp_path / f"{page_path.stem}.png"))
+        page.close()

@@ -1,0 +1,162 @@
+"""The real pipeline: every notebook on the bundled article, the stored notebooks, the CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from research_utils.paths import DEFAULT_ARTICLE, NOTEBOOKS, PROJECT_ROOT, notebook_path
+
+CLI = [sys.executable, "-m", "research_utils.cli"]
+
+
+def run_cli(*args: str, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, cwd=cwd, timeout=900, check=False)
+
+
+# ------------------------------------------------------------------ stored notebooks
+
+
+@pytest.mark.parametrize("stem", NOTEBOOKS)
+def test_notebook_is_stored_as_source(stem: str) -> None:
+    nb = nbformat.read(notebook_path(stem), as_version=4)
+    assert nb.metadata.kernelspec["name"] == "python3"
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code), "strip the outputs"
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("#")
+    for line in tagged[0].source.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            assert ": " in line.split("=")[0] and "  # " in line, f"parameter needs a type and a comment: {line}"
+    assert "sys.path" not in "".join(c.source for c in code)
+
+
+@pytest.mark.parametrize("stem", NOTEBOOKS)
+def test_help_notebook_documents_parameters(stem: str) -> None:
+    out = subprocess.run(
+        [str(Path(sys.executable).with_name("papermill")), "--help-notebook", str(notebook_path(stem))],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "article_path: str" in out.stdout and "output_dir: str" in out.stdout
+
+
+# ------------------------------------------------------------------ full build
+
+
+def test_report_files(bundled_report: Path) -> None:
+    names = {p.name for p in bundled_report.iterdir()}
+    for stem in NOTEBOOKS:
+        assert {f"{stem}.ipynb", f"{stem}.html", f"{stem}.reader.html"} <= names
+    assert {"index.html", "results.json", "tables"} <= names
+    index = (bundled_report / "index.html").read_text(encoding="utf-8")
+    for stem in NOTEBOOKS:
+        assert f'href="{stem}.reader.html"' in index and f'href="{stem}.html"' in index
+    tables = list((bundled_report / "tables").glob("*.csv"))
+    assert len(tables) >= 15
+    for prefix in ("text_statistics_", "stance_", "framing_"):
+        assert any(t.name.startswith(prefix) for t in tables), prefix
+    for stem in NOTEBOOKS:
+        page = (bundled_report / f"{stem}.html").read_text(encoding="utf-8")
+        assert "data:image/png;base64" in page, f"{stem} has no embedded plot"
+        assert "<script" not in page.lower()
+        nb = nbformat.read(bundled_report / f"{stem}.ipynb", as_version=4)
+        noise = [o.get("text", "")[:200] for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                 if o.output_type == "stream" and o.name == "stderr"]
+        assert noise == [], f"{stem} prints warnings into the report"
+
+
+def test_results_json(bundled_report: Path) -> None:
+    r = json.loads((bundled_report / "results.json").read_text(encoding="utf-8"))
+    assert {"path", "sha256", "title", "slug"} <= set(r["article"])
+    assert r["article"]["title"].startswith("Why the outcome of Russia-Ukraine talks")
+    ts = r["text_statistics"]
+    assert set(ts["counts"]) >= {"paragraphs", "sentences", "words", "types", "characters", "syllables"}
+    assert set(ts["readability"]) >= {"flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
+                                      "coleman_liau", "ari", "dale_chall", "lix"}
+    assert set(ts["lexical_diversity"]) >= {"ttr", "mattr", "mtld", "hdd"}
+    assert {"Related Articles", "Back to top button"} <= {x["text"] for x in ts["excluded_lines"]}
+    assert all(x["reason"] for x in ts["excluded_lines"])
+    counts = ts["counts"]
+    assert counts["paragraphs"] == 29
+    assert 1900 <= counts["words"] <= 2100
+    assert 0 < ts["lexical_diversity"]["ttr"] < 1
+
+    st = r["stance"]
+    for key, cols in {
+        "voice": {"actor", "quotes", "quoted_words"},
+        "attributions": {"speaker", "actor", "reporting_verb", "verb_class", "quote", "sentence_id"},
+        "actors": {"actor", "mentions", "sentiment_mean", "deontic", "hedges", "boosters"},
+        "claims": {"actor", "issue", "position", "sentence_id", "sentence"},
+    }.items():
+        assert st[key], key
+        assert cols <= set(st[key][0]), key
+    fr = r["framing"]
+    for key, cols in {
+        "frames": {"scheme", "frame", "hits", "per_1000_words", "sentence_share", "present"},
+        "naming": {"set", "side_a", "side_a_count", "side_b", "side_b_count", "index"},
+        "persuasion_cues": {"technique", "count"},
+        "entman": {"function", "sentence_id", "sentence"},
+    }.items():
+        assert fr[key], key
+        assert cols <= set(fr[key][0]), key
+    assert {f["scheme"] for f in fr["frames"]} == {"policy", "generic"}
+    assert -1 <= fr["naming_index"] <= 1
+
+
+# ------------------------------------------------------------------ command line
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("missing.txt", None, "does not exist"),
+        ("", None, "is a directory"),
+        ("empty.txt", b"", "is empty"),
+        ("img.png", b"\x89PNG\r\n\x1a\n" + bytes(300), "PNG image"),
+    ],
+    ids=["missing", "directory", "empty", "binary"],
+)
+def test_cli_bad_article(tmp_path: Path, name: str, content: bytes | None, message: str) -> None:
+    path = tmp_path / name if name else tmp_path
+    if content is not None:
+        path.write_bytes(content)
+    out = run_cli(str(path), "--out", str(tmp_path / "out"))
+    assert out.returncode == 2
+    assert message in out.stderr
+    assert out.stderr.count("\n") == 1 and "Traceback" not in out.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_cli_unknown_and_mistyped_parameters(tmp_path: Path) -> None:
+    out = run_cli("--out", str(tmp_path), "-p", "no_such_thing", "1")
+    assert out.returncode == 2 and "unknown parameter 'no_such_thing'" in out.stderr
+    out = run_cli("--out", str(tmp_path), "-p", "top_n", "lots")
+    assert out.returncode == 2 and "parameter 'top_n' must be int" in out.stderr
+    params = tmp_path / "p.yaml"
+    params.write_text("compare_paths: not-a-list\n", encoding="utf-8")
+    out = run_cli("--out", str(tmp_path), "-f", str(params))
+    assert out.returncode == 2 and "must be list" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_cli_failing_notebook_keeps_previous_report(tmp_path: Path) -> None:
+    out_dir = tmp_path / "out"
+    ok = run_cli(str(DEFAULT_ARTICLE), "--out", str(out_dir), "--notebooks", "02")
+    assert ok.returncode == 0, ok.stderr
+    folder = next(p for p in out_dir.iterdir() if not p.name.startswith("."))
+    before = {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+    bad = tmp_path / "actors.yaml"
+    bad.write_text("meta: [unclosed\n", encoding="utf-8")
+    failed = run_cli(str(DEFAULT_ARTICLE), "--out", str(out_dir), "--notebooks", "02",
+                     "-p", "actors_lexicon", str(bad))
+    assert failed.returncode == 1
+    assert "02_stance_comparison failed in cell" in failed.stderr and "actors.yaml" in failed.stderr
+    assert {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
+    assert [p.name for p in out_dir.iterdir()] == [folder.name]
