@@ -381,9 +381,11 @@ def _headline_reason(text: str) -> str:
     return ""
 
 
-def _norm_line(text: str) -> str:
-    """Compare lines after the same repairs as the text (dashes, quotes, spaces), case-folded."""
-    return re.sub(r"\s+", " ", repair_text(str(text))[0]).strip().casefold()
+def _norm_line(text: str, *, repair: bool = False) -> str:
+    """Case-folded line with white space collapsed; ``repair`` applies the text repairs
+    first (for lines typed in a sidecar, which the article text has been repaired against)."""
+    text = repair_text(str(text))[0] if repair else text
+    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def article_from_text(
@@ -424,12 +426,12 @@ def article_from_text(
     if not raw_blocks:
         raise ArticleError(f"{name} is empty or holds only white space: give a file with the article text.")
 
-    forced_furniture = {_norm_line(x) for x in meta.get("furniture", []) or []}
-    forced_headings = {_norm_line(x) for x in meta.get("headings", []) or []}
+    forced_furniture = {_norm_line(x, repair=True) for x in meta.get("furniture", []) or []}
+    forced_headings = {_norm_line(x, repair=True) for x in meta.get("headings", []) or []}
     roles: list[tuple[str, str]] = [("", "")] * len(raw_blocks)
 
     for i, block in enumerate(raw_blocks):
-        key = _norm_line(block)
+        key = _norm_line(block) if forced_furniture or forced_headings else ""
         if key in forced_furniture:
             roles[i] = ("excluded", "sidecar: listed under 'furniture'")
         elif key in forced_headings:
@@ -444,7 +446,7 @@ def article_from_text(
     title = str(meta.get("title") or "")
     first = next((i for i in range(len(raw_blocks)) if free(i)), None)
     if first is not None:
-        if title and _norm_line(raw_blocks[first]) == _norm_line(title):
+        if title and _norm_line(raw_blocks[first]) == _norm_line(title, repair=True):
             roles[first] = ("title", "title: matches the sidecar title")
         elif not title and _word_count(raw_blocks[first]) <= 30 and len(raw_blocks) > 1:
             roles[first] = ("title", "title: the first block, at most 30 words")
@@ -469,7 +471,7 @@ def article_from_text(
     body_idx = [i for i in range(len(raw_blocks)) if free(i)]
     if "deck" in meta:
         for i in body_idx:
-            if deck and _norm_line(raw_blocks[i]) == _norm_line(deck):
+            if deck and _norm_line(raw_blocks[i]) == _norm_line(deck, repair=True):
                 roles[i] = ("deck", "deck: matches the sidecar deck")
     elif len(body_idx) >= 3 and first is not None and roles[first][0] == "title":
         cand = body_idx[0]

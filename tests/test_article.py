@@ -232,3 +232,29 @@ def test_long_article_5mb(tmp_path: Path) -> None:
     a = load_article(write(tmp_path, text))
     assert len(a.paragraphs) > 20_000
     assert len(a.body) > 5_000_000
+
+
+def test_saved_web_page(tmp_path: Path) -> None:
+    page = """<!DOCTYPE html><html><head><title>Kyiv weighs neutrality | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2022-03-29T10:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Kyiv weighs neutrality</h1>
+<p>Ukraine said on Tuesday it would consider a neutral status if partners gave it binding security guarantees, a
+proposal that negotiators discussed for three hours in Istanbul.</p>
+<p>“We are studying the text,” a Kremlin spokesman said, adding that it was too early to judge the offer and
+that talks would continue next week at the level of the delegations.</p>
+<p>The plan would need a referendum, according to a member of the Ukrainian delegation, who spoke on condition
+of anonymity because the talks were confidential.</p></article>
+<footer>Copyright Example News. All rights reserved.</footer><script>var tracking = 1;</script></body></html>"""
+    a = load_article(write(tmp_path, page, "page.html"))
+    assert a.title.startswith("Kyiv weighs neutrality")
+    assert a.meta.get("outlet") == "Example News"
+    assert a.meta.get("date", "").startswith("2022-03-29")
+    assert len(a.paragraphs) == 3
+    assert not any("tracking" in p or "Home" in p for p in a.paragraphs)
+
+
+def test_html_without_article_text(tmp_path: Path) -> None:
+    with pytest.raises(ArticleError, match=r"no article text|no body paragraph"):
+        load_article(write(tmp_path, "<html><body><nav>Home</nav></body></html>", "empty.html"))
