@@ -1,0 +1,219 @@
+"""Figures for the text statistics notebook.
+
+Each function takes a table from :mod:`research_utils.textstats` and returns a
+``matplotlib.figure.Figure`` built without pyplot (so nothing is drawn twice in a
+notebook and no global figure state is left behind). Call
+:func:`research_utils.plots.style` first for the house look.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+
+__all__ = [
+    "diversity_curve_plot",
+    "keyness_plot",
+    "sentence_length_plot",
+    "sentiment_arc_plot",
+    "top_terms_plot",
+]
+
+_BLUE, _ORANGE, _GREEN, _RED, _PURPLE = sns.color_palette("colorblind", 5)[:5]
+
+
+def _empty(fig: Figure, ax, message: str) -> Figure:  # type: ignore[no-untyped-def]
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
+    ax.set_axis_off()
+    return fig
+
+
+def sentence_length_plot(lengths: pd.DataFrame, title: str = "Sentence length") -> Figure:
+    """Histogram of sentence lengths in words, with the mean and median marked.
+
+    Parameters
+    ----------
+    lengths : DataFrame
+        :func:`research_utils.textstats.sentence_lengths` (columns ``words``, ``voice``).
+    """
+    fig = Figure(figsize=(8, 4), layout="constrained")
+    ax = fig.subplots()
+    if lengths.empty:
+        return _empty(fig, ax, "no sentences")
+    w = lengths["words"].astype(float)
+    bins = np.arange(0, w.max() + 6, 5) if w.max() > 10 else "auto"
+    hue = "voice" if lengths["voice"].nunique() > 1 else None
+    sns.histplot(
+        data=lengths,
+        x="words",
+        hue=hue,
+        hue_order=["author", "quoted"] if hue else None,
+        multiple="stack",
+        bins=bins,
+        ax=ax,
+        palette={"author": _BLUE, "quoted": _ORANGE} if hue else None,
+        color=_BLUE,
+    )
+    ax.axvline(w.mean(), color="black", linestyle="--", label=f"mean {w.mean():.1f}")
+    ax.axvline(w.median(), color="0.4", linestyle=":", linewidth=2, label=f"median {w.median():.0f}")
+    handles, labels = ax.get_legend_handles_labels()
+    legend = ax.get_legend()
+    if legend is not None:  # keep seaborn's voice legend and add the lines
+        voice_handles = legend.legend_handles
+        voice_labels = [t.get_text() for t in legend.get_texts()]
+        legend.remove()
+        handles, labels = voice_handles + handles, voice_labels + labels
+    ax.legend(handles, labels, frameon=False)
+    ax.set_xlabel("words per sentence")
+    ax.set_ylabel("sentences")
+    ax.set_title(title)
+    return fig
+
+
+def top_terms_plot(
+    tables: pd.DataFrame | dict[str, pd.DataFrame], column: str = "word", title: str = "Most frequent words"
+) -> Figure:
+    """Horizontal bars of the most frequent terms; several tables side by side.
+
+    Parameters
+    ----------
+    tables : DataFrame or dict of {panel title: DataFrame}
+        Tables from :func:`~research_utils.textstats.word_frequencies` or
+        :func:`~research_utils.textstats.ngram_frequencies` (``count`` and ``column``).
+    column : str
+        Column holding the term (``word`` or ``ngram``).
+    """
+    panels = tables if isinstance(tables, dict) else {"": tables}
+    n_rows = max((len(t) for t in panels.values()), default=1)
+    fig = Figure(figsize=(4.6 * len(panels) + 1, 0.28 * n_rows + 1.4), layout="constrained")
+    axes = np.atleast_1d(fig.subplots(1, len(panels)))
+    colours = [_BLUE, _GREEN, _PURPLE, _ORANGE]
+    for i, (ax, (name, df)) in enumerate(zip(axes, panels.items(), strict=True)):
+        if df.empty:
+            _empty(fig, ax, "nothing to show")
+            continue
+        sns.barplot(data=df, y=column, x="count", ax=ax, color=colours[i % len(colours)], orient="h")
+        ax.set_ylabel("")
+        ax.set_xlabel("occurrences")
+        ax.set_title(name)
+        for bar, c in zip(ax.patches, df["count"], strict=False):
+            ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {c}", va="center", fontsize=8)
+    fig.suptitle(title)
+    return fig
+
+
+def keyness_plot(
+    table: pd.DataFrame, top_n: int = 15, title: str = "Keyness against general English"
+) -> Figure:
+    """Log ratio of the strongest over- and under-used words, labelled with signed G2.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`research_utils.textstats.keyness` (``word``, ``g2``, ``log_ratio``,
+        ``direction``, ``count``).
+    top_n : int
+        Words per direction, chosen by |G2|.
+    """
+    over = table[table["direction"] == "over"].nlargest(top_n, "g2")
+    under = table[table["direction"] == "under"].nsmallest(top_n, "g2")
+    df = pd.concat([over, under]).sort_values("log_ratio", ascending=False)
+    fig = Figure(figsize=(8, 0.3 * max(len(df), 3) + 1.5), layout="constrained")
+    ax = fig.subplots()
+    if df.empty:
+        return _empty(fig, ax, "no word reaches the minimum count")
+    labels = [f"{w} ({c})" for w, c in zip(df["word"], df["count"], strict=True)]
+    colours = [_BLUE if d == "over" else _ORANGE for d in df["direction"]]
+    ax.barh(labels, df["log_ratio"], color=colours)
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", linewidth=0.8)
+    for y, (lr, g2) in enumerate(zip(df["log_ratio"], df["g2"], strict=True)):
+        ax.text(lr, y, f" G²={g2:+.1f} ", va="center", ha="left" if lr >= 0 else "right", fontsize=8)
+    lo, hi = df["log_ratio"].min(), df["log_ratio"].max()
+    pad = 0.35 * (hi - lo if hi > lo else 1)
+    ax.set_xlim(min(lo, 0) - pad, max(hi, 0) + pad)
+    ax.set_xlabel(
+        "log ratio = log2(share in article / share in general English)\n+1 = twice as common, −1 = half"
+    )
+    ax.set_ylabel("word (count in article)")
+    ax.set_title(title + "\nblue: over-used, orange: under-used; label = signed log-likelihood G²")
+    return fig
+
+
+def sentiment_arc_plot(arc: pd.DataFrame, window: int = 5, title: str = "Sentiment arc (VADER)") -> Figure:
+    """Compound score of each sentence along the article with its rolling mean.
+
+    Dots are sentences (orange = mostly quoted), the line is the rolling mean, and
+    dashed vertical lines mark paragraph starts.
+
+    Parameters
+    ----------
+    arc : DataFrame
+        :func:`research_utils.textstats.sentiment_arc`.
+    window : int
+        The rolling window used (for the legend).
+    """
+    fig = Figure(figsize=(10, 4), layout="constrained")
+    ax = fig.subplots()
+    if arc.empty:
+        return _empty(fig, ax, "no sentences")
+    x = np.arange(len(arc))
+    starts = x[arc["paragraph_id"].ne(arc["paragraph_id"].shift()).to_numpy()]
+    ax.grid(False, axis="x")
+    for s in starts[1:]:
+        ax.axvline(s - 0.5, color="0.6", linewidth=0.7, linestyle=(0, (2, 2)), zorder=0)
+    ax.axhspan(-0.05, 0.05, color="0.93", zorder=0, label="neutral band (±0.05)")
+    for voice, colour in (("author", _BLUE), ("quoted", _ORANGE)):
+        sel = arc["voice"].to_numpy() == voice
+        if sel.any():
+            ax.scatter(
+                x[sel],
+                arc["compound"].to_numpy()[sel],
+                s=14,
+                color=colour,
+                alpha=0.7,
+                label=f"{voice} sentence",
+            )
+    sns.lineplot(
+        x=x,
+        y=arc["rolling_mean"].to_numpy(),
+        ax=ax,
+        color="black",
+        label=f"rolling mean ({window} sentences)",
+    )
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlim(-1, len(arc))
+    ax.set_xlabel("sentence in article order (dashed lines: paragraph starts)")
+    ax.set_ylabel("VADER compound (−1 … +1)")
+    ax.set_title(title + "\nlexicon-based cue, not a reading of stance", fontsize=11)
+    ax.legend(loc="lower left", fontsize=8, frameon=True, ncol=4)
+    return fig
+
+
+def diversity_curve_plot(
+    curve: pd.DataFrame, window: int = 50, title: str = "Why TTR alone misleads"
+) -> Figure:
+    """TTR and MATTR of growing opening stretches of the text.
+
+    Parameters
+    ----------
+    curve : DataFrame
+        :func:`research_utils.textstats.diversity_curve` (``tokens``, ``ttr``, ``mattr``).
+    """
+    fig = Figure(figsize=(7, 3.5), layout="constrained")
+    ax = fig.subplots()
+    if curve.empty:
+        return _empty(fig, ax, "no words")
+    long = curve.melt(id_vars="tokens", value_vars=["ttr", "mattr"], var_name="measure", value_name="value")
+    long["measure"] = long["measure"].map({"ttr": "TTR", "mattr": f"MATTR (window {window})"})
+    sns.lineplot(data=long, x="tokens", y="value", hue="measure", marker="o", ax=ax, palette=[_RED, _BLUE])
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel("first N words of the article")
+    ax.set_ylabel("ratio of distinct words")
+    ax.set_title(textwrap.fill(title + ": the same text, measured on longer and longer openings", 70))
+    ax.legend(title="", frameon=False)
+    return fig
