@@ -249,7 +249,7 @@ def _term_regex(term: str) -> str:
             parts.append(re.escape(ch))
     body = "".join(parts)
     tail = r"[\w'’-]*" if wildcard else ""
-    return rf"(?<![\w'’-]){body}{tail}(?![\w-])"
+    return rf"(?<![\w'’-]){body}{tail}(?![\w-]|['’](?![sS]\b)\w)"
 
 
 def compile_terms(terms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
@@ -257,7 +257,9 @@ def compile_terms(terms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 
     A trailing ``*`` matches any word ending; spaces match any white space; an
     apostrophe matches ``'`` or ``’``; hyphens match hyphen variants. Terms never match
-    inside a longer word.
+    inside a longer word, a hyphenated compound (``non-aligned`` is not ``aligned``) or a
+    contraction (``won't`` is not ``won``); a possessive ``'s`` is not such a word, so
+    ``Kiev`` matches ``Kiev's``.
     """
     cleaned = sorted({str(t).strip() for t in terms if str(t).strip()}, key=len, reverse=True)
     if not cleaned:
