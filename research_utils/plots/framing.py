@@ -1,0 +1,326 @@
+"""Seaborn figures for the framing analysis (notebook 03).
+
+Every function takes a table from :mod:`research_utils.framing` and returns a
+:class:`matplotlib.figure.Figure` that is not registered with pyplot, so a notebook
+shows it once (as the cell's value) and nothing leaks between figures.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+__all__ = [
+    "cooccurrence_heatmap",
+    "distinctive_words_chart",
+    "frame_profiles",
+    "frame_salience",
+    "naming_chart",
+    "naming_profiles",
+    "persuasion_chart",
+    "trajectory_heatmap",
+]
+
+_PRESENT = "#1f5f8b"
+_ABSENT = "#b9c6d2"
+_SIDE_A = ("#0072b2", "#8fc1e3")  # author, quoted
+_SIDE_B = ("#d55e00", "#f2b38a")
+
+
+def _wrap(label: str, width: int = 28) -> str:
+    return "\n".join(textwrap.wrap(str(label), width)) or str(label)
+
+
+def _empty(fig: Figure, message: str) -> Figure:
+    ax = fig.subplots()
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, wrap=True)
+    return fig
+
+
+def _legend_below(fig: Figure, ax, n: int) -> None:  # type: ignore[no-untyped-def]
+    """Move an axes legend below the figure, out of the way of the data."""
+    if ax.get_legend() is None:
+        return
+    handles, labels = ax.get_legend_handles_labels()
+    ax.get_legend().remove()
+    fig.legend(handles, labels, loc="outside lower center", ncol=min(n, 3), frameon=False, title="article")
+
+
+def frame_salience(scores: pd.DataFrame, *, min_cues: int = 3, title: str = "") -> Figure:
+    """Bars of cue hits per 1,000 words for each frame, one panel per scheme.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        :func:`research_utils.framing.frame_scores` rows of one article (policy and/or
+        generic scheme).
+    min_cues : int
+        The presence threshold, for the legend.
+    title : str
+        Figure title (default names the measure).
+    """
+    schemes = [s for s in ("policy", "generic") if s in set(scores["scheme"])]
+    heights = [max(2, len(scores[scores["scheme"] == s])) for s in schemes]
+    fig = Figure(figsize=(10, 0.42 * sum(heights) + 2.2), layout="constrained")
+    if not schemes:
+        return _empty(fig, "No frame scores to show.")
+    axes = fig.subplots(len(schemes), 1, gridspec_kw={"height_ratios": heights}, squeeze=False)[:, 0]
+    names = {
+        "policy": "Policy Frames Codebook (15 dimensions)",
+        "generic": "Semetko & Valkenburg generic frames",
+    }
+    xmax = max(float(scores["per_1000_words"].max() or 0), 1.0) * 1.18
+    for ax, scheme in zip(axes, schemes, strict=True):
+        d = scores[scores["scheme"] == scheme].reset_index(drop=True)
+        colors = [_PRESENT if p else _ABSENT for p in d["present"]]
+        labels = [_wrap(f, 34) for f in d["frame"]]
+        sns.barplot(
+            x=d["per_1000_words"], y=labels, hue=labels, palette=colors, legend=False, ax=ax, orient="h"
+        )
+        for i, (v, h, dom) in enumerate(zip(d["per_1000_words"], d["hits"], d["dominant"], strict=True)):
+            ax.text(
+                v + xmax * 0.01,
+                i,
+                f"{h} hit{'s' if h != 1 else ''}" + ("  ◀ dominant" if dom else ""),
+                va="center",
+                fontsize=9,
+            )
+        ax.set_xlim(0, xmax)
+        ax.set_title(names[scheme], loc="left", fontsize=12)
+        ax.set_xlabel("cue hits per 1,000 words")
+        ax.set_ylabel("")
+    axes[0].legend(
+        handles=[
+            Patch(color=_PRESENT, label=f"present (≥ {min_cues} cue tokens)"),
+            Patch(color=_ABSENT, label="not present"),
+        ],
+        loc="lower right",
+        fontsize=9,
+    )
+    fig.suptitle(title or "Frame salience: dictionary cue hits per 1,000 words", fontsize=13)
+    return fig
+
+
+def trajectory_heatmap(traj: pd.DataFrame, *, drop_empty: bool = True, title: str = "") -> Figure:
+    """Heatmap of frame cue hits per paragraph (frames x paragraphs).
+
+    Parameters
+    ----------
+    traj : DataFrame
+        :func:`research_utils.framing.frame_trajectory` rows of one article and scheme.
+    drop_empty : bool
+        Leave out frames with no hit anywhere.
+    """
+    frames = list(dict.fromkeys(traj["frame"]))
+    wide = traj.pivot_table(index="frame", columns="paragraph_id", values="hits", aggfunc="sum").reindex(
+        frames
+    )
+    if drop_empty:
+        wide = wide[wide.sum(axis=1) > 0]
+    fig = Figure(
+        figsize=(min(4 + 0.42 * wide.shape[1], 18), 1.6 + 0.5 * max(len(wide), 1)), layout="constrained"
+    )
+    if wide.empty:
+        return _empty(fig, "No frame cues in any paragraph.")
+    ax = fig.subplots()
+    annot = wide.astype(int).astype(str).replace("0", "")
+    sns.heatmap(
+        wide,
+        cmap="Blues",
+        annot=annot,
+        fmt="",
+        linewidths=0.5,
+        linecolor="white",
+        cbar_kws={"label": "cue hits"},
+        ax=ax,
+    )
+    ax.grid(False)
+    ax.set_yticklabels([_wrap(t.get_text(), 34) for t in ax.get_yticklabels()], rotation=0)
+    ax.set_xlabel("body paragraph (0 = first)")
+    ax.set_ylabel("")
+    ax.set_title(title or "Frame trajectory: cue hits paragraph by paragraph", loc="left")
+    return fig
+
+
+def cooccurrence_heatmap(co: pd.DataFrame, frames: list[str], *, title: str = "") -> Figure:
+    """Symmetric heatmap of the number of sentences two frames share.
+
+    Parameters
+    ----------
+    co : DataFrame
+        :func:`research_utils.framing.frame_cooccurrence` rows of one article and scheme.
+    frames : list of str
+        Frames to show, in order (e.g. the frames with any hit).
+    """
+    fig = Figure(figsize=(2.5 + 0.65 * len(frames), 1.8 + 0.55 * len(frames)), layout="constrained")
+    if co.empty or len(frames) < 2:
+        return _empty(fig, "No two frames share a sentence.")
+    m = pd.DataFrame(0, index=frames, columns=frames)
+    for r in co.itertuples(index=False):
+        if r.frame_a in m.index and r.frame_b in m.index:
+            m.loc[r.frame_a, r.frame_b] = r.sentences
+            m.loc[r.frame_b, r.frame_a] = r.sentences
+    m = m.iloc[1:, :-1]  # the lower triangle without the diagonal
+    mask = np.triu(np.ones_like(m, dtype=bool), k=1)
+    ax = fig.subplots()
+    sns.heatmap(m, mask=mask, annot=True, fmt="d", cmap="Purples", cbar=False, linewidths=0.5, ax=ax)
+    ax.grid(False)
+    ax.set_yticklabels([_wrap(t.get_text(), 30) for t in ax.get_yticklabels()], rotation=0)
+    ax.set_xticklabels([_wrap(t.get_text(), 18) for t in ax.get_xticklabels()], rotation=45, ha="right")
+    ax.set_title(title or "Frame co-occurrence: sentences with cues of both frames", loc="left")
+    return fig
+
+
+def naming_chart(
+    naming: pd.DataFrame, *, side_a: str = "side A", side_b: str = "side B", title: str = ""
+) -> Figure:
+    """Diverging bars per naming set: side B to the left, side A to the right, by voice.
+
+    Parameters
+    ----------
+    naming : DataFrame
+        :func:`research_utils.framing.naming_table` rows of one article.
+    side_a, side_b : str
+        Whose usage each side is (the lexicon's ``meta.side_a`` / ``meta.side_b``).
+    """
+    d = naming[(naming["side_a_count"] + naming["side_b_count"]) > 0].reset_index(drop=True)
+    fig = Figure(figsize=(11, 1.8 + 0.55 * max(len(d), 1)), layout="constrained")
+    if d.empty:
+        return _empty(fig, "No term of any naming set appears in this text.")
+    ax = fig.subplots()
+    y = np.arange(len(d))
+    ax.barh(y, -d["side_b_author"], color=_SIDE_B[0], label=f"B author: {side_b}")
+    ax.barh(y, -d["side_b_quoted"], left=-d["side_b_author"], color=_SIDE_B[1], label="B quoted")
+    ax.barh(y, d["side_a_author"], color=_SIDE_A[0], label=f"A author: {side_a}")
+    ax.barh(y, d["side_a_quoted"], left=d["side_a_author"], color=_SIDE_A[1], label="A quoted")
+    lim = max(int(d["side_a_count"].max()), int(d["side_b_count"].max()), 1) * 1.35
+    ax.set_xlim(-lim, lim)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_yticks(y, [f"{a}  |  {b}" for a, b in zip(d["side_a"], d["side_b"], strict=True)])
+    ax.invert_yaxis()
+    for i, r in d.iterrows():
+        ax.text(lim * 0.98, i, f"index {r['index']:+.2f}", va="center", ha="right", fontsize=9)
+    ax.set_xlabel("← side B uses (count)      side A uses (count) →")
+    ax.xaxis.set_major_formatter(lambda v, _pos: f"{abs(v):.0f}")
+    fig.legend(loc="outside lower center", fontsize=9, ncol=4, frameon=False)
+    ax.set_title(title or "Naming choices: which name the text uses for each referent", loc="left")
+    return fig
+
+
+def persuasion_chart(counts: pd.DataFrame, *, title: str = "") -> Figure:
+    """Candidate-cue counts per persuasion technique, coloured by family.
+
+    Parameters
+    ----------
+    counts : DataFrame
+        :func:`research_utils.framing.persuasion_counts` rows of one article.
+    """
+    d = counts.reset_index(drop=True)
+    fig = Figure(figsize=(10, 1.8 + 0.33 * max(len(d), 1)), layout="constrained")
+    if d.empty:
+        return _empty(fig, "No persuasion techniques in the lexicon.")
+    ax = fig.subplots()
+    labels = [
+        t + (" (human coding)" if h else "")
+        for t, h in zip(d["technique"], d["needs_human_coding"], strict=True)
+    ]
+    sns.barplot(x=d["count"], y=labels, hue=d["family"], dodge=False, ax=ax, orient="h")
+    top = max(int(d["count"].max()), 1)
+    for i, v in enumerate(d["count"]):
+        ax.text(v + top * 0.01, i, str(v), va="center", fontsize=9)
+    ax.set_xlim(0, top * 1.1)
+    ax.set_xlabel("candidate cue spans (not detections)")
+    ax.set_ylabel("")
+    sns.move_legend(ax, "upper left", bbox_to_anchor=(1.01, 1), title="family", fontsize=8, title_fontsize=9)
+    ax.set_title(title or "Persuasion techniques: candidate cues per technique", loc="left")
+    return fig
+
+
+def frame_profiles(scores: pd.DataFrame, *, title: str = "") -> Figure:
+    """Frame salience of several articles side by side (one panel per scheme).
+
+    Parameters
+    ----------
+    scores : DataFrame
+        :func:`research_utils.framing.frame_scores` rows of several articles.
+    """
+    schemes = [s for s in ("policy", "generic") if s in set(scores["scheme"])]
+    n_art = scores["article"].nunique()
+    heights = [max(2, scores.loc[scores["scheme"] == s, "frame"].nunique()) for s in schemes]
+    fig = Figure(figsize=(11, 0.3 * n_art * sum(heights) + 2.5), layout="constrained")
+    if not schemes:
+        return _empty(fig, "No frame scores to compare.")
+    axes = fig.subplots(len(schemes), 1, gridspec_kw={"height_ratios": heights}, squeeze=False)[:, 0]
+    for k, (ax, scheme) in enumerate(zip(axes, schemes, strict=True)):
+        d = scores[scores["scheme"] == scheme].assign(frame=lambda x: x["frame"].map(lambda f: _wrap(f, 34)))
+        sns.barplot(data=d, x="per_1000_words", y="frame", hue="article", ax=ax, orient="h", legend=k == 0)
+        ax.set_title(scheme + " frames", loc="left")
+        ax.set_xlabel("cue hits per 1,000 words")
+        ax.set_ylabel("")
+    _legend_below(fig, axes[0], n_art)
+    fig.suptitle(title or "Frame profiles across articles", fontsize=13)
+    return fig
+
+
+def naming_profiles(naming: pd.DataFrame, *, title: str = "") -> Figure:
+    """Naming index per set for several articles (dots), sets used by any article.
+
+    Parameters
+    ----------
+    naming : DataFrame
+        :func:`research_utils.framing.naming_table` rows of several articles.
+    """
+    used = naming.groupby("set")[["side_a_count", "side_b_count"]].sum().sum(axis=1)
+    sets = [s for s in dict.fromkeys(naming["set"]) if used.get(s, 0) > 0]
+    d = naming[naming["set"].isin(sets)].dropna(subset=["index"])
+    fig = Figure(figsize=(10, 1.8 + 0.5 * max(len(sets), 1)), layout="constrained")
+    if d.empty:
+        return _empty(fig, "No naming set is used by any article.")
+    ax = fig.subplots()
+    labels = {
+        s: f"{a}  |  {b}" for s, a, b in zip(naming["set"], naming["side_a"], naming["side_b"], strict=True)
+    }
+    d = d.assign(pair=d["set"].map(labels))
+    order = [labels[s] for s in sets]
+    sns.stripplot(data=d, x="index", y="pair", hue="article", order=order, size=10, jitter=0.15, ax=ax)
+    _legend_below(fig, ax, d["article"].nunique())
+    ax.axvline(0, color="grey", linewidth=0.8)
+    ax.set_xlim(-1.1, 1.1)
+    ax.set_xlabel(
+        "naming index: −1 only side B (Russian official) … +1 only side A (Ukrainian/international)"
+    )
+    ax.set_ylabel("")
+    ax.set_title(title or "Naming profiles across articles", loc="left")
+    return fig
+
+
+def distinctive_words_chart(dw: pd.DataFrame, *, top_n: int = 12, title: str = "") -> Figure:
+    """Top distinctive words of each article by z-score (one panel per article).
+
+    Parameters
+    ----------
+    dw : DataFrame
+        :func:`research_utils.framing.distinctive_words` output.
+    """
+    arts = list(dict.fromkeys(dw["article"]))
+    fig = Figure(figsize=(5.2 * max(len(arts), 1), 1.5 + 0.32 * top_n), layout="constrained")
+    if dw.empty:
+        return _empty(fig, "Give two or more articles to compare their words.")
+    axes = fig.subplots(1, len(arts), squeeze=False)[0]
+    for ax, art in zip(axes, arts, strict=True):
+        d = dw[dw["article"] == art].head(top_n)
+        sns.barplot(data=d, x="z", y="word", color=_PRESENT, ax=ax, orient="h")
+        ax.axvline(1.96, color="grey", linestyle="--", linewidth=0.8)
+        ax.set_title(_wrap(art, 40), loc="left", fontsize=10)
+        ax.set_xlabel("z (log-odds, informative Dirichlet prior)")
+        ax.set_ylabel("")
+    fig.suptitle(
+        title or "Distinctive words (Monroe, Colaresi & Quinn 2008); dashed line z = 1.96", fontsize=12
+    )
+    return fig
