@@ -203,10 +203,10 @@ def check_parameters(
 
 
 def _check_paths(params: dict[str, Any]) -> None:
-    """Fail early on parameters that name files (``*_path``, ``*_paths``, ``*_lexicon``) that do not exist."""
+    """Fail early on parameters that name files (``*_path(s)``, ``*_lexicon``, ``*_file``) that do not exist."""
     for name, value in params.items():
         values = value if isinstance(value, list) else [value]
-        if not (name.endswith(("_path", "_paths", "_lexicon"))):
+        if not (name.endswith(("_path", "_paths", "_lexicon", "_file"))):
             continue
         for v in values:
             if isinstance(v, str) and v and not Path(v).is_file():
