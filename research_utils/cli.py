@@ -18,8 +18,11 @@ Compare the first article with the others (stance and framing notebooks)::
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -115,12 +118,48 @@ def _read_params_file(path: str) -> dict[str, Any]:
     return data
 
 
+def _stop_kernels() -> None:
+    """Terminate the kernels this process started (its child processes), then wait briefly."""
+    me = os.getpid()
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == me:
+            children.append(int(stat.parent.name))
+    for pid in children:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:
+            pass
+    deadline = time.monotonic() + 5
+    while children and time.monotonic() < deadline:
+        children = [pid for pid in children if Path(f"/proc/{pid}").exists() and _alive(pid)]
+        time.sleep(0.1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, ChildProcessError):
+        return False
+    return state != "Z"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``research-report`` console script; returns the exit code."""
     from research_utils import report
 
     args = _parser().parse_args(argv)
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+    def _interrupt(signum: int, frame: object) -> None:
+        report.INTERRUPT.set()  # build_report notices, removes its build folder, raises KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         stems = _select(args.notebooks)
         if args.list_parameters:
@@ -163,8 +202,15 @@ def main(argv: list[str] | None = None) -> int:
         print("research-report: the previous report (if any) is unchanged.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("research-report: interrupted; nothing was written.", file=sys.stderr)
-        return 130
+        _stop_kernels()
+        for leftover in Path(args.out).glob(".build-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        print(
+            "research-report: interrupted; the report being built was removed, earlier reports are unchanged.",
+            file=sys.stderr,
+        )
+        sys.stderr.flush()
+        os._exit(130)  # do not wait for kernels still running in worker threads
     return 0
 
 

@@ -24,6 +24,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -43,6 +44,10 @@ __all__ = [
     "declared_parameters",
     "render_html",
 ]
+
+INTERRUPT = threading.Event()
+"""Set (by the command line's signal handler) to abandon a build: the build folder is
+removed and the previous report stays as it was."""
 
 CELL_TIMEOUT_S: int = 600
 """Per-cell execution timeout in seconds."""
@@ -453,23 +458,34 @@ def build_report(
         (build / "results").mkdir()
         say(f"{article.slug}: running {len(stems)} notebook(s) on {article_path.name}")
         started = {s: time.monotonic() for s in stems}
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs))
+        interrupted = False
+        try:
             futures = {
                 pool.submit(_execute, s, article_path, params.get(s, {}), build, timeout): s for s in stems
             }
             for s in stems:
                 say(f"  {s}: started")
-            for fut in concurrent.futures.as_completed(futures):
-                s = futures[fut]
-                try:
-                    executed = fut.result()
-                except ReportError:
-                    for other in futures:
-                        other.cancel()
-                    raise
-                say(f"  {s}: executed in {time.monotonic() - started[s]:.0f} s; rendering HTML")
-                (build / f"{s}.html").write_text(render_html(executed, code=True), encoding="utf-8")
-                (build / f"{s}.reader.html").write_text(render_html(executed, code=False), encoding="utf-8")
+            pending = set(futures)
+            while pending:
+                # Poll, so that an interrupt (see INTERRUPT) is seen while kernels run.
+                done, pending = concurrent.futures.wait(
+                    pending, timeout=0.2, return_when=concurrent.futures.FIRST_COMPLETED
+                )
+                if INTERRUPT.is_set():
+                    interrupted = True
+                    raise KeyboardInterrupt
+                for fut in done:
+                    s = futures[fut]
+                    executed = fut.result()  # a ReportError propagates; the finally cleans up
+                    say(f"  {s}: executed in {time.monotonic() - started[s]:.0f} s; rendering HTML")
+                    (build / f"{s}.html").write_text(render_html(executed, code=True), encoding="utf-8")
+                    (build / f"{s}.reader.html").write_text(
+                        render_html(executed, code=False), encoding="utf-8"
+                    )
+        finally:
+            # After an interrupt do not wait for running kernels: they stop when this process exits.
+            pool.shutdown(wait=not interrupted, cancel_futures=True)
         results = _results(article, article_path, stems, params, build)
         (build / "results.json").write_text(
             json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

@@ -33,7 +33,9 @@ def test_notebook_is_stored_as_source(stem: str) -> None:
     assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("#")
     for line in tagged[0].source.splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
-            assert ": " in line.split("=")[0] and "  # " in line, f"parameter needs a type and a comment: {line}"
+            assert ": " in line.split("=")[0] and "  # " in line, (
+                f"parameter needs a type and a comment: {line}"
+            )
     assert "sys.path" not in "".join(c.source for c in code)
 
 
@@ -41,7 +43,10 @@ def test_notebook_is_stored_as_source(stem: str) -> None:
 def test_help_notebook_documents_parameters(stem: str) -> None:
     out = subprocess.run(
         [str(Path(sys.executable).with_name("papermill")), "--help-notebook", str(notebook_path(stem))],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     assert out.returncode == 0, out.stderr
     assert "article_path: str" in out.stdout and "output_dir: str" in out.stdout
@@ -67,8 +72,13 @@ def test_report_files(bundled_report: Path) -> None:
         assert "data:image/png;base64" in page, f"{stem} has no embedded plot"
         assert "<script" not in page.lower()
         nb = nbformat.read(bundled_report / f"{stem}.ipynb", as_version=4)
-        noise = [o.get("text", "")[:200] for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                 if o.output_type == "stream" and o.name == "stderr"]
+        noise = [
+            o.get("text", "")[:200]
+            for c in nb.cells
+            if c.cell_type == "code"
+            for o in c.outputs
+            if o.output_type == "stream" and o.name == "stderr"
+        ]
         assert noise == [], f"{stem} prints warnings into the report"
 
 
@@ -78,8 +88,16 @@ def test_results_json(bundled_report: Path) -> None:
     assert r["article"]["title"].startswith("Why the outcome of Russia-Ukraine talks")
     ts = r["text_statistics"]
     assert set(ts["counts"]) >= {"paragraphs", "sentences", "words", "types", "characters", "syllables"}
-    assert set(ts["readability"]) >= {"flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
-                                      "coleman_liau", "ari", "dale_chall", "lix"}
+    assert set(ts["readability"]) >= {
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "gunning_fog",
+        "smog",
+        "coleman_liau",
+        "ari",
+        "dale_chall",
+        "lix",
+    }
     assert set(ts["lexical_diversity"]) >= {"ttr", "mattr", "mtld", "hdd"}
     assert {"Related Articles", "Back to top button"} <= {x["text"] for x in ts["excluded_lines"]}
     assert all(x["reason"] for x in ts["excluded_lines"])
@@ -154,9 +172,35 @@ def test_cli_failing_notebook_keeps_previous_report(tmp_path: Path) -> None:
     before = {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     bad = tmp_path / "actors.yaml"
     bad.write_text("meta: [unclosed\n", encoding="utf-8")
-    failed = run_cli(str(DEFAULT_ARTICLE), "--out", str(out_dir), "--notebooks", "02",
-                     "-p", "actors_lexicon", str(bad))
+    failed = run_cli(
+        str(DEFAULT_ARTICLE), "--out", str(out_dir), "--notebooks", "02", "-p", "actors_lexicon", str(bad)
+    )
     assert failed.returncode == 1
     assert "02_stance_comparison failed in cell" in failed.stderr and "actors.yaml" in failed.stderr
     assert {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
     assert [p.name for p in out_dir.iterdir()] == [folder.name]
+
+
+def test_cli_interrupt_leaves_nothing(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    out_dir = tmp_path / "out"
+    proc = subprocess.Popen(
+        [*CLI, "--out", str(out_dir), "--notebooks", "01,03"],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(
+        (out_dir / ".build-rt-2022-04-russia-ukraine-talks").glob("tables")
+    ):
+        time.sleep(0.2)
+    time.sleep(2)  # kernels are running now
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "interrupted" in err
+    assert list(out_dir.iterdir()) == []
