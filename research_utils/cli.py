@@ -179,7 +179,10 @@ def main(argv: list[str] | None = None) -> int:
         for key in ("compare_paths",):
             if key in file_params and isinstance(file_params[key], list):
                 file_params[key] = [str(Path(v).resolve()) for v in file_params[key]]
-        params = report.check_parameters(stems, cli_params, file_params)
+        try:
+            params = report.check_parameters(stems, cli_params, file_params)
+        except report.ReportError as exc:
+            raise ValueError(str(exc)) from None  # a usage error: exit 2, no kernel started
         for a in articles:  # read every article first: a bad one fails before any kernel starts
             from research_utils.article import load_article
 
