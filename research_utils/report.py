@@ -237,10 +237,14 @@ def _clean_notebook(nb: nbformat.NotebookNode) -> None:
 def _execute(stem: str, article: Path, params: dict[str, Any], build: Path, timeout: int) -> Path:
     """Execute one notebook into ``build``; return the executed notebook path."""
     import papermill
+    from jupyter_client.manager import KernelManager
     from papermill.exceptions import PapermillExecutionError
 
     out_nb = build / f"{stem}.ipynb"
     parameters = {"article_path": str(article), "output_dir": str(build), **params}
+    # The kernel talks to us over local Unix sockets (ipc), not TCP ports on localhost.
+    sockets = Path(tempfile.mkdtemp(prefix="rr-kernel-"))
+    km = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "k"))
     try:
         papermill.execute_notebook(
             str(notebook_path(stem)),
@@ -252,11 +256,16 @@ def _execute(stem: str, article: Path, params: dict[str, Any], build: Path, time
             log_output=False,
             request_save_on_cell_execute=False,
             execution_timeout=timeout,
+            km=km,
         )
     except PapermillExecutionError as exc:
         raise ReportError(
             f"{stem} failed in cell {exc.exec_count or exc.cell_index}: {exc.ename}: {exc.evalue}"
         ) from None
+    finally:
+        if km.has_kernel:  # a kernel manager we pass in is ours to shut down
+            km.shutdown_kernel(now=True)
+        shutil.rmtree(sockets, ignore_errors=True)
     nb = nbformat.read(out_nb, as_version=4)
     _clean_notebook(nb)
     nbformat.write(nb, out_nb)
