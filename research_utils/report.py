@@ -35,7 +35,7 @@ from typing import Any
 import nbformat
 
 from research_utils.article import Article, load_article
-from research_utils.export import jsonable
+from research_utils.export import environment, jsonable
 from research_utils.paths import NOTEBOOKS, NOTEBOOKS_DIR, PACKAGE_DIR, PROJECT_ROOT, notebook_path
 
 __all__ = [
@@ -410,6 +410,7 @@ def _results(
         },
         "parameters": {s: jsonable(params.get(s, {})) for s in stems},
         "notebooks": stems,
+        "provenance": environment(),
     }
     for frag in sorted((build / "results").glob("*.json")):
         results[frag.stem] = json.loads(frag.read_text(encoding="utf-8"))

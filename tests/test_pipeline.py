@@ -204,3 +204,19 @@ def test_cli_interrupt_leaves_nothing(tmp_path: Path) -> None:
     assert proc.returncode == 130
     assert "interrupted" in err
     assert list(out_dir.iterdir()) == []
+
+
+def test_two_real_builds_are_byte_identical(bundled_report: Path) -> None:
+    from research_utils import report
+
+    first = {
+        p.relative_to(bundled_report).as_posix(): p.read_bytes()
+        for p in bundled_report.rglob("*")
+        if p.is_file()
+    }
+    again = report.build_report(DEFAULT_ARTICLE, bundled_report.parent)
+    second = {p.relative_to(again).as_posix(): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert sorted(k for k in first if first[k] != second[k]) == []
+    results = json.loads(second["results.json"])
+    assert {"python", "packages", "git_commit"} <= set(results["provenance"])
