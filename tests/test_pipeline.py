@@ -52,6 +52,23 @@ def test_help_notebook_documents_parameters(stem: str) -> None:
     assert "article_path: str" in out.stdout and "output_dir: str" in out.stdout
 
 
+@pytest.mark.notebook
+@pytest.mark.parametrize("stem", NOTEBOOKS)
+def test_run_all_with_defaults(stem: str, tmp_path: Path) -> None:
+    """What "Run All" in JupyterLab does: the stored defaults, from notebooks/, nothing injected."""
+    import papermill
+
+    papermill.execute_notebook(
+        str(notebook_path(stem)),
+        str(tmp_path / "out.ipynb"),
+        kernel_name="python3",
+        cwd=str(notebook_path(stem).parent),
+        progress_bar=False,
+    )
+    nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    assert any(o.output_type == "display_data" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+
+
 # ------------------------------------------------------------------ full build
 
 
