@@ -13,6 +13,7 @@ The role rules are heuristics and are stated in :data:`ROLE_RULES`; a sidecar fi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -78,6 +79,16 @@ _HEADLINE_VERBS = frozenset(
 )
 _DASH_ATTRIBUTION = re.compile(r"\s[–—-]\s*[\w.’' ]{2,40}$")
 _END_PUNCT = re.compile(r"[.!?:;…]['\"”’)\]]*$")
+"""Sentence punctuation at the end of a line, perhaps before closing quotes or brackets."""
+
+
+def _ends_sentence(text: str) -> bool:
+    """``_END_PUNCT.search(text)`` for a text without line breaks, without a regex scan:
+    the last character that is not a closing quote or bracket is sentence punctuation."""
+    core = text.rstrip("'\"”’)]")
+    return bool(core) and core[-1] in ".!?:;…"
+
+
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -161,9 +172,9 @@ class Article:
         """Body paragraphs joined by blank lines."""
         return "\n\n".join(self.paragraphs)
 
-    @property
+    @functools.cached_property
     def slug(self) -> str:
-        """File-system-safe name for the report folder."""
+        """File-system-safe name for the report folder (computed once)."""
         base = Path(self.path).stem if self.path else (self.title or "article")
         return slugify(base)
 
@@ -249,18 +260,36 @@ def _read(path: Path) -> tuple[bytes, str]:
 
 # --------------------------------------------------------------------------- repair
 
-_REPAIRS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("non-breaking or special space", re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"), " "),
-    ("invisible character removed", re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]"), ""),
-    ("low or guillemet quote made curly", re.compile(r"[„«]"), "“"),
-    ("guillemet closing quote made curly", re.compile(r"»"), "”"),
-    ("reversed quote made curly", re.compile(r"‟"), "“"),
-    ("prime or grave used as apostrophe", re.compile(r"(?<=\w)[`´′](?=\w)"), "’"),
-    ("spaced hyphen made a dash", re.compile(r"(?<=\S) (?:-{1,2}|[‒–—―]) (?=\S)"), " — "),
-    ("double hyphen made a dash", re.compile(r"(?<=\w)--(?=\w)"), "—"),
-    ("closing quote glued to next word", re.compile(r"”(?=[^\W\d_])"), "” "),
-    ("straight closing quote glued to next word", re.compile(r"(?<=[.,!?])\"(?=[^\W\d_])"), '" '),
-    ("repeated spaces", re.compile(r"[ \t]{2,}"), " "),
+_REPAIRS: tuple[tuple[str, re.Pattern[str], str, tuple[str, ...]], ...] = (
+    # (name, pattern, replacement, triggers): the pattern can only match a text that
+    # contains one of the trigger strings, so texts without any are not scanned. Look-behinds
+    # come after the first character, which lets the regex engine skip to candidates quickly.
+    (
+        "non-breaking or special space",
+        re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"),
+        " ",
+        ("\u00a0", *map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f", "\u3000"),
+    ),
+    (
+        "invisible character removed",
+        re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]"),
+        "",
+        ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"),
+    ),
+    ("low or guillemet quote made curly", re.compile(r"[„«]"), "“", ("„", "«")),
+    ("guillemet closing quote made curly", re.compile(r"»"), "”", ("»",)),
+    ("reversed quote made curly", re.compile(r"‟"), "“", ("‟",)),
+    ("prime or grave used as apostrophe", re.compile(r"[`´′](?<=\w[`´′])(?=\w)"), "’", ("`", "´", "′")),
+    (
+        "spaced hyphen made a dash",
+        re.compile(r" (?=[-‒–—―])(?<=\S )(?:-{1,2}|[‒–—―]) (?=\S)"),
+        " — ",
+        ("-", "‒", "–", "—", "―"),
+    ),
+    ("double hyphen made a dash", re.compile(r"--(?<=\w--)(?=\w)"), "—", ("--",)),
+    ("closing quote glued to next word", re.compile(r"”(?=[^\W\d_])"), "” ", ("”",)),
+    ("straight closing quote glued to next word", re.compile(r'"(?<=[.,!?]")(?=[^\W\d_])'), '" ', ('"',)),
+    ("repeated spaces", re.compile(r"[ \t]{2,}"), " ", ("  ", "\t")),
 )
 
 
@@ -327,7 +356,9 @@ def repair_text(text: str) -> tuple[str, dict[str, int]]:
     text, n = _straight_quotes(text)
     if n:
         counts["straight double quote made curly"] += n
-    for name, pattern, repl in _REPAIRS:
+    for name, pattern, repl, triggers in _REPAIRS:
+        if not any(t in text for t in triggers):
+            continue  # nothing to repair: the pattern cannot match
         text, n = pattern.subn(repl, text)
         if n:
             counts[name] += n
@@ -348,7 +379,7 @@ def _blocks_from_text(text: str) -> list[str]:
         if len(lines) > 1:
             lengths = sorted(len(ln) for ln in lines)
             median = lengths[len(lengths) // 2]
-            unpunctuated = sum(1 for ln in lines[:-1] if not _END_PUNCT.search(ln))
+            unpunctuated = sum(1 for ln in lines[:-1] if not _ends_sentence(ln))
             if median >= 40 and unpunctuated >= (len(lines) - 1) / 2:
                 blocks.append(" ".join(lines))  # hard-wrapped paragraph
                 continue
@@ -356,15 +387,19 @@ def _blocks_from_text(text: str) -> list[str]:
     return blocks
 
 
+_WORD_COUNT = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
+
+
 def _word_count(text: str) -> int:
-    return len(re.findall(r"[^\W_]+(?:[’'-][^\W_]+)*", text))
+    return len(_WORD_COUNT.findall(text))
 
 
 def _is_short_line(text: str) -> bool:
+    # cheapest test first: a body paragraph ends in sentence punctuation
     return (
-        _word_count(text) <= 15
-        and not _END_PUNCT.search(text)
+        not _ends_sentence(text)
         and not text.startswith(("“", '"', "‘", "(", "-", "•", "*"))
+        and _word_count(text) <= 15
     )
 
 
@@ -453,11 +488,13 @@ def article_from_text(
             title = raw_blocks[first]
 
     # Short unpunctuated lines: headings, related headlines, trailing furniture.
-    long_idx = [i for i in range(len(raw_blocks)) if free(i) and not _is_short_line(raw_blocks[i])]
+    short = {i: _is_short_line(raw_blocks[i]) for i in range(len(raw_blocks)) if free(i)}
+    long_idx = [i for i, is_short in short.items() if not is_short]
     last_long = max(long_idx) if long_idx else -1
-    for i, block in enumerate(raw_blocks):
-        if not free(i) or not _is_short_line(block):
+    for i in range(len(raw_blocks)):
+        if not free(i) or not short[i]:
             continue
+        block = raw_blocks[i]
         if i > last_long:
             roles[i] = ("excluded", "trailing line: short line after the last body paragraph")
             continue
@@ -476,14 +513,17 @@ def article_from_text(
     elif len(body_idx) >= 3 and first is not None and roles[first][0] == "title":
         cand = body_idx[0]
         text_c = raw_blocks[cand]
-        rest = sorted(_word_count(raw_blocks[i]) for i in body_idx[1:])
-        median = rest[len(rest) // 2]
+
+        def median_words() -> int:  # counted only when the rule needs it
+            rest = sorted(_word_count(raw_blocks[i]) for i in body_idx[1:])
+            return rest[len(rest) // 2]
+
         wc = _word_count(text_c)
         if (
             cand == first + 1
             and wc <= 45
-            and _END_PUNCT.search(text_c)
-            and (text_c.rstrip("”’\"' ").endswith("?") or wc < median / 2)
+            and _ends_sentence(text_c)
+            and (text_c.rstrip("”’\"' ").endswith("?") or wc < median_words() / 2)
         ):
             roles[cand] = ("deck", "deck: short block right after the title")
             deck = text_c

@@ -37,10 +37,18 @@ from :mod:`research_utils.quotes`), so a reader can check every number.
 Every public analysis function takes an :class:`~research_utils.article.Article`, a
 plain text, or a list of articles, and returns one DataFrame with rows for each
 article.
+
+Performance: the matches of a lexicon in an article are found once and cached per
+(article, lexicon), so that the scores, the trajectory, the co-occurrences and the
+evidence tables of a notebook share one pass over the text. The cache is keyed by the
+identity of the :class:`~research_utils.article.Article` and
+:class:`~research_utils.lexicons.Lexicon` objects (both immutable by convention); every
+public function returns a new DataFrame.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -417,7 +425,9 @@ def _articles(article: ArticleLike) -> list[Article]:
     return out
 
 
+@functools.lru_cache(maxsize=64)
 def _sentences(article: Article) -> pd.DataFrame:
+    """The article's sentences with an ``article`` column (cached: do not modify)."""
     df = sentences(article)
     df.insert(0, "article", article.slug)
     return df
@@ -453,9 +463,25 @@ class _Matcher:
         return kept
 
 
-def _hit_rows(sents: pd.DataFrame, matcher: _Matcher, extra: dict[str, Any]) -> list[dict[str, Any]]:
+@functools.lru_cache(maxsize=1024)
+def _cached_matcher(terms: tuple[str, ...], patterns: tuple[str, ...]) -> _Matcher:
+    return _Matcher(terms, patterns)
+
+
+def _matcher(terms: Sequence[Any] | None = (), patterns: Sequence[Any] | None = ()) -> _Matcher:
+    """A (cached) :class:`_Matcher` for lexicon ``terms`` and regular expressions ``patterns``."""
+    return _cached_matcher(tuple(str(t) for t in terms or ()), tuple(str(p) for p in patterns or ()))
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_rows(article: Article) -> tuple[Any, ...]:
+    """``_sentences(article).itertuples(index=False)``, made once (cached: read-only)."""
+    return tuple(_sentences(article).itertuples(index=False))
+
+
+def _hit_rows(sents: tuple[Any, ...], matcher: _Matcher, extra: dict[str, Any]) -> list[dict[str, Any]]:
     rows = []
-    for row in sents.itertuples(index=False):
+    for row in sents:
         for start, end, match in matcher.find(row.sentence):
             rows.append(
                 {
@@ -506,11 +532,19 @@ def frame_hits(article: ArticleLike, lexicon: Lexicon | None = None, scheme: str
     lex = _frame_lexicon(lexicon, scheme)
     rows: list[dict[str, Any]] = []
     for art in _articles(article):
-        sents = _sentences(art)
-        for entry in lex.entries:
-            rows += _hit_rows(sents, _Matcher(entry["cues"]), {"scheme": scheme, "frame": entry["frame"]})
+        rows += _frame_hit_rows(art, lex, scheme)
     df = pd.DataFrame(rows, columns=["article", "scheme", "frame", *_EVIDENCE])
     return df.sort_values(["article", "sentence_id", "start", "frame"], kind="stable").reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=64)
+def _frame_hit_rows(article: Article, lex: Lexicon, scheme: str) -> tuple[dict[str, Any], ...]:
+    """The frame cue hits of one article, in lexicon order (cached: do not modify)."""
+    sents = _sentence_rows(article)
+    rows: list[dict[str, Any]] = []
+    for entry in lex.entries:
+        rows += _hit_rows(sents, _matcher(entry["cues"]), {"scheme": scheme, "frame": entry["frame"]})
+    return tuple(rows)
 
 
 def _top_forms(matches: pd.Series, n: int = 6) -> str:
@@ -646,21 +680,28 @@ def frame_trajectory(
         paras = sents.groupby("paragraph_id").agg(
             section=("section", "first"), words=("words", "sum"), first_sentence_id=("sentence_id", "min")
         )
-        counts = hits.groupby(["paragraph_id", "frame"]).size()
-        for pid, p in paras.iterrows():
+        counts = hits.groupby(["paragraph_id", "frame"]).size().to_dict()
+        slug = art.slug
+        for pid, section, words_, first_sid in zip(
+            paras.index.tolist(),
+            paras["section"].tolist(),
+            paras["words"].tolist(),
+            paras["first_sentence_id"].tolist(),
+            strict=True,
+        ):
             for entry in lex.entries:
                 n = int(counts.get((pid, entry["frame"]), 0))
                 out.append(
                     {
-                        "article": art.slug,
+                        "article": slug,
                         "scheme": scheme,
                         "paragraph_id": int(pid),
-                        "section": p["section"],
+                        "section": section,
                         "frame": entry["frame"],
                         "hits": n,
-                        "words": int(p["words"]),
-                        "per_1000_words": round(1000 * n / p["words"], 1) if p["words"] else 0.0,
-                        "first_sentence_id": int(p["first_sentence_id"]),
+                        "words": int(words_),
+                        "per_1000_words": round(1000 * n / words_, 1) if words_ else 0.0,
+                        "first_sentence_id": int(first_sid),
                     }
                 )
     return pd.DataFrame(
@@ -744,11 +785,11 @@ def frame_cooccurrence(
 # --------------------------------------------------------------------------- S&V checklist
 
 
-def _item_evidence(sents: pd.DataFrame, item: dict[str, Any]) -> list[dict[str, Any]]:
-    main = _Matcher(item.get("cues", []) or [], item.get("patterns", []) or [])
-    also = _Matcher(item.get("with_cues", []) or [])
+def _item_evidence(sents: tuple[Any, ...], item: dict[str, Any]) -> list[dict[str, Any]]:
+    main = _matcher(item.get("cues"), item.get("patterns"))
+    also = _matcher(item.get("with_cues"))
     rows = []
-    for row in sents.itertuples(index=False):
+    for row in sents:
         found = main.find(row.sentence)
         if not found:
             continue
@@ -771,6 +812,19 @@ def _item_evidence(sents: pd.DataFrame, item: dict[str, Any]) -> list[dict[str, 
     return rows
 
 
+@functools.lru_cache(maxsize=64)
+def _checklist_evidence(
+    article: Article, lex: Lexicon
+) -> tuple[tuple[dict[str, Any], tuple[dict[str, Any], ...]], ...]:
+    """Checklist items in number order with their evidence rows (none for human-coded
+    items); cached: do not modify."""
+    sents = _sentence_rows(article)
+    return tuple(
+        (item, () if item.get("needs_human_coding") else tuple(_item_evidence(sents, item)))
+        for item in sorted(lex.entries, key=lambda e: e["number"])
+    )
+
+
 def sv_checklist_evidence(article: ArticleLike, lexicon: Lexicon | None = None) -> pd.DataFrame:
     """The evidence sentences behind every automatic checklist answer.
 
@@ -784,14 +838,11 @@ def sv_checklist_evidence(article: ArticleLike, lexicon: Lexicon | None = None) 
     lex = lexicon if lexicon is not None else load_checklist()
     rows = []
     for art in _articles(article):
-        sents = _sentences(art)
-        for item in sorted(lex.entries, key=lambda e: e["number"]):
+        for item, evidence in _checklist_evidence(art, lex):
             if item.get("needs_human_coding"):
                 continue
-            for ev in _item_evidence(sents, item):
-                rows.append(
-                    {"article": ev.pop("article"), "number": item["number"], "frame": item["frame"], **ev}
-                )
+            for ev in evidence:
+                rows.append({**ev, "number": item["number"], "frame": item["frame"]})
     return pd.DataFrame(
         rows,
         columns=["article", "number", "frame", "sentence_id", "paragraph_id", "sentence", "match", "voice"],
@@ -830,10 +881,8 @@ def sv_checklist(article: ArticleLike, lexicon: Lexicon | None = None) -> pd.Dat
     lex = lexicon if lexicon is not None else load_checklist()
     rows = []
     for art in _articles(article):
-        sents = _sentences(art)
-        for item in sorted(lex.entries, key=lambda e: e["number"]):
+        for item, ev in _checklist_evidence(art, lex):
             human = bool(item.get("needs_human_coding"))
-            ev = [] if human else _item_evidence(sents, item)
             need = int(item.get("min_sentences", 1) or 1)
             first = ev[0] if ev else {}
             rows.append(
@@ -912,6 +961,9 @@ def sv_frame_scores(article: ArticleLike, lexicon: Lexicon | None = None) -> pd.
 # --------------------------------------------------------------------------- naming
 
 
+_NOT_AFTER_WORD = r"(?<!\w)"
+
+
 def _naming_term_regex(term: str) -> str:
     """A term as a regex that never matches inside a longer word but does match in
     hyphenated compounds (``pro-Kiev``) and before an apostrophe (``Kiev's``)."""
@@ -929,7 +981,7 @@ def _naming_term_regex(term: str) -> str:
             parts.append(r"[-‐‑]")
         else:
             parts.append(re.escape(ch))
-    return r"(?<!\w)" + "".join(parts) + (r"\w*" if wildcard else "") + r"(?!\w)"
+    return _NOT_AFTER_WORD + "".join(parts) + (r"\w*" if wildcard else "") + r"(?!\w)"
 
 
 class _NamingSet:
@@ -938,9 +990,13 @@ class _NamingSet:
         terms += [(str(t), "B") for t in entry["side_b"] if str(t).strip()]
         terms.sort(key=lambda t: len(t[0]), reverse=True)
         self.sides = {f"t{i}": side for i, (_, side) in enumerate(terms)}
-        self.pattern = re.compile(
-            "|".join(f"(?P<t{i}>{_naming_term_regex(t)})" for i, (t, _) in enumerate(terms)), re.IGNORECASE
+        # The look-behind that every term starts with is written once, before the alternation:
+        # the same matches, but most positions of a text are rejected by one test.
+        alternatives = "|".join(
+            f"(?P<t{i}>{_naming_term_regex(t).removeprefix(_NOT_AFTER_WORD)})"
+            for i, (t, _) in enumerate(terms)
         )
+        self.pattern = re.compile(f"{_NOT_AFTER_WORD}(?:{alternatives})", re.IGNORECASE)
         excl = [str(t) for t in entry.get("exclude", []) or [] if str(t).strip()]
         self.exclude = (
             re.compile("|".join(_naming_term_regex(t) for t in excl), re.IGNORECASE) if excl else None
@@ -980,30 +1036,42 @@ def naming_hits(article: ArticleLike, lexicon: Lexicon | None = None) -> pd.Data
         ``start``, ``end``, ``voice``.
     """
     lex = lexicon if lexicon is not None else load_naming()
-    sets = [(e, _NamingSet(e)) for e in lex.entries]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for art in _articles(article):
-        sents = _sentences(art)
-        for row in sents.itertuples(index=False):
-            for entry, ns in sets:
-                for start, end, match, side in ns.find(row.sentence):
-                    rows.append(
-                        {
-                            "article": art.slug,
-                            "set": entry["id"],
-                            "referent": entry["referent"],
-                            "side": side,
-                            "label": _label(entry, side),
-                            "sentence_id": row.sentence_id,
-                            "paragraph_id": row.paragraph_id,
-                            "sentence": row.sentence,
-                            "match": match,
-                            "start": start,
-                            "end": end,
-                            "voice": voice_of_span(row.quote_spans, start, end),
-                        }
-                    )
+        rows += _naming_rows(art, lex)
     return pd.DataFrame(rows, columns=["article", "set", "referent", "side", "label", *_EVIDENCE])
+
+
+@functools.lru_cache(maxsize=16)
+def _naming_sets(lex: Lexicon) -> tuple[tuple[dict[str, Any], _NamingSet], ...]:
+    return tuple((e, _NamingSet(e)) for e in lex.entries)
+
+
+@functools.lru_cache(maxsize=64)
+def _naming_rows(art: Article, lex: Lexicon) -> tuple[dict[str, Any], ...]:
+    """The naming hits of one article in sentence order (cached: do not modify)."""
+    sets = _naming_sets(lex)
+    rows = []
+    for row in _sentence_rows(art):
+        for entry, ns in sets:
+            for start, end, match, side in ns.find(row.sentence):
+                rows.append(
+                    {
+                        "article": art.slug,
+                        "set": entry["id"],
+                        "referent": entry["referent"],
+                        "side": side,
+                        "label": _label(entry, side),
+                        "sentence_id": row.sentence_id,
+                        "paragraph_id": row.paragraph_id,
+                        "sentence": row.sentence,
+                        "match": match,
+                        "start": start,
+                        "end": end,
+                        "voice": voice_of_span(row.quote_spans, start, end),
+                    }
+                )
+    return tuple(rows)
 
 
 def _index(a: float, b: float) -> float:
@@ -1151,13 +1219,15 @@ def _content(token: str) -> bool:
     return len(t) >= 3 and t not in _STOPWORDS and not is_number(t) and any(ch.isalpha() for ch in t)
 
 
+@functools.lru_cache(maxsize=64)
 def _ngram_occurrences(
     article: Article, min_count: int, max_n: int = 4
 ) -> tuple[dict[tuple[str, ...], list[tuple[int, int, int]]], pd.DataFrame]:
-    """Repeated content phrases: {phrase: [(sentence_id, start, end), ...]} and the sentences."""
+    """Repeated content phrases: {phrase: [(sentence_id, start, end), ...]} and the sentences
+    (cached: do not modify)."""
     sents = _sentences(article)
     occ: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
-    for row in sents.itertuples(index=False):
+    for row in _sentence_rows(article):
         toks = word_spans(row.sentence)
         for n in range(2, max_n + 1):
             for i in range(len(toks) - n + 1):
@@ -1170,16 +1240,15 @@ def _ngram_occurrences(
                 occ.setdefault(key, []).append((row.sentence_id, gram[0][0], gram[-1][1]))
     kept = {k: v for k, v in occ.items() if len(v) >= min_count}
     # keep maximal phrases: drop a phrase inside a longer kept phrase used as often
-    maximal = {}
-    for k, v in kept.items():
-        covered = False
-        for k2, v2 in kept.items():
-            if len(k2) > len(k) and len(v2) >= len(v):
-                if any(k2[i : i + len(k)] == k for i in range(len(k2) - len(k) + 1)):
-                    covered = True
-                    break
-        if not covered:
-            maximal[k] = v
+    # (each kept phrase marks its shorter sub-phrases: linear in the number of phrases)
+    covered: set[tuple[str, ...]] = set()
+    for k2, v2 in kept.items():
+        for n in range(2, len(k2)):
+            for i in range(len(k2) - n + 1):
+                sub = k2[i : i + n]
+                if sub in kept and len(v2) >= len(kept[sub]):
+                    covered.add(sub)
+    maximal = {k: v for k, v in kept.items() if k not in covered}
     return maximal, sents
 
 
@@ -1248,47 +1317,56 @@ def persuasion_cues(
     lex = lexicon if lexicon is not None else load_persuasion()
     rows: list[dict[str, Any]] = []
     for art in _articles(article):
-        sents = _sentences(art)
-        for entry in lex.entries:
-            extra = {"technique": entry["technique"], "family": entry["family"]}
-            if entry.get("computed"):
-                occ, _ = _ngram_occurrences(art, repetition_min)
-                by_sid = dict(zip(sents["sentence_id"], sents.itertuples(index=False), strict=True))
-                spans = sorted((o for v in occ.values() for o in v), key=lambda o: (o[0], o[1], -o[2]))
-                last: tuple[int, int] = (-1, -1)
-                for sid, start, end in spans:
-                    if sid == last[0] and start < last[1]:
-                        continue
-                    last = (sid, end)
-                    row = by_sid[sid]
-                    rows.append(
-                        {
-                            "article": art.slug,
-                            **extra,
-                            "cue_type": "computed",
-                            "sentence_id": sid,
-                            "paragraph_id": row.paragraph_id,
-                            "sentence": row.sentence,
-                            "match": row.sentence[start:end],
-                            "start": start,
-                            "end": end,
-                            "voice": voice_of_span(row.quote_spans, start, end),
-                        }
-                    )
-                continue
-            terms = _Matcher(entry.get("cues", []) or [])
-            pats = _Matcher((), entry.get("patterns", []) or [])
-            both = _Matcher(entry.get("cues", []) or [], entry.get("patterns", []) or [])
-            if not both:
-                continue
-            for r in _hit_rows(sents, both, extra):
-                s = r["sentence"]
-                is_term = bool(terms) and any(a == r["start"] and b == r["end"] for a, b, _ in terms.find(s))
-                r["cue_type"] = "cue" if is_term or not pats else "pattern"
-                rows.append(r)
+        rows += _persuasion_rows(art, lex, repetition_min)
     cols = ["article", "technique", "family", "cue_type", *_EVIDENCE]
     df = pd.DataFrame(rows, columns=cols)
     return df.sort_values(["article", "sentence_id", "start"], kind="stable").reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=64)
+def _persuasion_rows(art: Article, lex: Lexicon, repetition_min: int) -> tuple[dict[str, Any], ...]:
+    """The persuasion candidates of one article, technique by technique (cached: do not modify)."""
+    rows: list[dict[str, Any]] = []
+    sents = _sentences(art)
+    sent_rows = _sentence_rows(art)
+    for entry in lex.entries:
+        extra = {"technique": entry["technique"], "family": entry["family"]}
+        if entry.get("computed"):
+            occ, _ = _ngram_occurrences(art, repetition_min)
+            by_sid = dict(zip(sents["sentence_id"], sent_rows, strict=True))
+            spans = sorted((o for v in occ.values() for o in v), key=lambda o: (o[0], o[1], -o[2]))
+            last: tuple[int, int] = (-1, -1)
+            for sid, start, end in spans:
+                if sid == last[0] and start < last[1]:
+                    continue
+                last = (sid, end)
+                row = by_sid[sid]
+                rows.append(
+                    {
+                        "article": art.slug,
+                        **extra,
+                        "cue_type": "computed",
+                        "sentence_id": sid,
+                        "paragraph_id": row.paragraph_id,
+                        "sentence": row.sentence,
+                        "match": row.sentence[start:end],
+                        "start": start,
+                        "end": end,
+                        "voice": voice_of_span(row.quote_spans, start, end),
+                    }
+                )
+            continue
+        terms = _matcher(entry.get("cues"))
+        pats = _matcher((), entry.get("patterns"))
+        both = _matcher(entry.get("cues"), entry.get("patterns"))
+        if not both:
+            continue
+        for r in _hit_rows(sent_rows, both, extra):
+            s = r["sentence"]
+            is_term = bool(terms) and any(a == r["start"] and b == r["end"] for a, b, _ in terms.find(s))
+            r["cue_type"] = "cue" if is_term or not pats else "pattern"
+            rows.append(r)
+    return tuple(rows)
 
 
 def persuasion_counts(
@@ -1367,30 +1445,38 @@ def entman_functions(article: ArticleLike, lexicon: Lexicon | None = None) -> pd
     lex = lexicon if lexicon is not None else load_entman()
     rows = []
     for art in _articles(article):
-        sents = _sentences(art)
-        for entry in lex.entries:
-            hits = pd.DataFrame(
-                _hit_rows(sents, _Matcher(entry["cues"], entry.get("patterns", []) or []), {}),
-                columns=["article", *_EVIDENCE],
-            )
-            for sid, g in hits.groupby("sentence_id", sort=True):
-                voices = set(g["voice"])
-                rows.append(
-                    {
-                        "article": art.slug,
-                        "function": entry["function"],
-                        "sentence_id": int(sid),
-                        "paragraph_id": int(g["paragraph_id"].iloc[0]),
-                        "sentence": g["sentence"].iloc[0],
-                        "match": "; ".join(g["match"]),
-                        "cues": len(g),
-                        "voice": voices.pop() if len(voices) == 1 else "both",
-                    }
-                )
+        rows += _entman_rows(art, lex)
     return pd.DataFrame(
         rows,
         columns=["article", "function", "sentence_id", "paragraph_id", "sentence", "match", "cues", "voice"],
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _entman_rows(art: Article, lex: Lexicon) -> tuple[dict[str, Any], ...]:
+    """The sentences of one article flagged for each function (cached: do not modify)."""
+    rows = []
+    sents = _sentence_rows(art)
+    for entry in lex.entries:
+        by_sentence: dict[int, list[dict[str, Any]]] = {}
+        for hit in _hit_rows(sents, _matcher(entry["cues"], entry.get("patterns")), {}):
+            by_sentence.setdefault(int(hit["sentence_id"]), []).append(hit)
+        for sid in sorted(by_sentence):
+            g = by_sentence[sid]
+            voices = {h["voice"] for h in g}
+            rows.append(
+                {
+                    "article": art.slug,
+                    "function": entry["function"],
+                    "sentence_id": sid,
+                    "paragraph_id": int(g[0]["paragraph_id"]),
+                    "sentence": g[0]["sentence"],
+                    "match": "; ".join(h["match"] for h in g),
+                    "cues": len(g),
+                    "voice": voices.pop() if len(voices) == 1 else "both",
+                }
+            )
+    return tuple(rows)
 
 
 def entman_summary(article: ArticleLike, lexicon: Lexicon | None = None) -> pd.DataFrame:

@@ -25,6 +25,7 @@ apostrophes match either form (``'`` or ``’``).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,21 @@ def _type_name(t: type | tuple[type, ...]) -> str:
     return t.__name__
 
 
+_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML was built with it (ten times faster), else the Python one."""
+
+
+def _parse(text: str, loader_class: type) -> tuple[Any, Any]:
+    """Parse one YAML document once: its node tree (for line numbers) and its data."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
+
+
 def _read(path: Path) -> tuple[dict[str, Any], list[int]]:
     """Parse a lexicon file into (data, entry line numbers)."""
     if not path.exists():
@@ -101,13 +117,15 @@ def _read(path: Path) -> tuple[dict[str, Any], list[int]]:
     except UnicodeDecodeError:
         raise LexiconError(f"{path}: not UTF-8 text; save the lexicon as UTF-8 YAML.") from None
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = f", line {mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise LexiconError(f"{path}{line}: {problem}; fix the YAML syntax there.") from None
+        node, data = _parse(text, _FAST_LOADER)
+    except yaml.YAMLError:
+        try:  # parse again with the pure-Python loader: its messages name the problem and line
+            node, data = _parse(text, yaml.SafeLoader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            line = f", line {mark.line + 1}" if mark else ""
+            problem = getattr(exc, "problem", None) or "invalid YAML"
+            raise LexiconError(f"{path}{line}: {problem}; fix the YAML syntax there.") from None
     if not isinstance(data, dict) or node is None:
         raise LexiconError(f"{path}, line 1: a lexicon must be a mapping with 'meta' and 'entries'.")
     lines: list[int] = []
@@ -232,7 +250,15 @@ def load_lexicon(
     )
 
 
-def _term_regex(term: str) -> str:
+_TERM_BEFORE = r"(?<![\w'’-])"
+"""A term starts a word: no letter, digit, apostrophe or hyphen right before it."""
+_TERM_AFTER = r"(?![\w-]|['’](?![sS]\b)\w)"
+"""A term ends a word: no letter, digit or hyphen after it, and no apostrophe that goes on
+as a contraction (``won't``); a possessive ``'s`` may follow."""
+
+
+def _term_body(term: str) -> str:
+    """A term as a regular expression, without the word-boundary checks around it."""
     term = term.strip().replace("’", "'")
     wildcard = term.endswith("*")
     if wildcard:
@@ -249,10 +275,15 @@ def _term_regex(term: str) -> str:
             parts.append(re.escape(ch))
     body = "".join(parts)
     tail = r"[\w'’-]*" if wildcard else ""
-    return rf"(?<![\w'’-]){body}{tail}(?![\w-]|['’](?![sS]\b)\w)"
+    return body + tail
 
 
-def compile_terms(terms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+def _term_regex(term: str) -> str:
+    """One term as a regular expression that matches whole words only."""
+    return _TERM_BEFORE + _term_body(term) + _TERM_AFTER
+
+
+def compile_terms(terms: list[str] | tuple[str, ...], *, case_sensitive: bool = False) -> re.Pattern[str]:
     """Compile terms into one case-insensitive pattern (longest terms tried first).
 
     A trailing ``*`` matches any word ending; spaces match any white space; an
@@ -260,11 +291,34 @@ def compile_terms(terms: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     inside a longer word, a hyphenated compound (``non-aligned`` is not ``aligned``) or a
     contraction (``won't`` is not ``won``); a possessive ``'s`` is not such a word, so
     ``Kiev`` matches ``Kiev's``.
+
+    ``case_sensitive=True`` gives the same pattern without case folding.
+
+    The word-boundary checks are written once around the alternation of the terms
+    (``before(?:term1|term2|...)after``), which matches exactly what one check per
+    term would (``before term1 after|before term2 after|...``) but rejects most
+    positions of a text with one test. When every term starts with an ASCII letter or
+    digit, the terms are grouped by that first character (``a(?:bc|x)|k(?:...)``, in
+    their order within each group): terms with different first characters never match
+    at the same place, so the matches are the same, and the engine tries one group
+    instead of every term. Compiled patterns are cached.
     """
     cleaned = sorted({str(t).strip() for t in terms if str(t).strip()}, key=len, reverse=True)
+    return _compile_terms(tuple(cleaned), case_sensitive)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compile_terms(cleaned: tuple[str, ...], case_sensitive: bool = False) -> re.Pattern[str]:
     if not cleaned:
         return re.compile(r"(?!x)x")
-    return re.compile("|".join(_term_regex(t) for t in cleaned), re.IGNORECASE)
+    if all(t[0].isascii() and t[0].isalnum() for t in cleaned):
+        groups: dict[str, list[str]] = {}
+        for t in cleaned:  # the body of t starts with t[0] itself (re.escape keeps it)
+            groups.setdefault(t[0] if case_sensitive else t[0].lower(), []).append(_term_body(t)[1:])
+        body = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    else:
+        body = "|".join(_term_body(t) for t in cleaned)
+    return re.compile(f"{_TERM_BEFORE}(?:{body}){_TERM_AFTER}", 0 if case_sensitive else re.IGNORECASE)
 
 
 def find_terms(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:

@@ -59,7 +59,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((start, close + 1))
         pos = close + 1
-    for m in _SINGLE_OPEN.finditer(text):
+    for m in _SINGLE_OPEN.finditer(text) if "‘" in text else ():
         s = m.start()
         if any(a <= s < b for a, b in spans):
             continue

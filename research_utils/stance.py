@@ -142,11 +142,12 @@ class _Matcher:
     """Longest-match, non-overlapping term finder over several keyed term lists."""
 
     # Terms are bucketed by their first word so that only the buckets whose first word occurs
-    # in the text are run (one big alternation of look-behind patterns is slow).
+    # in the text are run (one big alternation of look-behind patterns is slow). A bucket's
+    # pattern is compiled when a text first contains its first word (most never do).
     _SIMPLE = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*\.?")
 
     def __init__(self, groups: Iterable[tuple[str, str, list[Any], bool]], exclude: Iterable[str] = ()):
-        self.patterns: list[tuple[str, str, str | None, re.Pattern[str]]] = []
+        self.buckets: list[tuple[str, str, str | None, tuple[str, ...], bool]] = []
         for key, info, terms, case_sensitive in groups:
             buckets: dict[str | None, list[str]] = {}
             for t in terms:
@@ -157,24 +158,27 @@ class _Matcher:
                 bucket = first if self._SIMPLE.fullmatch(first) else None
                 buckets.setdefault(bucket, []).append(term)
             for bucket, bterms in buckets.items():
-                pattern = compile_terms(bterms)
-                if case_sensitive:
-                    pattern = re.compile(pattern.pattern)
-                self.patterns.append((key, info, bucket, pattern))
+                self.buckets.append((key, info, bucket, tuple(bterms), case_sensitive))
+        # Bucket positions by first word; buckets without one are always run.
+        self.by_word: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for i, (_, _, bucket, _, _) in enumerate(self.buckets):
+            if bucket is None:
+                self.always.append(i)
+            else:
+                self.by_word.setdefault(bucket, []).append(i)
         excl = [str(t) for t in exclude if str(t).strip()]
         self.exclude = compile_terms(excl) if excl else None
 
     def find(self, text: str) -> list[_Hit]:
-        present: set[str] = set()
-        for w in words(text):
-            lw = w.lower()
-            present.add(lw)
-            present.update(re.split(r"['‐‑-]", lw))
+        present = _present_words(text)
+        run = set(self.always)
+        for w in present:
+            run.update(self.by_word.get(w, ()))
         hits = [
             _Hit(m.start(), m.end(), key, m.group(0), info)
-            for key, info, bucket, pattern in self.patterns
-            if bucket is None or bucket in present
-            for m in pattern.finditer(text)
+            for key, info, _, terms, case_sensitive in (self.buckets[i] for i in sorted(run))
+            for m in _bucket_pattern(terms, case_sensitive).finditer(text)
         ]
         if self.exclude is not None:
             spans = [(m.start(), m.end()) for m in self.exclude.finditer(text)]
@@ -187,6 +191,28 @@ class _Matcher:
                 out.append(h)
                 last = h.end
         return out
+
+
+_WORD_PARTS = re.compile(r"['‐‑-]")
+
+
+@functools.lru_cache(maxsize=16)
+def _present_words(text: str) -> frozenset[str]:
+    """The lower-cased words of ``text`` and the parts of its hyphenated words and
+    contractions: the first words a term bucket can start with (a small cache: the
+    matchers of one analysis search the same sentence one after the other)."""
+    present: set[str] = set()
+    for w in words(text):
+        lw = w.lower()
+        present.add(lw)
+        present.update(_WORD_PARTS.split(lw))
+    return frozenset(present)
+
+
+@functools.lru_cache(maxsize=8192)
+def _bucket_pattern(terms: tuple[str, ...], case_sensitive: bool) -> re.Pattern[str]:
+    """The compiled pattern of one bucket of terms (case-insensitive unless ``case_sensitive``)."""
+    return compile_terms(terms, case_sensitive=case_sensitive)
 
 
 def _check_values(lex: Lexicon, fieldname: str, allowed: Sequence[str]) -> None:
@@ -650,6 +676,10 @@ class _Analysis:
     deontic_hits: dict[int, list[_Hit]]
     attributions: list[dict[str, Any]] = field(default_factory=list)
     compound: dict[int, float] = field(default_factory=dict)
+    # The attributions whose quote or clause (``_scope``) lies in each paragraph, and the
+    # speaker spans (``_speaker``) in each paragraph, both in attribution order.
+    scopes: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    speakers: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 def _sentence_of(sents_p: pd.DataFrame, pos: int) -> int:
@@ -684,6 +714,10 @@ def _analyse(article: Article, lex: StanceLexicons) -> _Analysis:
         ]
     an = _Analysis(article, article.slug, sents, actor_hits, issue_hits, epi, deo)
     an.attributions = _find_attributions(article, sents, lex)
+    for r in an.attributions:
+        an.scopes.setdefault(r["_scope"][0], []).append(r)
+        if r["_speaker"]:
+            an.speakers.setdefault(r["_speaker"][0], []).append((r["_speaker"][1], r["_speaker"][2]))
     if len(sents):
         scores = score_texts(sents["sentence"].tolist())
         an.compound = dict(zip(sents["sentence_id"], scores["compound"], strict=True))
@@ -811,8 +845,10 @@ def _find_attributions(article: Article, sents: pd.DataFrame, lex: StanceLexicon
     records: list[dict[str, Any]] = []
     used_verbs: set[tuple[int, int]] = set()
     last_open: dict[str, Any] | None = None  # an attributed quote left open at a paragraph end
+    sent_pids = sents["paragraph_id"].to_numpy()
     for pid, para in enumerate(article.paragraphs):
-        sents_p = sents[sents["paragraph_id"] == pid].reset_index(drop=True)
+        lo, hi = np.searchsorted(sent_pids, pid, side="left"), np.searchsorted(sent_pids, pid, side="right")
+        sents_p = sents.iloc[lo:hi].reset_index(drop=True)  # sentences are in paragraph order
         if sents_p.empty:
             continue
         verbs = lex.verb_matcher.find(para)
@@ -1202,9 +1238,9 @@ def voice_overview(articles: ArticleLike, lexicons: StanceLexicons | None = None
 def _scope_actor(an: _Analysis, pid: int, pos: int) -> dict[str, Any] | None:
     """The innermost attribution whose quote or reported clause covers paragraph offset ``pos``."""
     best = None
-    for r in an.attributions:
-        p, a, b = r["_scope"]
-        if p == pid and a <= pos < b and (best is None or b - a < best["_scope"][2] - best["_scope"][1]):
+    for r in an.scopes.get(pid, ()):
+        _, a, b = r["_scope"]
+        if a <= pos < b and (best is None or b - a < best["_scope"][2] - best["_scope"][1]):
             best = r
     return best
 
@@ -1458,6 +1494,10 @@ def deontic_markers(articles: ArticleLike, lexicons: StanceLexicons | None = Non
 # --------------------------------------------------------------------------- per-actor measures
 
 
+_BOOTSTRAP_BLOCK = 500_000
+"""Indices drawn at a time by :func:`bootstrap_mean` (int64: about 4 MB)."""
+
+
 def bootstrap_mean(
     values: Sequence[float] | np.ndarray, n_boot: int = 2000, seed: int = 0
 ) -> tuple[float, float, float]:
@@ -1481,8 +1521,16 @@ def bootstrap_mean(
     if x.size == 1 or n_boot <= 0:
         return (mean, mean, mean)
     rng = np.random.default_rng(seed)
-    idx = rng.integers(0, x.size, size=(int(n_boot), x.size))
-    means = x[idx].mean(axis=1)
+    # Resample in blocks of about 4 MB of indices: the generator yields the same numbers
+    # as one (n_boot, size) draw and each resample's mean is computed alone, so the
+    # result is the same while memory stays flat for long texts.
+    rows = max(1, _BOOTSTRAP_BLOCK // x.size)
+    means = np.concatenate(
+        [
+            x[rng.integers(0, x.size, size=(min(rows, int(n_boot) - done), x.size))].mean(axis=1)
+            for done in range(0, int(n_boot), rows)
+        ]
+    )
     low, high = np.percentile(means, [2.5, 97.5])
     return (mean, float(low), float(high))
 
@@ -1548,69 +1596,87 @@ def actor_sentences(articles: ArticleLike, lexicons: StanceLexicons | None = Non
         ``sentence``.
     """
     lex = _lex(lexicons)
-    frames = []
-    for art in _articles(articles):
-        an = _analyse(art, lex)
-        rows = []
-        pending_author: list[str] = []
-        pending_quoted: list[str] = []
-        for row in an.sents.itertuples(index=False):
-            hits = an.actor_hits[row.sentence_id]
-            if not hits:
-                continue
-            epi = an.epistemic_hits[row.sentence_id]
-            epi_voice = [
-                (h.info.partition("|")[0], voice_of_span(row.quote_spans, h.start, h.end)) for h in epi
-            ]
-            author_text = _voice_text(row.sentence, row.quote_spans, "author")
-            quoted_text = _voice_text(row.sentence, row.quote_spans, "quoted")
-            by_actor: dict[str, list[_Hit]] = {}
-            for h in hits:
-                by_actor.setdefault(h.key, []).append(h)
-            for actor, hs in by_actor.items():
-                voices = [voice_of_span(row.quote_spans, h.start, h.end) for h in hs]
-                compound = float(an.compound[row.sentence_id])
-                rows.append(
-                    {
-                        "article": an.slug,
-                        "actor": actor,
-                        "label": lex.actor_labels[actor],
-                        "sentence_id": row.sentence_id,
-                        "mentions": len(hs),
-                        "mentions_author": voices.count("author"),
-                        "mentions_quoted": voices.count("quoted"),
-                        "matches": ", ".join(dict.fromkeys(h.match for h in hs)),
-                        "compound": compound,
-                        "polarity": polarity(compound),
-                        "author_text": author_text
-                        if voices.count("author") and _words_in(author_text)
-                        else "",
-                        "author_compound": np.nan,
-                        "quoted_compound": np.nan,
-                        "hedges": sum(1 for k, _ in epi_voice if k == "hedge"),
-                        "boosters": sum(1 for k, _ in epi_voice if k == "booster"),
-                        "hedges_author": sum(1 for k, v in epi_voice if k == "hedge" and v == "author"),
-                        "boosters_author": sum(1 for k, v in epi_voice if k == "booster" and v == "author"),
-                        "hedges_quoted": sum(1 for k, v in epi_voice if k == "hedge" and v == "quoted"),
-                        "boosters_quoted": sum(1 for k, v in epi_voice if k == "booster" and v == "quoted"),
-                        "sentence": row.sentence,
-                    }
-                )
-                pending_author.append(rows[-1]["author_text"])
-                pending_quoted.append(
-                    quoted_text if voices.count("quoted") and _words_in(quoted_text) else ""
-                )
-        df = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-        if len(df):
-            for col, texts in (("author_compound", pending_author), ("quoted_compound", pending_quoted)):
-                idx = [i for i, t in enumerate(texts) if t]
-                if idx:
-                    scores = score_texts([texts[i] for i in idx])["compound"].to_numpy()
-                    values = np.full(len(df), np.nan)
-                    values[idx] = scores
-                    df[col] = values
-        frames.append(df)
+    frames = [_actor_sentence_frame(art, lex).copy() for art in _articles(articles)]
     return _concat(frames, SENTENCE_COLUMNS)
+
+
+@functools.lru_cache(maxsize=32)
+def _actor_sentence_frame(art: Article, lex: StanceLexicons) -> pd.DataFrame:
+    """:func:`actor_sentences` of one article (cached: do not modify)."""
+    an = _analyse(art, lex)
+    rows = []
+    # (sentence_id, text to score) per row, "" when the row needs no score
+    pending_author: list[tuple[int, str]] = []
+    pending_quoted: list[tuple[int, str]] = []
+    sentence_text: dict[int, str] = {}
+    for row in an.sents.itertuples(index=False):
+        hits = an.actor_hits[row.sentence_id]
+        if not hits:
+            continue
+        epi = an.epistemic_hits[row.sentence_id]
+        epi_voice = [(h.info.partition("|")[0], voice_of_span(row.quote_spans, h.start, h.end)) for h in epi]
+        sentence_text[row.sentence_id] = row.sentence
+        author_text = _voice_text(row.sentence, row.quote_spans, "author")
+        quoted_text = _voice_text(row.sentence, row.quote_spans, "quoted")
+        by_actor: dict[str, list[_Hit]] = {}
+        for h in hits:
+            by_actor.setdefault(h.key, []).append(h)
+        for actor, hs in by_actor.items():
+            voices = [voice_of_span(row.quote_spans, h.start, h.end) for h in hs]
+            compound = float(an.compound[row.sentence_id])
+            rows.append(
+                {
+                    "article": an.slug,
+                    "actor": actor,
+                    "label": lex.actor_labels[actor],
+                    "sentence_id": row.sentence_id,
+                    "mentions": len(hs),
+                    "mentions_author": voices.count("author"),
+                    "mentions_quoted": voices.count("quoted"),
+                    "matches": ", ".join(dict.fromkeys(h.match for h in hs)),
+                    "compound": compound,
+                    "polarity": polarity(compound),
+                    "author_text": author_text if voices.count("author") and _words_in(author_text) else "",
+                    "author_compound": np.nan,
+                    "quoted_compound": np.nan,
+                    "hedges": sum(1 for k, _ in epi_voice if k == "hedge"),
+                    "boosters": sum(1 for k, _ in epi_voice if k == "booster"),
+                    "hedges_author": sum(1 for k, v in epi_voice if k == "hedge" and v == "author"),
+                    "boosters_author": sum(1 for k, v in epi_voice if k == "booster" and v == "author"),
+                    "hedges_quoted": sum(1 for k, v in epi_voice if k == "hedge" and v == "quoted"),
+                    "boosters_quoted": sum(1 for k, v in epi_voice if k == "booster" and v == "quoted"),
+                    "sentence": row.sentence,
+                }
+            )
+            pending_author.append((row.sentence_id, rows[-1]["author_text"]))
+            pending_quoted.append(
+                (row.sentence_id, quoted_text if voices.count("quoted") and _words_in(quoted_text) else "")
+            )
+    df = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    if len(df):
+        for col, texts in (("author_compound", pending_author), ("quoted_compound", pending_quoted)):
+            idx = [i for i, (_, t) in enumerate(texts) if t]
+            if idx:
+                # One score per sentence (its rows, one per actor, share the text); a text
+                # that is the whole sentence already has its score.
+                score: dict[int, float] = {}
+                todo: dict[int, str] = {}
+                for i in idx:
+                    sid, text = texts[i]
+                    if sid in score or sid in todo:
+                        continue
+                    if text == sentence_text[sid]:
+                        score[sid] = an.compound[sid]
+                    else:
+                        todo[sid] = text
+                if todo:
+                    score.update(
+                        zip(todo, score_texts(list(todo.values()))["compound"].to_numpy(), strict=True)
+                    )
+                values = np.full(len(df), np.nan)
+                values[idx] = [score[texts[i][0]] for i in idx]
+                df[col] = values
+    return df
 
 
 def _voice_rows(sent: pd.DataFrame, voice: str) -> tuple[pd.DataFrame, str]:
@@ -1872,11 +1938,10 @@ def _claims_for(an: _Analysis, lex: StanceLexicons) -> list[dict[str, Any]]:
         conds = lex.conditional_matcher.find(text)
         causes = lex.causative_matcher.find(text)
         speaker_spans = []
-        for r in an.attributions:
-            if r["_speaker"] and r["_speaker"][0] == row.paragraph_id:
-                a, b = r["_speaker"][1] - row.start, r["_speaker"][2] - row.start
-                if b > 0 and a < len(text):
-                    speaker_spans.append((a, b))
+        for sa, sb in an.speakers.get(row.paragraph_id, ()):
+            a, b = sa - row.start, sb - row.start
+            if b > 0 and a < len(text):
+                speaker_spans.append((a, b))
         cand: dict[tuple[str, str], dict[str, Any]] = {}
 
         def add(rec: dict[str, Any], cand: dict[tuple[str, str], dict[str, Any]] = cand) -> None:

@@ -44,7 +44,7 @@ import pandas as pd
 
 from research_utils.paths import LEXICON_DIR
 from research_utils.syllables import cmu_syllables, syllable_info
-from research_utils.tokenize import is_number, sentences, word_spans
+from research_utils.tokenize import _sentence_quotes, _Tokenised, _tokenised, is_number, sentences
 
 if TYPE_CHECKING:
     from research_utils.article import Article
@@ -273,10 +273,34 @@ def _suffix_only(word: str, syllables: int) -> bool:
 
 def _norm(token: str) -> str:
     """Case-fold a token, keeping all-capital acronyms of 2+ letters (US, NATO)."""
+    if token.isascii():  # the letters are A-Z and a-z: the same test, without a loop
+        return token if _ascii_letters(token) >= 2 and token.isupper() else token.lower()
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return token
     return token.lower()
+
+
+_ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ASCII_ALNUM = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _ascii_letters(token: str) -> int:
+    return len(token) - len(token.translate(_ASCII_LETTERS))
+
+
+def _letters(token: str) -> int:
+    """Letters in a token (``str.isalpha`` characters)."""
+    if token.isascii():
+        return _ascii_letters(token)
+    return sum(c.isalpha() for c in token)
+
+
+def _alnum(token: str) -> int:
+    """Letters and digits in a token (``str.isalnum`` characters)."""
+    if token.isascii():
+        return len(token) - len(token.translate(_ASCII_ALNUM))
+    return sum(c.isalnum() for c in token)
 
 
 def _strip_possessive(norm: str, stop: frozenset[str]) -> str:
@@ -317,77 +341,106 @@ _TOKEN_COLUMNS = [
 ]
 
 
-@functools.lru_cache(maxsize=16)
-def _token_frame(article: Article, stopwords_path: str) -> pd.DataFrame:
-    sents = sentences(article)
-    stop = load_stopwords(stopwords_path)
-    sid_keep: list[int] = []
-    pid_keep: list[int] = []
-    offsets: list[int] = []
-    lens: list[int] = []
-    tok_list: list[str] = []
-    rel_starts: list[int] = []
-    rel_ends: list[int] = []
-    quoted_sents: list[tuple[int, tuple[tuple[int, int], ...]]] = []  # (first token row, spans)
-    for sid, pid, sent, offset, spans in zip(
-        sents["sentence_id"].tolist(),
-        sents["paragraph_id"].tolist(),
-        sents["sentence"].tolist(),
-        sents["start"].tolist(),
-        sents["quote_spans"].tolist(),
-        strict=True,
-    ):
-        ws = word_spans(sent)
-        if not ws:
-            continue
-        if spans:
-            quoted_sents.append((len(tok_list), spans))
-        st, en, tk = zip(*ws, strict=True)
-        rel_starts.extend(st)
-        rel_ends.extend(en)
-        tok_list.extend(tk)
-        sid_keep.append(sid)
-        pid_keep.append(pid)
-        offsets.append(offset)
-        lens.append(len(ws))
-    n_tok = len(tok_list)
-    lens_arr = np.asarray(lens, dtype=np.int64)
-    first_row = np.concatenate(([0], np.cumsum(lens_arr)[:-1])) if len(lens_arr) else lens_arr
-    sid_arr = np.repeat(np.asarray(sid_keep, dtype=np.int64), lens_arr)
-    pid_arr = np.repeat(np.asarray(pid_keep, dtype=np.int64), lens_arr)
-    pos_arr = np.arange(n_tok, dtype=np.int64) - np.repeat(first_row, lens_arr)
-    off_arr = np.repeat(np.asarray(offsets, dtype=np.int64), lens_arr)
-    rel_s = np.asarray(rel_starts, dtype=np.int64)
-    rel_e = np.asarray(rel_ends, dtype=np.int64)
-    voice_arr = np.full(n_tok, "author", dtype=object)
-    for row, spans in quoted_sents:  # only sentences with quotation marks
-        k = row
-        while k < n_tok and (k == row or pos_arr[k] != 0):
-            mid = (rel_s[k] + rel_e[k]) / 2
-            if any(a <= mid < b for a, b in spans):
-                voice_arr[k] = "quoted"
-            k += 1
+@functools.lru_cache(maxsize=200_000)
+def _word_properties(token: str) -> tuple[bytes, str, str]:
+    """The stop-word-independent properties of one token form (cached, like its syllables).
 
-    codes, uniques = pd.factorize(pd.Series(tok_list, dtype=object))
+    Returns ``(numbers, norm, syllable source)``, where ``numbers`` holds eight int64 in
+    native byte order (so that many words become one array with a single
+    :func:`numpy.frombuffer`): is a number, capitalised, hyphenated, letters, characters,
+    syllables, reaches 3 syllables only by a suffix (Gunning), familiar (Dale-Chall).
+    """
+    num = is_number(token)
+    syl, source = syllable_info(token)
+    numbers = (
+        int(num),
+        int(token[:1].isupper()),
+        int("-" in token or "‐" in token or "‑" in token),
+        _letters(token),
+        _alnum(token),
+        syl,
+        int((not num) and _suffix_only(token, syl)),
+        int(num or is_familiar(token)),
+    )
+    return np.array(numbers, dtype=np.int64).tobytes(), _norm(token), source
+
+
+@functools.lru_cache(maxsize=8)
+def _term_cache(stopwords_path: str) -> dict[str, tuple[str, bool]]:
+    """Per stop-word list: ``{norm: (term, is a stop word)}``, filled as words are met."""
+    return {}
+
+
+def _terms_and_stops(norms: list[str], stopwords_path: str) -> list[tuple[str, bool]]:
+    """The term (possessive folded) of each case-folded word form, and whether it is a stop
+    word, each worked out once per stop-word list."""
+    cache = _term_cache(stopwords_path)
+    if len(cache) > 200_000:  # bounded, like the other per-word caches
+        cache.clear()
+    out = []
+    stop = None
+    for norm in norms:
+        hit = cache.get(norm)
+        if hit is None:
+            stop = stop if stop is not None else load_stopwords(stopwords_path)
+            hit = cache[norm] = (_strip_possessive(norm, stop), norm in stop)
+        out.append(hit)
+    return out
+
+
+_VOICES = np.array(["author", "quoted"], dtype=object)
+
+
+def _quoted_tokens(tk: _Tokenised, quotes: tuple[tuple[tuple[int, int], ...], ...]) -> np.ndarray:
+    """Whether the middle of each token lies inside a quotation (``quotes``, per sentence)
+    of its sentence."""
+    n_tok = len(tk.token)
+    quoted = np.zeros(n_tok, dtype=bool)
+    with_quotes = [i for i, spans in enumerate(quotes) if spans]
+    if not n_tok or not with_quotes:
+        return quoted
+    # Sentence i as one stretch of a line: offsets of different sentences never overlap.
+    size = np.asarray([len(t) + 1 for t in tk.sentence], dtype=np.int64)
+    base = np.cumsum(size) - size
+    # Doubled coordinates keep a token's middle, (start + end) / 2, an integer.
+    spans = sorted((2 * (base[i] + a), 2 * (base[i] + b)) for i in with_quotes for a, b in quotes[i])
+    merged: list[list[int]] = []
+    for a, b in spans:  # the union of the quotations (they may overlap)
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([int(a), int(b)])
+    lo = np.asarray([a for a, _ in merged], dtype=np.int64)
+    hi = np.asarray([b for _, b in merged], dtype=np.int64)
+    mid2 = 2 * base[tk.token_sentence] + tk.token_start + tk.token_end
+    k = np.searchsorted(lo, mid2, side="right") - 1
+    return (k >= 0) & (mid2 < hi[np.maximum(k, 0)])
+
+
+@functools.lru_cache(maxsize=16)
+def _token_arrays(article: Article) -> dict[str, Any]:
+    """Every token's properties that do not depend on a stop-word list, as arrays,
+    computed once per distinct word form (cached: do not modify)."""
+    tk = _tokenised(article)
+    tok_list = tk.token
+    n_tok = len(tok_list)
+    sid_arr = tk.token_sentence.astype(np.int64, copy=False)
+    lens_arr = tk.words
+    first_row = np.cumsum(lens_arr) - lens_arr
+    pos_arr = np.arange(n_tok, dtype=np.int64) - first_row[sid_arr]
+    pid_arr = np.asarray(tk.paragraph_id, dtype=np.int64)[sid_arr]
+    off_arr = np.asarray(tk.start, dtype=np.int64)[sid_arr]
+
+    codes, uniques = pd.factorize(np.array(tok_list, dtype=object))
     uniq = list(uniques)
-    # Per distinct token form.
-    u_num = np.array([is_number(t) for t in uniq], dtype=bool)
-    u_norm = [_norm(t) for t in uniq]
-    u_term = [_strip_possessive(n, stop) for n in u_norm]
-    u_stop = np.array([n in stop for n in u_norm], dtype=bool)  # "US" is not "us"
-    u_cap = np.array([t[:1].isupper() for t in uniq], dtype=bool)
-    u_hyph = np.array(["-" in t or "‐" in t or "‑" in t for t in uniq], dtype=bool)
-    u_letters = np.array([sum(c.isalpha() for c in t) for t in uniq], dtype=np.int64)
-    u_chars = np.array([sum(c.isalnum() for c in t) for t in uniq], dtype=np.int64)
-    info = [syllable_info(t) for t in uniq]
-    u_syl = np.array([n for n, _ in info], dtype=np.int64)
-    u_src = [s for _, s in info]
-    u_suffix = np.array(
-        [(not num) and _suffix_only(t, s) for t, s, num in zip(uniq, u_syl, u_num, strict=True)], dtype=bool
-    )
-    u_familiar = np.array(
-        [bool(num) or is_familiar(t) for t, num in zip(uniq, u_num, strict=True)], dtype=bool
-    )
+    # Per distinct token form (each form's properties are cached across articles).
+    props = [_word_properties(t) for t in uniq]
+    numbers = np.frombuffer(b"".join([p[0] for p in props]), dtype=np.int64).reshape(len(props), 8)
+    u_num, u_cap, u_hyph = numbers[:, 0] > 0, numbers[:, 1] > 0, numbers[:, 2] > 0
+    u_letters, u_chars, u_syl = numbers[:, 3], numbers[:, 4], numbers[:, 5]
+    u_suffix, u_familiar = numbers[:, 6] > 0, numbers[:, 7] > 0
+    u_norm = [p[1] for p in props]
+    u_src = [p[2] for p in props]
 
     pos = pos_arr
     initial = pos == 0
@@ -395,36 +448,75 @@ def _token_frame(article: Article, stopwords_path: str) -> pd.DataFrame:
     # A name: a capitalised word inside a sentence, or a sentence-initial capitalised
     # word whose form also occurs capitalised inside a sentence somewhere in the text.
     inside = cap & ~initial
-    proper = inside | (cap & np.isin(codes, np.unique(codes[inside])))
+    capitalised_inside = np.zeros(len(uniq), dtype=bool)  # forms capitalised inside a sentence
+    capitalised_inside[codes[inside]] = True
+    proper = inside | (cap & capitalised_inside[codes])
     num = u_num[codes]
     syl = u_syl[codes]
     hyph = u_hyph[codes]
+    return {
+        "codes": codes,
+        "uniques": uniq,
+        "u_norm": u_norm,
+        "u_src": u_src,
+        "sentence_id": sid_arr,
+        "paragraph_id": pid_arr,
+        "position": pos,
+        "start": off_arr + tk.token_start,
+        "end": off_arr + tk.token_end,
+        "is_number": num,
+        "sentence_initial": initial,
+        "capitalised": cap,
+        "hyphenated": hyph,
+        "proper_name": proper,
+        "letters": u_letters[codes],
+        "characters": u_chars[codes],
+        "syllables": syl,
+        "polysyllable": syl >= 3,
+        "long_word": u_letters[codes] > 6,
+        "complex_word": (syl >= 3) & ~proper & ~hyph & ~u_suffix[codes] & ~num,
+        "difficult": ~(u_familiar[codes] | proper),
+    }
+
+
+@functools.lru_cache(maxsize=16)
+def _token_frame(article: Article, stopwords_path: str) -> pd.DataFrame:
+    """:func:`tokens` (cached: do not modify)."""
+    load_stopwords(stopwords_path)  # a missing stop-word file is an error even for an empty text
+    t = _token_arrays(article)
+    codes = t["codes"]
+    term_stop = _terms_and_stops(t["u_norm"], stopwords_path)
+    u_term = [term for term, _ in term_stop]
+    u_stop = np.array([stop for _, stop in term_stop], dtype=bool)  # "US" is not "us"
     df = pd.DataFrame(
         {
             "article": article.slug,
-            "sentence_id": sid_arr,
-            "paragraph_id": pid_arr,
-            "position": pos,
-            "start": off_arr + rel_s,
-            "end": off_arr + rel_e,
-            "token": pd.Series(tok_list, dtype=object),
-            "norm": pd.Series(np.asarray(u_norm, dtype=object)[codes], dtype=object),
+            "sentence_id": t["sentence_id"],
+            "paragraph_id": t["paragraph_id"],
+            "position": t["position"],
+            "start": t["start"],
+            "end": t["end"],
+            "token": pd.Series(_tokenised(article).token, dtype=object),
+            "norm": pd.Series(np.asarray(t["u_norm"], dtype=object)[codes], dtype=object),
             "term": pd.Series(np.asarray(u_term, dtype=object)[codes], dtype=object),
-            "is_number": num,
+            "is_number": t["is_number"],
             "stopword": u_stop[codes],
-            "sentence_initial": initial,
-            "capitalised": cap,
-            "hyphenated": hyph,
-            "proper_name": proper,
-            "letters": u_letters[codes],
-            "characters": u_chars[codes],
-            "syllables": syl,
-            "syllable_source": pd.Series(np.asarray(u_src, dtype=object)[codes], dtype=object),
-            "polysyllable": syl >= 3,
-            "long_word": u_letters[codes] > 6,
-            "complex_word": (syl >= 3) & ~proper & ~hyph & ~u_suffix[codes] & ~num,
-            "difficult": ~(u_familiar[codes] | proper),
-            "voice": pd.Series(voice_arr, dtype=object),
+            "sentence_initial": t["sentence_initial"],
+            "capitalised": t["capitalised"],
+            "hyphenated": t["hyphenated"],
+            "proper_name": t["proper_name"],
+            "letters": t["letters"],
+            "characters": t["characters"],
+            "syllables": t["syllables"],
+            "syllable_source": pd.Series(np.asarray(t["u_src"], dtype=object)[codes], dtype=object),
+            "polysyllable": t["polysyllable"],
+            "long_word": t["long_word"],
+            "complex_word": t["complex_word"],
+            "difficult": t["difficult"],
+            "voice": pd.Series(
+                _VOICES[_quoted_tokens(_tokenised(article), _sentence_quotes(article)).view(np.uint8)],
+                dtype=object,
+            ),
         },
         columns=_TOKEN_COLUMNS,
     )
@@ -507,14 +599,14 @@ def counts(article: Article) -> dict[str, int]:
 
 @functools.lru_cache(maxsize=16)
 def _counts(article: Article) -> dict[str, int]:
-    """Cached :func:`counts`."""
-    t = _token_frame(article, "")
-    s = _sentence_frame(article)
+    """Cached :func:`counts`, from the token arrays (no table is built)."""
+    t = _token_arrays(article)
+    n = len(t["codes"])
     return {
         "paragraphs": len(article.paragraphs),
-        "sentences": len(s),
-        "words": len(t),
-        "types": int(t["norm"].nunique()),
+        "sentences": int((_tokenised(article).words > 0).sum()),
+        "words": n,
+        "types": len(set(t["u_norm"])),
         "characters": int(t["characters"].sum()),
         "characters_with_spaces": int(sum(len(p) for p in article.paragraphs)),
         "letters": int(t["letters"].sum()),
@@ -524,7 +616,7 @@ def _counts(article: Article) -> dict[str, int]:
         "complex_words": int(t["complex_word"].sum()),
         "difficult_words": int(t["difficult"].sum()),
         "number_tokens": int(t["is_number"].sum()),
-        "vocabulary_tokens": int((~t["is_number"]).sum()),
+        "vocabulary_tokens": n - int(t["is_number"].sum()),
     }
 
 
@@ -876,8 +968,26 @@ def readability(article: Article) -> pd.DataFrame:
 
 
 def readability_dict(article_or_table: Article | pd.DataFrame) -> dict[str, float]:
-    """The eight readability values keyed as in ``results.json`` (:data:`READABILITY_KEYS`)."""
-    df = article_or_table if isinstance(article_or_table, pd.DataFrame) else readability(article_or_table)
+    """The eight readability values keyed as in ``results.json`` (:data:`READABILITY_KEYS`).
+
+    Given an article, the values are computed from :func:`counts` by the same functions
+    as :func:`readability`, without building its table.
+    """
+    if not isinstance(article_or_table, pd.DataFrame):
+        c = counts(article_or_table)
+        W, S, Y = c["words"], c["sentences"], c["syllables"]
+        values = {
+            "flesch_reading_ease": flesch_reading_ease(W, S, Y),
+            "flesch_kincaid_grade": flesch_kincaid_grade(W, S, Y),
+            "gunning_fog": gunning_fog(W, S, c["complex_words"]),
+            "smog": smog(c["polysyllables"], S),
+            "coleman_liau": coleman_liau(c["letters"], W, S),
+            "ari": ari(c["characters"], W, S),
+            "dale_chall": dale_chall(c["difficult_words"], W, S),
+            "lix": lix(W, S, c["long_words"]),
+        }
+        return {k: float(values[k]) for k in READABILITY_KEYS}
+    df = article_or_table
     values = dict(zip(df["key"], df["value"], strict=True))
     return {k: float(values[k]) for k in READABILITY_KEYS}
 
@@ -1313,6 +1423,55 @@ def ngram_frequencies(
     return _attach_sentences(g, article).reset_index(drop=True)[cols]
 
 
+@functools.lru_cache(maxsize=16)
+def _scored_pairs(
+    article: Article, min_freq: int, stopwords_path: str
+) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The candidate word pairs with both association scores, and the first sentence of
+    every adjacent pair; None when no pair qualifies (cached: both measures of
+    :func:`collocations` share one count; do not modify)."""
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+    from nltk.probability import FreqDist
+
+    t = _token_frame(article, stopwords_path)
+    stop = load_stopwords(stopwords_path)
+    if not len(t):
+        return None
+    # The counts BigramCollocationFinder.from_documents would make (every word; every
+    # adjacent pair inside a sentence), computed with pandas and handed to the finder.
+    words_ = pd.Series(
+        np.where(t["is_number"].to_numpy(), _NUM_PLACEHOLDER, t["norm"].to_numpy(dtype=object)), dtype=object
+    )
+    sid = t["sentence_id"].to_numpy()
+    same = np.flatnonzero(sid[1:] == sid[:-1])
+    pairs = pd.DataFrame({"w1": words_.to_numpy()[same], "w2": words_.to_numpy()[same + 1]})
+    word_fd = FreqDist(words_.value_counts(sort=False).to_dict())
+    bigram_fd = FreqDist(pairs.value_counts(sort=False).to_dict())
+    finder = BigramCollocationFinder(word_fd, bigram_fd)
+    finder.apply_word_filter(lambda w: w == _NUM_PLACEHOLDER or w in stop)
+    finder.apply_freq_filter(min_freq)
+    bam = BigramAssocMeasures()
+    llr = dict(finder.score_ngrams(bam.likelihood_ratio))
+    if not llr:
+        return None
+    pmi = dict(finder.score_ngrams(bam.pmi))
+    df = pd.DataFrame(
+        [
+            {
+                "w1": a,
+                "w2": b,
+                "bigram": f"{a} {b}",
+                "count": finder.ngram_fd[(a, b)],
+                "log_likelihood": llr[(a, b)],
+                "pmi": pmi[(a, b)],
+            }
+            for a, b in llr
+        ]
+    )
+    pairs["sentence_id"] = sid[same]
+    return df, pairs.drop_duplicates(["w1", "w2"])
+
+
 def collocations(
     article: Article,
     measure: str = "log_likelihood",
@@ -1345,13 +1504,8 @@ def collocations(
         ``rank``, ``bigram``, ``w1``, ``w2``, ``count``, ``log_likelihood``, ``pmi``,
         ``sentence_id`` and ``sentence`` (first occurrence), ``article``.
     """
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
-    from nltk.probability import FreqDist
-
     if measure not in {"log_likelihood", "pmi"}:
         raise ValueError("measure must be 'log_likelihood' or 'pmi'")
-    t = _token_frame(article, stopwords_path)
-    stop = load_stopwords(stopwords_path)
     cols = [
         "rank",
         "bigram",
@@ -1364,46 +1518,14 @@ def collocations(
         "sentence",
         "article",
     ]
-    if not len(t):
+    scored = _scored_pairs(article, min_freq, stopwords_path)
+    if scored is None:
         return pd.DataFrame(columns=cols)
-    # The counts BigramCollocationFinder.from_documents would make (every word; every
-    # adjacent pair inside a sentence), computed with pandas and handed to the finder.
-    words_ = pd.Series(
-        np.where(t["is_number"].to_numpy(), _NUM_PLACEHOLDER, t["norm"].to_numpy(dtype=object)), dtype=object
-    )
-    sid = t["sentence_id"].to_numpy()
-    same = np.flatnonzero(sid[1:] == sid[:-1])
-    pairs = pd.DataFrame({"w1": words_.to_numpy()[same], "w2": words_.to_numpy()[same + 1]})
-    word_fd = FreqDist(words_.value_counts(sort=False).to_dict())
-    bigram_fd = FreqDist(pairs.value_counts(sort=False).to_dict())
-    finder = BigramCollocationFinder(word_fd, bigram_fd)
-    finder.apply_word_filter(lambda w: w == _NUM_PLACEHOLDER or w in stop)
-    finder.apply_freq_filter(min_freq)
-    bam = BigramAssocMeasures()
-    llr = dict(finder.score_ngrams(bam.likelihood_ratio))
-    if not llr:
-        return pd.DataFrame(columns=cols)
-    pmi = dict(finder.score_ngrams(bam.pmi))
-    df = pd.DataFrame(
-        [
-            {
-                "w1": a,
-                "w2": b,
-                "bigram": f"{a} {b}",
-                "count": finder.ngram_fd[(a, b)],
-                "log_likelihood": llr[(a, b)],
-                "pmi": pmi[(a, b)],
-            }
-            for a, b in llr
-        ]
-    )
+    df, firsts = scored
     df = df.sort_values([measure, "count", "bigram"], ascending=[False, False, True], kind="stable")
     if top_n:
         df = df.head(top_n)
-    # First sentence with each pair.
-    pairs["sentence_id"] = sid[same]
-    firsts = pairs.drop_duplicates(["w1", "w2"])
-    df = df.merge(firsts, on=["w1", "w2"], how="left", sort=False)
+    df = df.merge(firsts, on=["w1", "w2"], how="left", sort=False)  # first sentence with each pair
     df["sentence_id"] = df["sentence_id"].astype("Int64")
     df["log_likelihood"] = df["log_likelihood"].round(3)
     df["pmi"] = df["pmi"].round(3)

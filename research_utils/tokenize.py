@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
@@ -51,67 +53,120 @@ SENTENCE_OPENERS = frozenset(
 
 _CLOSERS = "”’\"')]}»"
 _OPENERS = "“‘\"'([{«"
-_MARK = re.compile(r"(?:\.\.\.|[.!?…])+[" + re.escape(_CLOSERS) + r"]*")
+# A run of sentence marks (an ellipsis "..." is a run of periods) and any closing quotes or
+# brackets; starting with a character class lets the regex engine skip to candidates quickly.
+_MARK = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*")
+# A token is, tried in this order: a dotted abbreviation (U.S., e.g.), a number (3.5, 1,000,
+# 1990s, 24th) or a word with its apostrophes and hyphens. Every token starts with a letter or
+# digit, so the pattern starts with that one character (the regex engine then skips quickly
+# from candidate to candidate) and look-behinds tell the three kinds apart; this matches
+# exactly what ``abbreviation|number|word`` would. The word alternative ends the pattern, so
+# it is never backtracked into and its quantifiers can be possessive.
 _WORD = re.compile(
-    r"(?:[^\W\d_]\.){2,}(?![^\W_])"  # dotted abbreviations: U.S., e.g.
-    r"|\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?(?![^\W_])"  # numbers: 3.5, 1,000, 1990s, 24th
-    r"|[^\W_]+(?:[’'][^\W\d_]+)*(?:[-‐‑][^\W_]+(?:[’'][^\W\d_]+)*)*"  # words
+    r"[^\W_](?:"
+    r"(?<=[^\W\d_])\.(?:[^\W\d_]\.)+(?![^\W_])"  # dotted abbreviations: U.S., e.g.
+    r"|(?<=\d)\d*(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?(?![^\W_])"  # numbers: 3.5, 1,000, 1990s, 24th
+    r"|[^\W_]*+(?:[’'][^\W\d_]+)*+(?:[-‐‑][^\W_]+(?:[’'][^\W\d_]+)*+)*+"  # words (possessive: see below)
+    r")"
 )
+# The same pattern for a text of ASCII stand-ins (see _ascii_stand_in: no ’, ‐ or ‑ left, so
+# [’'] is ' and [-‐‑] is -), with explicit ranges, the first character split by kind instead
+# of look-behinds, and the token captured, for re.split. The word alternative ends the
+# pattern, so nothing after it can fail and it is never backtracked into: its quantifiers
+# can be possessive (the same match, less bookkeeping for the engine).
+_ASCII_WORD_REST = r"[A-Za-z0-9]*+(?:'[A-Za-z]+)*+(?:-[A-Za-z0-9]+(?:'[A-Za-z]+)*+)*+"
+_WORD_SPLIT_ASCII = re.compile(
+    r"([A-Za-z](?:\.(?:[A-Za-z]\.)+(?![A-Za-z0-9])|" + _ASCII_WORD_REST + r")"
+    r"|[0-9](?:[0-9]*(?:[.,:][0-9]+)*(?:%|st|nd|rd|th|s)?(?![A-Za-z0-9])|" + _ASCII_WORD_REST + r"))"
+)
+_ASCII_BYTES = bytes(range(128))
+
+
+def _ascii_stand_in(char: str) -> str:
+    """An ASCII character that :data:`_WORD` treats exactly as it treats ``char``.
+
+    Only the classes the pattern uses matter: a decimal digit (``\\d``), another letter or
+    digit (``[^\\W_]``, i.e. ``str.isalnum``), an apostrophe, a hyphen, or anything else.
+    """
+    if char in "‐‑":
+        return "-"
+    if char == "’":
+        return "'"
+    if char.isdecimal():
+        return "0"
+    if char.isalnum():
+        return "x"
+    return "#"
+
+
 _NUMBER = re.compile(r"\d[\d.,:]*(?:%|st|nd|rd|th|s)?")
 
 
 def _prev_token(text: str, end: int) -> str:
     """The whitespace-delimited token that ends at ``end``, without opening quotes."""
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    return text[start:end].lstrip(_OPENERS)
+    start = text.rfind(" ", 0, end) + 1
+    token = text[start:end]
+    if token and token.split() != [token]:  # other white space (tab, no-break space...) in it
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        token = text[start:end]
+    return token.lstrip(_OPENERS)
+
+
+_NEXT_WORD = re.compile(r"[" + re.escape(_OPENERS) + r"]*([^\W_][\w’'-]*)")
+_LOWER_WORD = re.compile(r"[a-z]{2,}")
+_CAPITALISED = re.compile(r"[A-Z][a-z]")
+_INITIAL = re.compile(r"[A-Z]")
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"[" + re.escape(_OPENERS) + r"]*([^\W_][\w’'-]*)", text[pos:])
+    m = _NEXT_WORD.match(text, pos)
     return m.group(1) if m else ""
 
 
 def _is_boundary(text: str, m: re.Match[str]) -> int | None:
     """Return the index where the next sentence starts, or None if ``m`` is no boundary."""
     end = m.end()
-    mark = m.group(0)
-    rest = text[end:]
-    if not rest:
+    n = len(text)
+    if end >= n:
         return None
-    glued = not rest[0].isspace()
-    nxt_pos = end + (len(rest) - len(rest.lstrip()))
-    if nxt_pos >= len(text):
+    glued = not text[end].isspace()
+    nxt_pos = end
+    while nxt_pos < n and text[nxt_pos].isspace():
+        nxt_pos += 1
+    if nxt_pos >= n:
         return None
     nxt_char = text[nxt_pos]
-    word = _next_word(text, nxt_pos)
-    prev = _prev_token(text, m.start())
     if glued:
         # A missing space: "threat.Russia" or "now,”said" never reach here; accept only
         # a lower-case word of two or more letters before and a capitalised word after.
-        if not (re.fullmatch(r"[a-z]{2,}", prev) and re.match(r"[A-Z][a-z]", rest)):
+        prev = _prev_token(text, m.start())
+        if not (_LOWER_WORD.fullmatch(prev) and _CAPITALISED.match(text, end)):
             return None
         return end
-    if nxt_char in _OPENERS:
-        first = word[:1]
-    else:
-        first = nxt_char
+    word = _next_word(text, nxt_pos) if nxt_char in _OPENERS else None
+    first = word[:1] if word is not None else nxt_char
     if first and first.islower():
         return None  # "e.g. the", "... and", "?” he asked"
     if not (first.isupper() or first.isdigit() or nxt_char in _OPENERS):
         return None
+    mark = m.group(0)
     core = mark.rstrip(_CLOSERS)
     if core != ".":
         return nxt_pos  # ! ? ... … (ellipsis before a capital ends a sentence)
+    prev = _prev_token(text, m.start())
     low = prev.lower().rstrip(".")
-    if low in NEVER_END or re.fullmatch(r"[A-Z]", prev):
+    if low in NEVER_END or _INITIAL.fullmatch(prev):
         return None  # Mr. Smith, J. R. R. Tolkien
     if low in BEFORE_NUMBER and first.isdigit():
         return None  # No. 5, Jan. 24
     if len(mark) > 1:
         return nxt_pos  # a closing quote or bracket follows the period
-    if low in MAY_END or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low):
+    if low in MAY_END or _DOTTED.fullmatch(low):
+        if word is None:
+            word = _next_word(text, nxt_pos)
         return nxt_pos if word.lower() in SENTENCE_OPENERS else None
     return nxt_pos
 
@@ -186,34 +241,149 @@ def is_number(token: str) -> bool:
     return bool(_NUMBER.fullmatch(token))
 
 
+@dataclass(frozen=True)
+class _Tokenised:
+    """The body sentences of an article and their word tokens, as plain lists and arrays.
+
+    Sentence ``i`` (``sentence_id`` ``i``) spans ``start[i]:end[i]`` of its paragraph
+    (its quotations: :func:`_sentence_quotes`). Token ``j`` is ``token[j]``
+    (apostrophes written ``'``) at ``token_start[j]:token_end[j]`` of sentence
+    ``token_sentence[j]``. Cached per article: read-only.
+    """
+
+    paragraph_id: list[int]
+    section: list[str]
+    sentence: list[str]
+    start: list[int]
+    end: list[int]
+    words: np.ndarray
+    token: list[str]
+    token_start: np.ndarray
+    token_end: np.ndarray
+    token_sentence: np.ndarray
+
+
+def _tokenise_joined(sents: list[str]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """Tokens of all sentences in one regex pass: ``(tokens, starts, ends, sentence index)``.
+
+    A sentence never contains a line break and a token never crosses one (the token
+    pattern has no look-behind and stops at a line break as at the end of the text), so
+    the tokens of the sentences joined by line breaks are the tokens of each sentence in
+    turn. ``’`` and ``'`` play the same part in the pattern, so the text is normalised
+    first. Splitting with the pattern captured gives the gaps between tokens too, hence
+    every token's offset, without a Python call per token. An ASCII form of the pattern
+    (:data:`_WORD_SPLIT_ASCII`) runs on a copy of the text whose few other characters are
+    replaced by ASCII stand-ins of the same class (:func:`_ascii_stand_in`): the same
+    tokens at the same offsets, found faster; the tokens that hold a letter or digit
+    outside ASCII are then copied from the text itself (punctuation outside ASCII is never
+    part of a token).
+    """
+    joined = "\n".join(sents).replace("’", "'")
+    # The characters outside ASCII: UTF-8 keeps ASCII as single bytes and writes every other
+    # character with bytes >= 128 only, so deleting the ASCII bytes leaves exactly those.
+    others = set(
+        joined.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    )
+    stand_ins = {char: _ascii_stand_in(char) for char in others}
+    ascii_text = joined
+    for char, stand_in in stand_ins.items():
+        ascii_text = ascii_text.replace(char, stand_in)
+    parts = _WORD_SPLIT_ASCII.split(ascii_text)
+    tokens = parts[1::2]
+    n = len(tokens)
+    tok_len = np.fromiter(map(len, tokens), dtype=np.int64, count=n)
+    gap_len = np.fromiter(map(len, parts[0:-1:2]), dtype=np.int64, count=n)
+    before = np.cumsum(tok_len) - tok_len  # characters of the tokens before each token
+    starts = np.cumsum(gap_len) + before  # offsets in the joined text
+    ends = starts + tok_len
+    in_tokens = "".join(sorted(c for c, stand_in in stand_ins.items() if stand_in != "#"))
+    if in_tokens and n:  # a stand-in that can be part of a token: copy those tokens from the text
+        chars = re.compile("[" + re.escape(in_tokens) + "]")
+        where = np.fromiter((m.start() for m in chars.finditer(joined)), dtype=np.int64)
+        k = np.searchsorted(starts, where, side="right") - 1
+        hit = (k >= 0) & (where < ends[np.maximum(k, 0)])
+        for j in np.unique(k[hit]).tolist():
+            tokens[j] = joined[starts[j] : ends[j]]
+    sent_len = np.fromiter(map(len, sents), dtype=np.int64, count=len(sents))
+    offsets = np.cumsum(sent_len + 1) - (sent_len + 1)  # where each sentence starts in it
+    index = np.searchsorted(offsets, starts, side="right") - 1
+    rel = starts - offsets[index] if n else starts
+    return tokens, rel, rel + tok_len, index
+
+
 @functools.lru_cache(maxsize=16)
-def _sentences_cached(article: Article) -> pd.DataFrame:
+def _tokenised(article: Article) -> _Tokenised:
+    pids: list[int] = []
+    sections: list[str] = []
+    sents: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for pid, (para, section) in enumerate(zip(article.paragraphs, article.sections, strict=True)):
+        for start, end in sentence_spans(para):
+            pids.append(pid)
+            sections.append(section)
+            sents.append(para[start:end])
+            starts.append(start)
+            ends.append(end)
+    if any("\n" in sent for sent in sents):  # not from split_sentences: tokenise one by one
+        spans = [word_spans(sent) for sent in sents]
+        tokens = [t for ws in spans for _, _, t in ws]
+        tok_start = np.array([a for ws in spans for a, _, _ in ws], dtype=np.int64)
+        tok_end = np.array([b for ws in spans for _, b, _ in ws], dtype=np.int64)
+        index = np.repeat(np.arange(len(sents), dtype=np.int64), [len(ws) for ws in spans])
+    else:
+        tokens, tok_start, tok_end, index = _tokenise_joined(sents)
+    return _Tokenised(
+        paragraph_id=pids,
+        section=sections,
+        sentence=sents,
+        start=starts,
+        end=ends,
+        words=np.bincount(index, minlength=len(sents)).astype(np.int64),
+        token=tokens,
+        token_start=tok_start,
+        token_end=tok_end,
+        token_sentence=index,
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_quotes(article: Article) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """For each sentence, the ``(start, end)`` offsets in the sentence of the quotations
+    (:func:`research_utils.quotes.quote_spans`) it overlaps (cached)."""
     from research_utils.quotes import quote_spans
 
-    rows = []
-    sid = 0
-    for pid, (para, section) in enumerate(zip(article.paragraphs, article.sections, strict=True)):
-        quotes = quote_spans(para)
-        for start, end in sentence_spans(para):
-            inside = [
+    tk = _tokenised(article)
+    by_paragraph: dict[int, list[tuple[int, int]]] = {}
+    out = []
+    for pid, start, end in zip(tk.paragraph_id, tk.start, tk.end, strict=True):
+        quotes = by_paragraph.get(pid)
+        if quotes is None:
+            quotes = by_paragraph[pid] = quote_spans(article.paragraphs[pid])
+        out.append(
+            tuple(
                 (max(qs, start) - start, min(qe, end) - start) for qs, qe in quotes if qs < end and qe > start
-            ]
-            sent = para[start:end]
-            rows.append(
-                {
-                    "sentence_id": sid,
-                    "paragraph_id": pid,
-                    "section": section,
-                    "sentence": sent,
-                    "start": start,
-                    "end": end,
-                    "words": len(_WORD.findall(sent)),
-                    "quote_spans": tuple(inside),
-                }
             )
-            sid += 1
+            if quotes
+            else ()
+        )
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=16)
+def _sentences_cached(article: Article) -> pd.DataFrame:
+    tk = _tokenised(article)
     return pd.DataFrame(
-        rows,
+        {
+            "sentence_id": list(range(len(tk.sentence))),
+            "paragraph_id": tk.paragraph_id,
+            "section": tk.section,
+            "sentence": tk.sentence,
+            "start": tk.start,
+            "end": tk.end,
+            "words": tk.words.tolist(),
+            "quote_spans": list(_sentence_quotes(article)),
+        },
         columns=[
             "sentence_id",
             "paragraph_id",

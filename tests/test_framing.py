@@ -493,3 +493,18 @@ def test_results_summary_records_carry_article(rt, lex):
     assert set(summary["frames"]["scheme"]) == {"policy", "generic"}
     table = fr.headline_table(summary)
     assert "security and defense" in table["value"].tolist()
+
+
+def test_results_are_fresh_tables_although_matches_are_cached(lex, rt):
+    """Matches are found once per article and lexicon; every call still returns a new table."""
+    first = fr.frame_hits(rt, lex.policy, "policy")
+    first["match"] = "changed"
+    again = fr.frame_hits(rt, lex.policy, "policy")
+    assert len(again) and (again["match"] != "changed").all()
+    ev1 = fr.sv_checklist_evidence(rt, lex.checklist)
+    ev2 = fr.sv_checklist_evidence(rt, lex.checklist)
+    pd.testing.assert_frame_equal(ev1, ev2)
+    assert set(ev2.columns) >= {"article", "number", "sentence_id"} and (ev2["article"] == rt.slug).all()
+    # A new Article object with the same text gives the same tables.
+    twin = load_article(DEFAULT_ARTICLE)
+    pd.testing.assert_frame_equal(fr.frame_scores(twin, lex.policy), fr.frame_scores(rt, lex.policy))

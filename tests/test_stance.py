@@ -808,3 +808,14 @@ def test_notebook_runs_with_several_articles(tmp_path: Path) -> None:
         o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})
     ]
     assert len(images) >= 6
+
+
+def test_actor_sentences_are_fresh_tables_although_cached(bundled):
+    lex = st.load_stance_lexicons()
+    first = st.actor_sentences(bundled, lex)
+    first["compound"] = 9.0
+    again = st.actor_sentences(bundled, lex)
+    assert len(again) and (again["compound"] <= 1).all()
+    # the author-voice score of a sentence without quotes is the score of the whole sentence
+    plain = again[(again["author_text"] == again["sentence"])]
+    assert len(plain) and (plain["author_compound"] == plain["compound"]).all()

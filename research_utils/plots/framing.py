@@ -14,6 +14,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from seaborn.utils import relative_luminance
 
 __all__ = [
     "cooccurrence_heatmap",
@@ -52,6 +53,21 @@ def _legend_below(fig: Figure, ax, n: int) -> None:  # type: ignore[no-untyped-d
     fig.legend(handles, labels, loc="outside lower center", ncol=min(n, 3), frameon=False, title="article")
 
 
+def _annotate_cells(ax, labels: np.ndarray) -> None:  # type: ignore[no-untyped-def]
+    """Write ``labels`` into the cells of the heatmap on ``ax``, as ``sns.heatmap(annot=...)``
+    does (dark text on light cells, white on dark), but only where the label is not empty:
+    a sparse heatmap then carries a few text artists instead of one per cell."""
+    mesh = ax.collections[0]
+    mesh.update_scalarmappable()
+    height, width = labels.shape
+    xpos, ypos = np.meshgrid(np.arange(width) + 0.5, np.arange(height) + 0.5)
+    cells = zip(xpos.flat, ypos.flat, mesh.get_array().flat, mesh.get_facecolors(), labels.flat, strict=False)
+    for x, y, value, color, label in cells:
+        if value is not np.ma.masked and label != "":
+            colour = ".15" if relative_luminance(color) > 0.408 else "w"
+            ax.text(x, y, label, color=colour, ha="center", va="center")
+
+
 def frame_salience(scores: pd.DataFrame, *, min_cues: int = 3, title: str = "") -> Figure:
     """Bars of cue hits per 1,000 words for each frame, one panel per scheme.
 
@@ -81,7 +97,14 @@ def frame_salience(scores: pd.DataFrame, *, min_cues: int = 3, title: str = "") 
         colors = [_PRESENT if p else _ABSENT for p in d["present"]]
         labels = [_wrap(f, 34) for f in d["frame"]]
         sns.barplot(
-            x=d["per_1000_words"], y=labels, hue=labels, palette=colors, legend=False, ax=ax, orient="h"
+            x=d["per_1000_words"],
+            y=labels,
+            hue=labels,
+            palette=colors,
+            legend=False,
+            ax=ax,
+            orient="h",
+            errorbar=None,
         )
         for i, (v, h, dom) in enumerate(zip(d["per_1000_words"], d["hits"], d["dominant"], strict=True)):
             ax.text(
@@ -129,17 +152,8 @@ def trajectory_heatmap(traj: pd.DataFrame, *, drop_empty: bool = True, title: st
     if wide.empty:
         return _empty(fig, "No frame cues in any paragraph.")
     ax = fig.subplots()
-    annot = wide.astype(int).astype(str).replace("0", "")
-    sns.heatmap(
-        wide,
-        cmap="Blues",
-        annot=annot,
-        fmt="",
-        linewidths=0.5,
-        linecolor="white",
-        cbar_kws={"label": "cue hits"},
-        ax=ax,
-    )
+    sns.heatmap(wide, cmap="Blues", linewidths=0.5, linecolor="white", cbar_kws={"label": "cue hits"}, ax=ax)
+    _annotate_cells(ax, wide.astype(int).astype(str).replace("0", "").to_numpy())  # zeros stay blank
     ax.grid(False)
     ax.set_yticklabels([_wrap(t.get_text(), 34) for t in ax.get_yticklabels()], rotation=0)
     ax.set_xlabel("body paragraph (0 = first)")
@@ -230,7 +244,7 @@ def persuasion_chart(counts: pd.DataFrame, *, title: str = "") -> Figure:
         t + (" (human coding)" if h else "")
         for t, h in zip(d["technique"], d["needs_human_coding"], strict=True)
     ]
-    sns.barplot(x=d["count"], y=labels, hue=d["family"], dodge=False, ax=ax, orient="h")
+    sns.barplot(x=d["count"], y=labels, hue=d["family"], dodge=False, ax=ax, orient="h", errorbar=None)
     top = max(int(d["count"].max()), 1)
     for i, v in enumerate(d["count"]):
         ax.text(v + top * 0.01, i, str(v), va="center", fontsize=9)
@@ -259,7 +273,16 @@ def frame_profiles(scores: pd.DataFrame, *, title: str = "") -> Figure:
     axes = fig.subplots(len(schemes), 1, gridspec_kw={"height_ratios": heights}, squeeze=False)[:, 0]
     for k, (ax, scheme) in enumerate(zip(axes, schemes, strict=True)):
         d = scores[scores["scheme"] == scheme].assign(frame=lambda x: x["frame"].map(lambda f: _wrap(f, 34)))
-        sns.barplot(data=d, x="per_1000_words", y="frame", hue="article", ax=ax, orient="h", legend=k == 0)
+        sns.barplot(
+            data=d,
+            x="per_1000_words",
+            y="frame",
+            hue="article",
+            ax=ax,
+            orient="h",
+            legend=k == 0,
+            errorbar=None,
+        )
         ax.set_title(scheme + " frames", loc="left")
         ax.set_xlabel("cue hits per 1,000 words")
         ax.set_ylabel("")
@@ -315,7 +338,7 @@ def distinctive_words_chart(dw: pd.DataFrame, *, top_n: int = 12, title: str = "
     axes = fig.subplots(1, len(arts), squeeze=False)[0]
     for ax, art in zip(axes, arts, strict=True):
         d = dw[dw["article"] == art].head(top_n)
-        sns.barplot(data=d, x="z", y="word", color=_PRESENT, ax=ax, orient="h")
+        sns.barplot(data=d, x="z", y="word", color=_PRESENT, ax=ax, orient="h", errorbar=None)
         ax.axvline(1.96, color="grey", linestyle="--", linewidth=0.8)
         ax.set_title(_wrap(art, 40), loc="left", fontsize=10)
         ax.set_xlabel("z (log-odds, informative Dirichlet prior)")

@@ -96,7 +96,9 @@ def top_terms_plot(
         if df.empty:
             _empty(fig, ax, "nothing to show")
             continue
-        sns.barplot(data=df, y=column, x="count", ax=ax, color=colours[i % len(colours)], orient="h")
+        sns.barplot(
+            data=df, y=column, x="count", ax=ax, color=colours[i % len(colours)], orient="h", errorbar=None
+        )
         ax.set_ylabel("")
         ax.set_xlabel("occurrences")
         ax.set_title(name)
@@ -184,6 +186,7 @@ def sentiment_arc_plot(arc: pd.DataFrame, window: int = 5, title: str = "Sentime
         ax=ax,
         color="black",
         label=f"rolling mean ({window} sentences)",
+        errorbar=None,
     )
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlim(-1, len(arc))
@@ -210,7 +213,16 @@ def diversity_curve_plot(
         return _empty(fig, ax, "no words")
     long = curve.melt(id_vars="tokens", value_vars=["ttr", "mattr"], var_name="measure", value_name="value")
     long["measure"] = long["measure"].map({"ttr": "TTR", "mattr": f"MATTR (window {window})"})
-    sns.lineplot(data=long, x="tokens", y="value", hue="measure", marker="o", ax=ax, palette=[_RED, _BLUE])
+    sns.lineplot(
+        data=long,
+        x="tokens",
+        y="value",
+        hue="measure",
+        marker="o",
+        ax=ax,
+        palette=[_RED, _BLUE],
+        errorbar=None,
+    )
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("first N words of the article")
     ax.set_ylabel("ratio of distinct words")
