@@ -59,7 +59,7 @@ import numpy as np
 import pandas as pd
 
 from research_utils.article import Article, article_from_text
-from research_utils.lexicons import Lexicon, LexiconError, compile_terms, load_lexicon
+from research_utils.lexicons import Lexicon, LexiconError, compile_terms, load_lexicon, term_body
 from research_utils.quotes import voice_of_span
 from research_utils.tokenize import is_number, sentences, word_spans, words
 
@@ -967,21 +967,7 @@ _NOT_AFTER_WORD = r"(?<!\w)"
 def _naming_term_regex(term: str) -> str:
     """A term as a regex that never matches inside a longer word but does match in
     hyphenated compounds (``pro-Kiev``) and before an apostrophe (``Kiev's``)."""
-    term = term.strip().replace("’", "'")
-    wildcard = term.endswith("*")
-    if wildcard:
-        term = term[:-1]
-    parts = []
-    for ch in term:
-        if ch == "'":
-            parts.append("['’]")
-        elif ch == " ":
-            parts.append(r"\s+")
-        elif ch == "-":
-            parts.append(r"[-‐‑]")
-        else:
-            parts.append(re.escape(ch))
-    return _NOT_AFTER_WORD + "".join(parts) + (r"\w*" if wildcard else "") + r"(?!\w)"
+    return _NOT_AFTER_WORD + term_body(term, wildcard_tail=r"\w*") + r"(?!\w)"
 
 
 class _NamingSet:

@@ -42,6 +42,7 @@ __all__ = [
     "find_terms",
     "lexicon_path",
     "load_lexicon",
+    "term_body",
 ]
 
 _META_REQUIRED = ("name", "description", "method", "sources")
@@ -257,8 +258,13 @@ _TERM_AFTER = r"(?![\w-]|['’](?![sS]\b)\w)"
 as a contraction (``won't``); a possessive ``'s`` may follow."""
 
 
-def _term_body(term: str) -> str:
-    """A term as a regular expression, without the word-boundary checks around it."""
+def term_body(term: str, wildcard_tail: str = r"[\w'’-]*") -> str:
+    """A lexicon term as a regular expression, without word-boundary checks around it.
+
+    Apostrophes match ``'`` and ``’``, a space matches any run of white space, a hyphen
+    matches hyphen variants; a trailing ``*`` becomes ``wildcard_tail`` (by default the
+    rest of the word, hyphens and apostrophes included).
+    """
     term = term.strip().replace("’", "'")
     wildcard = term.endswith("*")
     if wildcard:
@@ -273,14 +279,12 @@ def _term_body(term: str) -> str:
             parts.append(r"[-‐‑]")
         else:
             parts.append(re.escape(ch))
-    body = "".join(parts)
-    tail = r"[\w'’-]*" if wildcard else ""
-    return body + tail
+    return "".join(parts) + (wildcard_tail if wildcard else "")
 
 
 def _term_regex(term: str) -> str:
     """One term as a regular expression that matches whole words only."""
-    return _TERM_BEFORE + _term_body(term) + _TERM_AFTER
+    return _TERM_BEFORE + term_body(term) + _TERM_AFTER
 
 
 def compile_terms(terms: list[str] | tuple[str, ...], *, case_sensitive: bool = False) -> re.Pattern[str]:
@@ -303,7 +307,9 @@ def compile_terms(terms: list[str] | tuple[str, ...], *, case_sensitive: bool = 
     at the same place, so the matches are the same, and the engine tries one group
     instead of every term. Compiled patterns are cached.
     """
-    cleaned = sorted({str(t).strip() for t in terms if str(t).strip()}, key=len, reverse=True)
+    # Longest first (so "NATO membership" wins over "NATO"), then alphabetical: the same
+    # pattern in every process, whatever the order of the set.
+    cleaned = sorted({str(t).strip() for t in terms if str(t).strip()}, key=lambda t: (-len(t), t))
     return _compile_terms(tuple(cleaned), case_sensitive)
 
 
@@ -314,10 +320,10 @@ def _compile_terms(cleaned: tuple[str, ...], case_sensitive: bool = False) -> re
     if all(t[0].isascii() and t[0].isalnum() for t in cleaned):
         groups: dict[str, list[str]] = {}
         for t in cleaned:  # the body of t starts with t[0] itself (re.escape keeps it)
-            groups.setdefault(t[0] if case_sensitive else t[0].lower(), []).append(_term_body(t)[1:])
+            groups.setdefault(t[0] if case_sensitive else t[0].lower(), []).append(term_body(t)[1:])
         body = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
     else:
-        body = "|".join(_term_body(t) for t in cleaned)
+        body = "|".join(term_body(t) for t in cleaned)
     return re.compile(f"{_TERM_BEFORE}(?:{body}){_TERM_AFTER}", 0 if case_sensitive else re.IGNORECASE)
 
 
