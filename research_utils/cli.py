@@ -30,6 +30,11 @@ from research_utils.article import ArticleError
 from research_utils.lexicons import LexiconError
 from research_utils.paths import DEFAULT_ARTICLE, NOTEBOOKS, REPORTS_DIR
 
+# nbformat validates notebooks with jsonschema, whose optional checker of the "iri" string
+# format compiles some forty Lark grammars when imported (2.5 s here, before any kernel can
+# start). No notebook schema uses that format, so this process goes without the checker.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
 __all__ = ["main"]
 
 

@@ -23,6 +23,7 @@ import functools
 import html
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -234,8 +235,10 @@ def _clean_notebook(nb: nbformat.NotebookNode) -> None:
             cell["id"] = "injected-parameters"  # papermill gives it a random id
 
 
-def _execute(stem: str, article: Path, params: dict[str, Any], build: Path, timeout: int) -> Path:
-    """Execute one notebook into ``build``; return the executed notebook path."""
+def _execute(
+    stem: str, article: Path, params: dict[str, Any], build: Path, timeout: int
+) -> nbformat.NotebookNode:
+    """Execute one notebook into ``build/<stem>.ipynb``; return the executed notebook."""
     import papermill
     from jupyter_client.manager import KernelManager
     from papermill.exceptions import PapermillExecutionError
@@ -246,7 +249,7 @@ def _execute(stem: str, article: Path, params: dict[str, Any], build: Path, time
     sockets = Path(tempfile.mkdtemp(prefix="rr-kernel-"))
     km = KernelManager(kernel_name="python3", transport="ipc", ip=str(sockets / "k"))
     try:
-        papermill.execute_notebook(
+        nb = papermill.execute_notebook(
             str(notebook_path(stem)),
             str(out_nb),
             parameters=parameters,
@@ -266,10 +269,9 @@ def _execute(stem: str, article: Path, params: dict[str, Any], build: Path, time
         if km.has_kernel:  # a kernel manager we pass in is ours to shut down
             km.shutdown_kernel(now=True)
         shutil.rmtree(sockets, ignore_errors=True)
-    nb = nbformat.read(out_nb, as_version=4)
     _clean_notebook(nb)
     nbformat.write(nb, out_nb)
-    return out_nb
+    return nb
 
 
 _ALLOWED_TAGS = frozenset(
@@ -305,12 +307,38 @@ def clean_html(element: str | bytes) -> str:
     )
 
 
+_FOCUSABLE = re.compile(r'<div class="((?:[^"]* )?(?:jp-Cell-inputWrapper|jp-OutputArea-output)(?: [^"]*)?)"')
+
+
 @functools.lru_cache(maxsize=2)
 def _exporter(code: bool) -> Any:
     """One HTML exporter per variant, built once (template loading is the slow part)."""
     from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 
-    exporter = HTMLExporter(
+    class ReportExporter(HTMLExporter):  # type: ignore[misc]
+        """HTMLExporter without its closing BeautifulSoup pass, which re-parses the whole
+        page (a second or more per report) only to add alt text to images (our template
+        writes it) and ``tabindex`` to cells (added below by a substitution)."""
+
+        def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> tuple[str, Any]:
+            lang = nb.metadata.get("language_info", {})
+            lexer = lang.get("pygments_lexer", lang.get("name"))
+            self.register_filter(
+                "highlight_code",
+                self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)),
+            )
+            resources = self._init_resources(resources)
+            self.register_filter(
+                "filter_data_type",
+                WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources),
+            )
+            body, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            return _FOCUSABLE.sub(r'<div tabindex="0" class="\1"', body), resources
+
+    exporter = ReportExporter(
         template_name="research_report",
         extra_template_basedirs=[str(PACKAGE_DIR / "templates")],
         embed_images=True,
@@ -333,10 +361,12 @@ def render_html(executed: Path, *, code: bool = True) -> str:
     code : bool
         False hides input cells (the reader's version).
     """
-    exporter = _exporter(code)
-    nb = nbformat.read(executed, as_version=4)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": executed.stem}})
-    return body
+    return _render(nbformat.read(executed, as_version=4), executed.stem, code)
+
+
+def _render(nb: nbformat.NotebookNode, name: str, code: bool) -> str:
+    body, _ = _exporter(code).from_notebook_node(nb, resources={"metadata": {"name": name}})
+    return str(body)
 
 
 def _index_html(article: Article, stems: list[str], results: dict[str, Any]) -> str:
@@ -479,6 +509,10 @@ def build_report(
         say(f"{article.slug}: running {len(stems)} notebook(s) on {article_path.name}")
         started = {s: time.monotonic() for s in stems}
         pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs))
+        # Load the HTML templates while the kernels start, not after the last one ends.
+        warm = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+        exporters_ready = warm.submit(lambda: (_exporter(True), _exporter(False)))
+        warm.shutdown(wait=False)
         interrupted = False
         try:
             futures = {
@@ -499,9 +533,10 @@ def build_report(
                     s = futures[fut]
                     executed = fut.result()  # a ReportError propagates; the finally cleans up
                     say(f"  {s}: executed in {time.monotonic() - started[s]:.0f} s; rendering HTML")
-                    (build / f"{s}.html").write_text(render_html(executed, code=True), encoding="utf-8")
+                    exporters_ready.result()
+                    (build / f"{s}.html").write_text(_render(executed, s, code=True), encoding="utf-8")
                     (build / f"{s}.reader.html").write_text(
-                        render_html(executed, code=False), encoding="utf-8"
+                        _render(executed, s, code=False), encoding="utf-8"
                     )
         finally:
             # After an interrupt do not wait for running kernels: they stop when this process exits.
