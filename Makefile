@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARTICLES ?=
 
-.PHONY: report test lab bench lint clean help
+.PHONY: report test lab bench lint clean help chromium
 
 help:
 	@echo "make report  - set up .venv and build the reports of the bundled article into reports/"
@@ -34,7 +34,18 @@ $(VENV)/.installed-bench: $(VENV)/.installed
 report: $(VENV)/.installed
 	$(BIN)/research-report $(ARTICLES)
 
-test: $(VENV)/.installed-dev
+# Headless Chromium for the browser tests of the HTML reports (Debian's package): installed
+# when missing if apt-get can run (root); otherwise those tests are skipped, and fail under CI.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing chromium (apt-get)"; \
+	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium not found and cannot be installed here: browser tests will be skipped"; \
+	  fi; }
+
+test: $(VENV)/.installed-dev chromium
 	$(BIN)/python -m pytest
 
 lab: $(VENV)/.installed

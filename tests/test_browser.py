@@ -23,7 +23,8 @@ ARGS = [
 
 if not CHROMIUM and not os.environ.get("CI"):
     pytest.skip(
-        "Chromium is not installed (apt-get install chromium); .ci/run installs it", allow_module_level=True
+        "Chromium is not installed (apt-get install chromium); make test installs it as root",
+        allow_module_level=True,
     )
 
 pytestmark = pytest.mark.browser
@@ -33,7 +34,7 @@ pytestmark = pytest.mark.browser
 def browser():
     from playwright.sync_api import sync_playwright
 
-    assert CHROMIUM, "CI must have Chromium: .ci/run installs it"
+    assert CHROMIUM, "CI must have Chromium: make test installs it (apt-get, as root)"
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
