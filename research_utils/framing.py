@@ -479,24 +479,25 @@ def _sentence_rows(article: Article) -> tuple[Any, ...]:
     return tuple(_sentences(article).itertuples(index=False))
 
 
+def _evidence(row: Any, start: int, end: int, match: str) -> dict[str, Any]:
+    """The columns that tie a hit to its sentence: where it is, what matched, whose voice."""
+    return {
+        "sentence_id": row.sentence_id,
+        "paragraph_id": row.paragraph_id,
+        "sentence": row.sentence,
+        "match": match,
+        "start": start,
+        "end": end,
+        "voice": voice_of_span(row.quote_spans, start, end),
+    }
+
+
 def _hit_rows(sents: tuple[Any, ...], matcher: _Matcher, extra: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = []
-    for row in sents:
-        for start, end, match in matcher.find(row.sentence):
-            rows.append(
-                {
-                    "article": row.article,
-                    **extra,
-                    "sentence_id": row.sentence_id,
-                    "paragraph_id": row.paragraph_id,
-                    "sentence": row.sentence,
-                    "match": match,
-                    "start": start,
-                    "end": end,
-                    "voice": voice_of_span(row.quote_spans, start, end),
-                }
-            )
-    return rows
+    return [
+        {"article": row.article, **extra, **_evidence(row, start, end, match)}
+        for row in sents
+        for start, end, match in matcher.find(row.sentence)
+    ]
 
 
 _EVIDENCE = ["sentence_id", "paragraph_id", "sentence", "match", "start", "end", "voice"]
@@ -1048,13 +1049,7 @@ def _naming_rows(art: Article, lex: Lexicon) -> tuple[dict[str, Any], ...]:
                         "referent": entry["referent"],
                         "side": side,
                         "label": _label(entry, side),
-                        "sentence_id": row.sentence_id,
-                        "paragraph_id": row.paragraph_id,
-                        "sentence": row.sentence,
-                        "match": match,
-                        "start": start,
-                        "end": end,
-                        "voice": voice_of_span(row.quote_spans, start, end),
+                        **_evidence(row, start, end, match),
                     }
                 )
     return tuple(rows)
