@@ -1308,13 +1308,12 @@ def persuasion_cues(
 def _persuasion_rows(art: Article, lex: Lexicon, repetition_min: int) -> tuple[dict[str, Any], ...]:
     """The persuasion candidates of one article, technique by technique (cached: do not modify)."""
     rows: list[dict[str, Any]] = []
-    sents = _sentences(art)
     sent_rows = _sentence_rows(art)
     for entry in lex.entries:
         extra = {"technique": entry["technique"], "family": entry["family"]}
         if entry.get("computed"):
             occ, _ = _ngram_occurrences(art, repetition_min)
-            by_sid = dict(zip(sents["sentence_id"], sent_rows, strict=True))
+            by_sid = {row.sentence_id: row for row in sent_rows}
             spans = sorted((o for v in occ.values() for o in v), key=lambda o: (o[0], o[1], -o[2]))
             last: tuple[int, int] = (-1, -1)
             for sid, start, end in spans:
@@ -1327,13 +1326,7 @@ def _persuasion_rows(art: Article, lex: Lexicon, repetition_min: int) -> tuple[d
                         "article": art.slug,
                         **extra,
                         "cue_type": "computed",
-                        "sentence_id": sid,
-                        "paragraph_id": row.paragraph_id,
-                        "sentence": row.sentence,
-                        "match": row.sentence[start:end],
-                        "start": start,
-                        "end": end,
-                        "voice": voice_of_span(row.quote_spans, start, end),
+                        **_evidence(row, start, end, row.sentence[start:end]),
                     }
                 )
             continue

@@ -508,11 +508,10 @@ def build_report(
         (build / "results").mkdir()
         say(f"{article.slug}: running {len(stems)} notebook(s) on {article_path.name}")
         started = {s: time.monotonic() for s in stems}
-        pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs))
-        # Load the HTML templates while the kernels start, not after the last one ends.
-        warm = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-        exporters_ready = warm.submit(lambda: (_exporter(True), _exporter(False)))
-        warm.shutdown(wait=False)
+        # One thread per notebook, and one that loads the HTML templates while the kernels
+        # start rather than after the last one ends.
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs) + 1)
+        exporters_ready = pool.submit(lambda: (_exporter(True), _exporter(False)))
         interrupted = False
         try:
             futures = {

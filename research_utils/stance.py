@@ -169,17 +169,25 @@ class _Matcher:
                 self.by_word.setdefault(bucket, []).append(i)
         excl = [str(t) for t in exclude if str(t).strip()]
         self.exclude = compile_terms(excl) if excl else None
+        self._compiled: dict[int, re.Pattern[str]] = {}
+
+    def _pattern(self, i: int) -> re.Pattern[str]:
+        """The pattern of bucket ``i``, compiled the first time a text needs it."""
+        pattern = self._compiled.get(i)
+        if pattern is None:
+            _, _, _, terms, case_sensitive = self.buckets[i]
+            pattern = self._compiled[i] = compile_terms(terms, case_sensitive=case_sensitive)
+        return pattern
 
     def find(self, text: str) -> list[_Hit]:
         present = _present_words(text)
         run = set(self.always)
         for w in present:
             run.update(self.by_word.get(w, ()))
-        hits = [
-            _Hit(m.start(), m.end(), key, m.group(0), info)
-            for key, info, _, terms, case_sensitive in (self.buckets[i] for i in sorted(run))
-            for m in _bucket_pattern(terms, case_sensitive).finditer(text)
-        ]
+        hits = []
+        for i in sorted(run):
+            key, info = self.buckets[i][:2]
+            hits += [_Hit(m.start(), m.end(), key, m.group(0), info) for m in self._pattern(i).finditer(text)]
         if self.exclude is not None:
             spans = [(m.start(), m.end()) for m in self.exclude.finditer(text)]
             hits = [h for h in hits if not any(a < h.end and h.start < b for a, b in spans)]
@@ -207,12 +215,6 @@ def _present_words(text: str) -> frozenset[str]:
         present.add(lw)
         present.update(_WORD_PARTS.split(lw))
     return frozenset(present)
-
-
-@functools.lru_cache(maxsize=8192)
-def _bucket_pattern(terms: tuple[str, ...], case_sensitive: bool) -> re.Pattern[str]:
-    """The compiled pattern of one bucket of terms (case-insensitive unless ``case_sensitive``)."""
-    return compile_terms(terms, case_sensitive=case_sensitive)
 
 
 def _check_values(lex: Lexicon, fieldname: str, allowed: Sequence[str]) -> None:

@@ -342,13 +342,12 @@ _TOKEN_COLUMNS = [
 
 
 @functools.lru_cache(maxsize=200_000)
-def _word_properties(token: str) -> tuple[bytes, str, str]:
+def _word_properties(token: str) -> tuple[tuple[int, ...], str, str]:
     """The stop-word-independent properties of one token form (cached, like its syllables).
 
-    Returns ``(numbers, norm, syllable source)``, where ``numbers`` holds eight int64 in
-    native byte order (so that many words become one array with a single
-    :func:`numpy.frombuffer`): is a number, capitalised, hyphenated, letters, characters,
-    syllables, reaches 3 syllables only by a suffix (Gunning), familiar (Dale-Chall).
+    Returns ``(numbers, norm, syllable source)``, where ``numbers`` holds eight integers:
+    is a number, capitalised, hyphenated, letters, characters, syllables, reaches 3
+    syllables only by a suffix (Gunning), familiar (Dale-Chall).
     """
     num = is_number(token)
     syl, source = syllable_info(token)
@@ -362,30 +361,14 @@ def _word_properties(token: str) -> tuple[bytes, str, str]:
         int((not num) and _suffix_only(token, syl)),
         int(num or is_familiar(token)),
     )
-    return np.array(numbers, dtype=np.int64).tobytes(), _norm(token), source
-
-
-@functools.lru_cache(maxsize=8)
-def _term_cache(stopwords_path: str) -> dict[str, tuple[str, bool]]:
-    """Per stop-word list: ``{norm: (term, is a stop word)}``, filled as words are met."""
-    return {}
+    return numbers, _norm(token), source
 
 
 def _terms_and_stops(norms: list[str], stopwords_path: str) -> list[tuple[str, bool]]:
     """The term (possessive folded) of each case-folded word form, and whether it is a stop
-    word, each worked out once per stop-word list."""
-    cache = _term_cache(stopwords_path)
-    if len(cache) > 200_000:  # bounded, like the other per-word caches
-        cache.clear()
-    out = []
-    stop = None
-    for norm in norms:
-        hit = cache.get(norm)
-        if hit is None:
-            stop = stop if stop is not None else load_stopwords(stopwords_path)
-            hit = cache[norm] = (_strip_possessive(norm, stop), norm in stop)
-        out.append(hit)
-    return out
+    word (the list is read even for no words: a missing file is an error for any text)."""
+    stop = load_stopwords(stopwords_path)
+    return [(_strip_possessive(norm, stop), norm in stop) for norm in norms]
 
 
 _VOICES = np.array(["author", "quoted"], dtype=object)
@@ -435,7 +418,7 @@ def _token_arrays(article: Article) -> dict[str, Any]:
     uniq = list(uniques)
     # Per distinct token form (each form's properties are cached across articles).
     props = [_word_properties(t) for t in uniq]
-    numbers = np.frombuffer(b"".join([p[0] for p in props]), dtype=np.int64).reshape(len(props), 8)
+    numbers = np.array([p[0] for p in props], dtype=np.int64).reshape(len(props), 8)
     u_num, u_cap, u_hyph = numbers[:, 0] > 0, numbers[:, 1] > 0, numbers[:, 2] > 0
     u_letters, u_chars, u_syl = numbers[:, 3], numbers[:, 4], numbers[:, 5]
     u_suffix, u_familiar = numbers[:, 6] > 0, numbers[:, 7] > 0
@@ -482,7 +465,6 @@ def _token_arrays(article: Article) -> dict[str, Any]:
 @functools.lru_cache(maxsize=16)
 def _token_frame(article: Article, stopwords_path: str) -> pd.DataFrame:
     """:func:`tokens` (cached: do not modify)."""
-    load_stopwords(stopwords_path)  # a missing stop-word file is an error even for an empty text
     t = _token_arrays(article)
     codes = t["codes"]
     term_stop = _terms_and_stops(t["u_norm"], stopwords_path)
@@ -823,6 +805,21 @@ def _fmt(x: float, nd: int = 2) -> str:
     return "NaN" if math.isnan(x) else f"{x:.{nd}f}"
 
 
+def _readability_values(c: dict[str, int]) -> dict[str, float]:
+    """The eight formulas applied to :func:`counts`, keyed as in ``results.json``."""
+    W, S, Y = c["words"], c["sentences"], c["syllables"]
+    return {
+        "flesch_reading_ease": flesch_reading_ease(W, S, Y),
+        "flesch_kincaid_grade": flesch_kincaid_grade(W, S, Y),
+        "gunning_fog": gunning_fog(W, S, c["complex_words"]),
+        "smog": smog(c["polysyllables"], S),
+        "coleman_liau": coleman_liau(c["letters"], W, S),
+        "ari": ari(c["characters"], W, S),
+        "dale_chall": dale_chall(c["difficult_words"], W, S),
+        "lix": lix(W, S, c["long_words"]),
+    }
+
+
 def readability(article: Article) -> pd.DataFrame:
     """Eight readability formulas with their inputs, so a reader can recompute them.
 
@@ -843,6 +840,7 @@ def readability(article: Article) -> pd.DataFrame:
     D, LW = c["difficult_words"], c["long_words"]
     wps, spw = _div(W, S), _div(Y, W)
     pct_d = 100 * _div(D, W)
+    values = _readability_values(c)
     rows: list[dict[str, Any]] = []
 
     def add(
@@ -868,7 +866,7 @@ def readability(article: Article) -> pd.DataFrame:
             }
         )
 
-    v = flesch_reading_ease(W, S, Y)
+    v = values["flesch_reading_ease"]
     add(
         "Flesch Reading Ease",
         "flesch_reading_ease",
@@ -879,7 +877,7 @@ def readability(article: Article) -> pd.DataFrame:
         "Flesch, R. (1948). A new readability yardstick. Journal of Applied Psychology 32(3), 221-233.",
         _flesch_text(v) + "; higher is easier",
     )
-    v = flesch_kincaid_grade(W, S, Y)
+    v = values["flesch_kincaid_grade"]
     add(
         "Flesch-Kincaid grade",
         "flesch_kincaid_grade",
@@ -891,7 +889,7 @@ def readability(article: Article) -> pd.DataFrame:
         "readability formulas for Navy enlisted personnel. Research Branch Report 8-75, US Navy.",
         _grade_text(v),
     )
-    v = gunning_fog(W, S, X)
+    v = values["gunning_fog"]
     add(
         "Gunning Fog index",
         "gunning_fog",
@@ -903,7 +901,7 @@ def readability(article: Article) -> pd.DataFrame:
         _grade_text(v) + "; complex = 3+ syllables, excluding names, hyphenated compounds "
         "and words made 3-syllable by -es/-ed/-ing",
     )
-    v = smog(P, S)
+    v = values["smog"]
     add(
         "SMOG grade",
         "smog",
@@ -915,7 +913,7 @@ def readability(article: Article) -> pd.DataFrame:
         _grade_text(v)
         + ("" if S >= 30 else f"; only {S} sentences: SMOG is meant for samples of 30 or more"),
     )
-    v = coleman_liau(L, W, S)
+    v = values["coleman_liau"]
     add(
         "Coleman-Liau index",
         "coleman_liau",
@@ -927,7 +925,7 @@ def readability(article: Article) -> pd.DataFrame:
         "Journal of Applied Psychology 60(2), 283-284.",
         _grade_text(v),
     )
-    v = ari(C, W, S)
+    v = values["ari"]
     add(
         "Automated Readability Index",
         "ari",
@@ -939,7 +937,7 @@ def readability(article: Article) -> pd.DataFrame:
         "Wright-Patterson Air Force Base.",
         _grade_text(v),
     )
-    v = dale_chall(D, W, S)
+    v = values["dale_chall"]
     add(
         "New Dale-Chall score",
         "dale_chall",
@@ -951,7 +949,7 @@ def readability(article: Article) -> pd.DataFrame:
         "Brookline Books. (Coefficients from Dale & Chall 1948; familiar-word list: textstat's rendition.)",
         _dale_chall_text(v),
     )
-    v = lix(W, S, LW)
+    v = values["lix"]
     add(
         "LIX",
         "lix",
@@ -974,18 +972,7 @@ def readability_dict(article_or_table: Article | pd.DataFrame) -> dict[str, floa
     as :func:`readability`, without building its table.
     """
     if not isinstance(article_or_table, pd.DataFrame):
-        c = counts(article_or_table)
-        W, S, Y = c["words"], c["sentences"], c["syllables"]
-        values = {
-            "flesch_reading_ease": flesch_reading_ease(W, S, Y),
-            "flesch_kincaid_grade": flesch_kincaid_grade(W, S, Y),
-            "gunning_fog": gunning_fog(W, S, c["complex_words"]),
-            "smog": smog(c["polysyllables"], S),
-            "coleman_liau": coleman_liau(c["letters"], W, S),
-            "ari": ari(c["characters"], W, S),
-            "dale_chall": dale_chall(c["difficult_words"], W, S),
-            "lix": lix(W, S, c["long_words"]),
-        }
+        values = _readability_values(counts(article_or_table))
         return {k: float(values[k]) for k in READABILITY_KEYS}
     df = article_or_table
     values = dict(zip(df["key"], df["value"], strict=True))
