@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 __all__ = [
     "MAX_BYTES",
@@ -153,6 +152,9 @@ class Article:
         Count of each repair applied to the text.
     meta : dict
         Sidecar metadata (outlet, date, url, ...).
+    warnings : tuple of str
+        Doubts about the input that every report shows at the top (text that looks like
+        HTML or like another language than English, sentences cut for length).
     """
 
     title: str
@@ -166,6 +168,12 @@ class Article:
     encoding: str = "utf-8"
     repairs: dict[str, int] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def looks_english(self) -> bool:
+        """False when the body does not look like English (see :func:`english_share`)."""
+        return not any(w.startswith(_NOT_ENGLISH) for w in self.warnings)
 
     @property
     def body(self) -> str:
@@ -183,6 +191,54 @@ class Article:
         """Short human label: the outlet and title when known."""
         outlet = self.meta.get("outlet")
         return f"{outlet}: {self.title}" if outlet else (self.title or self.slug)
+
+
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    """the of and to a in is that for it on with as was by he at be this from are have has
+    had said not but or an they his her which were will their been we would its who i you
+    she there if than after also more when about can into no could our over one what""".split()
+)
+_NOT_ENGLISH = "The body does not look like English"
+ENGLISH_MIN_SHARE: float = 0.15
+"""Share of common English function words below which a text is flagged as not English.
+English news prose has 35-50 % (the list in this module); German, French or Russian text
+has under 10 %."""
+
+
+def english_share(text: str) -> tuple[float, int]:
+    """Share of the words of ``text`` that are common English function words, and the word count."""
+    tokens = _WORD_COUNT.findall(text[:200_000].lower())
+    if not tokens:
+        return 0.0, 0
+    return sum(t in _ENGLISH_FUNCTION_WORDS for t in tokens) / len(tokens), len(tokens)
+
+
+_HTML_DOCUMENT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|li|ul|ol|h[1-6]|script|style|table|td|tr|img|meta|body|head)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+
+
+def _input_warnings(body: str, raw_text: str, suffix: str) -> list[str]:
+    """Doubts about an input that every report shows at its top."""
+    warnings = []
+    if suffix not in {".html", ".htm", ".xhtml"}:
+        tags = len(_HTML_TAG.findall(raw_text[:1_000_000]))
+        words = max(1, _word_count(raw_text[:1_000_000]))
+        if tags >= 5 and tags * 20 >= words:
+            warnings.append(
+                f"The text holds {tags:,} HTML tags: it looks like a web page saved as text, so tag "
+                "names may be counted as words. Save the page as .html to have its main text extracted."
+            )
+    share, n = english_share(body)
+    if n >= 30 and share < ENGLISH_MIN_SHARE:
+        warnings.append(
+            f"{_NOT_ENGLISH}: {share:.0%} of its words are common English function words, against "
+            "35-50 % in English news. The word lists, lexicons and readability formulas assume "
+            "English, so readability does not apply and every dictionary measure is doubtful."
+        )
+    return warnings
 
 
 def slugify(text: str) -> str:
@@ -217,7 +273,10 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
                 raise ArticleError(
                     f"{name} starts with a {enc} byte-order mark but is not valid {enc}: re-save it as UTF-8."
                 ) from None
-    if b"\x00" in raw[:65536]:
+    if b"\x00" in raw:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is not None:
+            return utf16
         raise ArticleError(
             f"{name} contains NUL bytes, so it is a binary file, not text: "
             "save the article as plain text (.txt) or HTML."
@@ -237,6 +296,27 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
             "save the article as plain text (.txt) or HTML."
         )
     return text, enc
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """Decode UTF-16 text saved without a byte-order mark, if that is what ``raw`` is.
+
+    ASCII-heavy text in UTF-16 has a zero byte in every other position: the odd ones for
+    little-endian, the even ones for big-endian.
+    """
+    sample = raw[:65536]
+    if len(sample) < 4 or len(raw) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.6 * len(zeros) and other.count(0) <= 0.01 * len(other):
+            try:
+                text = raw.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            if "\x00" not in text:
+                return text, enc
+    return None
 
 
 def _read(path: Path) -> tuple[bytes, str]:
@@ -430,6 +510,7 @@ def article_from_text(
     path: str | None = None,
     sha256: str | None = None,
     encoding: str = "utf-8",
+    warnings: tuple[str, ...] = (),
 ) -> Article:
     """Build an :class:`Article` from decoded text.
 
@@ -442,6 +523,8 @@ def article_from_text(
         the role heuristics.
     path, sha256, encoding : optional
         Provenance recorded on the article.
+    warnings : tuple of str, optional
+        Doubts found while reading the file, shown with the article's own.
 
     Returns
     -------
@@ -453,6 +536,7 @@ def article_from_text(
         If the text holds no body paragraph.
     """
     meta = dict(meta or {})
+    suffix = Path(path).suffix.lower() if path else ".txt"
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     repaired, repairs = repair_text(text)
@@ -559,12 +643,13 @@ def article_from_text(
         encoding=encoding,
         repairs=repairs,
         meta=meta,
+        warnings=tuple([*warnings, *_input_warnings("\n\n".join(paragraphs), text, suffix)]),
     )
 
 
 # --------------------------------------------------------------------------- sidecar
 
-_META_KEYS = {
+_META_KEYS: dict[str, type] = {
     "outlet": str,
     "title": str,
     "date": str,
@@ -579,6 +664,15 @@ _META_KEYS = {
     "headings": list,
     "furniture": list,
 }
+MAX_SIDECAR_BYTES: int = 65_536
+"""Largest sidecar accepted."""
+_MAX_FIELD_CHARS = {"notes": 10_000, "date_note": 2_000, "deck": 2_000}
+"""Longest text of a sidecar field (others: :data:`_MAX_TEXT_CHARS`)."""
+_MAX_TEXT_CHARS = 500
+_MAX_LIST_ITEMS = 500
+_DATE = re.compile(
+    r"\d{4}(?:-\d{2}(?:-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
+)
 
 
 def sidecar_path(path: Path) -> Path:
@@ -586,31 +680,66 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.stem + ".meta.yaml")
 
 
-def _load_sidecar(path: Path) -> dict[str, Any]:
-    side = sidecar_path(path)
-    if not side.exists():
-        return {}
-    try:
-        data = yaml.safe_load(side.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark else ""
-        raise ArticleError(f"{side}{where} is not valid YAML: fix the sidecar or delete it.") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ArticleError(f"{side} must be a mapping of keys such as outlet, date, url, title.")
+def _check_meta(data: dict[Any, Any], side: Path) -> dict[str, Any]:
+    """Type-check sidecar fields, naming the field and the form that works."""
+    import datetime
+
+    out: dict[str, Any] = {}
     for key, value in data.items():
         if key not in _META_KEYS:
             raise ArticleError(
                 f"{side}: unknown key '{key}'; allowed keys are {', '.join(sorted(_META_KEYS))}."
             )
         want = _META_KEYS[key]
-        if want is str and not isinstance(value, str):
-            data[key] = str(value)  # dates and numbers parsed by YAML
-        elif want is not str and not isinstance(value, want):
-            raise ArticleError(f"{side}: '{key}' must be a {want.__name__}.")
-    return data
+        if key == "date":
+            if isinstance(value, (datetime.date, datetime.datetime)):
+                value = value.isoformat()
+            if (
+                not isinstance(value, (str, int))
+                or isinstance(value, bool)
+                or not _DATE.fullmatch(str(value))
+            ):
+                raise ArticleError(
+                    f"{side}: 'date' must be a date such as 2022-04-07 (or 2022-04, or 2022), got {value!r}."
+                )
+            value = str(value)
+        elif want is str:
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
+                value = str(value)  # numbers parsed by YAML
+            if not isinstance(value, str):
+                raise ArticleError(f"{side}: '{key}' must be text, got {type(value).__name__}.")
+            limit = _MAX_FIELD_CHARS.get(key, _MAX_TEXT_CHARS)
+            if len(value) > limit:
+                raise ArticleError(
+                    f"{side}: '{key}' is {len(value):,} characters, above the limit of {limit:,}."
+                )
+        elif want is bool:
+            if not isinstance(value, bool):
+                raise ArticleError(f"{side}: '{key}' must be true or false, got {value!r}.")
+        else:  # list of lines
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ArticleError(f"{side}: '{key}' must be a list of lines of text.")
+            if len(value) > _MAX_LIST_ITEMS or any(len(v) > 2_000 for v in value):
+                raise ArticleError(f"{side}: '{key}' lists too many or too long lines (limit 500 of 2,000).")
+        out[str(key)] = value
+    return out
+
+
+def _load_sidecar(path: Path) -> dict[str, Any]:
+    from research_utils.safeyaml import YamlError, load_yaml
+
+    side = sidecar_path(path)
+    if not side.exists() and not side.is_symlink():
+        return {}
+    try:
+        data = load_yaml(side, max_bytes=MAX_SIDECAR_BYTES, what="sidecar")
+    except YamlError as exc:
+        raise ArticleError(str(exc)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ArticleError(f"{side} must be a mapping of keys such as outlet, date, url, title.")
+    return _check_meta(data, side)
 
 
 def _html_to_text(raw_text: str, name: str) -> tuple[str, dict[str, Any]]:
@@ -679,11 +808,24 @@ def load_article(path: str | Path) -> Article:
     if not text.strip():
         raise ArticleError(f"{name} holds only white space: give a file with the article text.")
     meta: dict[str, Any] = {}
+    warnings: list[str] = []
+    if encoding in ("utf-16-le", "utf-16-be"):
+        warnings.append(f"The file is {encoding.upper()} without a byte-order mark; it was read as such.")
     if p.suffix.lower() in {".html", ".htm", ".xhtml"}:
         text, meta = _html_to_text(text, name)
+    elif _HTML_DOCUMENT.match(text[:2000]):
+        text, meta = _html_to_text(text, name)
+        warnings.append(
+            f"{p.name} is a web page saved with a text extension: its main text was extracted as from an .html file."
+        )
     meta.update(_load_sidecar(p))
     return article_from_text(
-        text, meta=meta, path=str(p), sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding
+        text,
+        meta=meta,
+        path=str(p),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        encoding=encoding,
+        warnings=tuple(warnings),
     )
 
 

@@ -13,6 +13,10 @@ Two articles, a parameter, a parameter file, another output folder::
 Compare the first article with the others (stance and framing notebooks)::
 
     research-report a.txt b.txt c.txt --compare
+
+Exit codes: 0 success; 1 a notebook failed, a limit was reached or a kernel died (the
+previous report is unchanged); 2 a usage error (bad article, parameter or output folder:
+one line says which and what to do); 130/143 interrupted by Ctrl-C / SIGTERM.
 """
 
 from __future__ import annotations
@@ -22,13 +26,14 @@ import os
 import shutil
 import signal
 import sys
-import time
+import traceback
 from pathlib import Path
 from typing import Any
 
 from research_utils.article import ArticleError
 from research_utils.lexicons import LexiconError
-from research_utils.paths import DEFAULT_ARTICLE, NOTEBOOKS, REPORTS_DIR
+from research_utils.paths import DEFAULT_ARTICLE, REPORTS_DIR
+from research_utils.safeyaml import YamlError
 
 # nbformat validates notebooks with jsonschema, whose optional checker of the "iri" string
 # format compiles some forty Lark grammars when imported (2.5 s here, before any kernel can
@@ -37,8 +42,13 @@ sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 __all__ = ["main"]
 
+MAX_PARAMS_FILE_BYTES = 1_000_000
+"""Largest ``-f params.yaml`` accepted."""
 
-def _parser() -> argparse.ArgumentParser:
+ISSUES_URL = "the project's issue tracker"
+
+
+def _parser(stems: tuple[str, ...]) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="research-report",
         description="Run the text statistics, stance and framing notebooks on news articles and write "
@@ -54,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         "--out",
         metavar="DIR",
         default=str(REPORTS_DIR),
-        help="output folder; each article gets DIR/<article-slug>/ (default: reports/)",
+        help="output folder; each article gets DIR/<article-slug>/ (default: reports/ of the project)",
     )
     p.add_argument(
         "-p",
@@ -63,18 +73,19 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         metavar=("NAME", "VALUE"),
         default=[],
-        help="set a notebook parameter (converted to the type the notebook declares)",
+        help="set a notebook parameter (converted to the type the notebook declares; lists as a,b,c)",
     )
     p.add_argument(
         "-f",
         "--parameters-file",
         metavar="params.yaml",
-        help="YAML mapping of notebook parameters (lists and dicts go here)",
+        help="YAML mapping of notebook parameters; a key named after a notebook (02 or "
+        "02_stance_comparison) holds settings for that notebook only",
     )
     p.add_argument(
         "--notebooks",
         metavar="LIST",
-        default=",".join(NOTEBOOKS),
+        default=",".join(stems),
         help="comma-separated notebook names or number prefixes (default: all), e.g. 01,03",
     )
     p.add_argument(
@@ -83,7 +94,13 @@ def _parser() -> argparse.ArgumentParser:
         help="analyse the first ARTICLE and compare it with the others (sets compare_paths)",
     )
     p.add_argument("--jobs", type=int, default=3, help="notebooks executed at once (default 3)")
-    p.add_argument("--timeout", type=int, default=600, help="per-cell timeout in seconds (default 600)")
+    p.add_argument("--timeout", type=int, default=600, help="per-cell time limit in seconds (default 600)")
+    p.add_argument(
+        "--build-timeout",
+        type=int,
+        default=3600,
+        help="time limit of one article's whole build in seconds (default 3600)",
+    )
     p.add_argument(
         "--list-parameters",
         action="store_true",
@@ -92,30 +109,24 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _select(spec: str) -> list[str]:
+def _select(spec: str, stems: tuple[str, ...]) -> list[str]:
     chosen = []
     for item in (x.strip() for x in spec.split(",") if x.strip()):
-        match = [s for s in NOTEBOOKS if s == item or s.startswith(item)]
+        match = [s for s in stems if s == item or s.startswith(item)]
         if len(match) != 1:
             raise ValueError(
-                f"--notebooks: '{item}' matches no single notebook; choose from {', '.join(NOTEBOOKS)}."
+                f"--notebooks: '{item}' matches no single notebook; choose from {', '.join(stems)}."
             )
         chosen.append(match[0])
+    if not chosen:
+        raise ValueError(f"--notebooks: name at least one notebook of {', '.join(stems)}.")
     return chosen
 
 
-def _read_params_file(path: str) -> dict[str, Any]:
-    import yaml
+def _read_params_file(path: Path) -> dict[str, Any]:
+    from research_utils.safeyaml import load_yaml
 
-    p = Path(path)
-    if not p.is_file():
-        raise ValueError(f"-f {path}: no such file; check the path.")
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f", line {mark.line + 1}" if mark else ""
-        raise ValueError(f"-f {path}{where}: not valid YAML; fix the file.") from None
+    data = load_yaml(path, max_bytes=MAX_PARAMS_FILE_BYTES, what="parameter file")
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -123,86 +134,93 @@ def _read_params_file(path: str) -> dict[str, Any]:
     return data
 
 
-def _stop_kernels() -> None:
-    """Terminate the kernels this process started (its child processes), then wait briefly."""
-    me = os.getpid()
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+def _positive(name: str, value: int) -> None:
+    if value < 1:
+        raise ValueError(f"{name} must be 1 or more, got {value}.")
+
+
+def _unique_slugs(slugs: list[str]) -> list[str]:
+    """Give repeated slugs a numbered suffix (``a``, ``a-2``, ``a-3``) in argument order."""
+    seen: dict[str, int] = {}
+    out = []
+    taken = set(slugs)
+    for slug in slugs:
+        if slug not in seen:
+            seen[slug] = 1
+            out.append(slug)
             continue
-        if int(fields[1]) == me:
-            children.append(int(stat.parent.name))
-    for pid in children:
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except OSError:
-            pass
-    deadline = time.monotonic() + 5
-    while children and time.monotonic() < deadline:
-        children = [pid for pid in children if Path(f"/proc/{pid}").exists() and _alive(pid)]
-        time.sleep(0.1)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.waitpid(pid, os.WNOHANG)
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, ChildProcessError):
-        return False
-    return state != "Z"
+        n = seen[slug]
+        while True:
+            n += 1
+            candidate = f"{slug}-{n}"
+            if candidate not in taken:
+                break
+        seen[slug] = n
+        taken.add(candidate)
+        out.append(candidate)
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``research-report`` console script; returns the exit code."""
     from research_utils import report
+    from research_utils.report import kernels, registry
 
-    args = _parser().parse_args(argv)
+    stems_all = registry.stems()
+    args = _parser(stems_all).parse_args(argv)
+    received: list[int] = []
 
     def _interrupt(signum: int, frame: object) -> None:
-        report.INTERRUPT.set()  # build_report notices, removes its build folder, raises KeyboardInterrupt
+        received.append(signum)
+        report.INTERRUPT.set()  # the build notices within 0.2 s, kills its kernels, removes its folder
 
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
+    cwd = Path.cwd()
     try:
-        stems = _select(args.notebooks)
+        stems = _select(args.notebooks, stems_all)
         if args.list_parameters:
             for s in stems:
                 print(s)
                 for d in report.declared_parameters(s).values():
                     print(f"  {d.name}: {d.type_name} = {d.default}  # {d.help}")
             return 0
-        articles = [Path(a) for a in args.articles] or [DEFAULT_ARTICLE]
-        file_params = _read_params_file(args.parameters_file) if args.parameters_file else {}
+        _positive("--jobs", args.jobs)
+        _positive("--timeout", args.timeout)
+        _positive("--build-timeout", args.build_timeout)
+        articles = [(cwd / a).resolve() for a in args.articles] or [DEFAULT_ARTICLE]
+        out_dir = (cwd / args.out).absolute()
+        file_params = _read_params_file(cwd / args.parameters_file) if args.parameters_file else {}
         cli_params = dict(args.parameter)
         if args.compare:
             if len(articles) < 2:
                 raise ValueError("--compare needs at least two articles.")
-            file_params["compare_paths"] = [str(a.resolve()) for a in articles[1:]]
+            file_params["compare_paths"] = [str(a) for a in articles[1:]]
             articles = articles[:1]
-        for key in ("compare_paths",):
-            if key in file_params and isinstance(file_params[key], list):
-                file_params[key] = [str(Path(v).resolve()) for v in file_params[key]]
-        try:
-            params = report.check_parameters(stems, cli_params, file_params)
-        except report.ReportError as exc:
-            raise ValueError(str(exc)) from None  # a usage error: exit 2, no kernel started
-        for a in articles:  # read every article first: a bad one fails before any kernel starts
-            from research_utils.article import load_article
+        params = report.check_parameters(stems, cli_params, file_params)
+        params = report.parameters.resolve_paths(params, cwd)
+        from research_utils.article import load_article
 
-            load_article(a)
-        for a in articles:
+        loaded = [load_article(a) for a in articles]  # a bad article fails before any kernel starts
+        slugs = _unique_slugs([a.slug for a in loaded])
+        for path, slug in zip(articles, slugs, strict=True):
+            inputs = report.build.input_files(path, params)
+            report.output.check_destination(out_dir / slug, inputs)
+        for path, slug in zip(articles, slugs, strict=True):
+            if report.INTERRUPT.is_set():
+                raise KeyboardInterrupt
             report.build_report(
-                a,
-                args.out,
+                path,
+                out_dir,
                 stems=stems,
                 params=params,
                 jobs=args.jobs,
                 timeout=args.timeout,
+                build_timeout=args.build_timeout,
+                slug=slug,
                 progress=lambda m: print(m, flush=True),
             )
-    except (ArticleError, LexiconError, ValueError) as exc:
+    except (ArticleError, LexiconError, YamlError, ValueError) as exc:  # usage errors, incl. Parameter/Output
         print(f"research-report: error: {exc}", file=sys.stderr)
         return 2
     except report.ReportError as exc:
@@ -210,15 +228,24 @@ def main(argv: list[str] | None = None) -> int:
         print("research-report: the previous report (if any) is unchanged.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        _stop_kernels()
-        for leftover in Path(args.out).glob(".build-*"):
-            shutil.rmtree(leftover, ignore_errors=True)
+        kernels.kill_all()
+        for folder in kernels.running_folders():
+            shutil.rmtree(folder, ignore_errors=True)
         print(
             "research-report: interrupted; the report being built was removed, earlier reports are unchanged.",
             file=sys.stderr,
         )
         sys.stderr.flush()
-        os._exit(130)  # do not wait for kernels still running in worker threads
+        signum = received[0] if received else signal.SIGINT
+        os._exit(128 + int(signum))  # do not wait for anything still running in worker threads
+    except Exception:
+        traceback.print_exc()
+        print(
+            "research-report: internal error: this is a bug in research-report, not in your input; "
+            f"please report it, with the lines above, to {ISSUES_URL}.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["Exporter", "environment", "jsonable", "provenance", "records"]
+__all__ = ["Exporter", "environment", "jsonable", "neutralise_formulas", "provenance", "records"]
 
 
 def jsonable(value: Any) -> Any:
@@ -54,6 +54,26 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""First characters with which a spreadsheet may read a cell as a formula (OWASP CSV injection)."""
+
+
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """Prefix ``'`` to every text cell that a spreadsheet would run as a formula.
+
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is
+    written as ``'=...``: Excel, LibreOffice and Google Sheets then show it as text. Only
+    text cells change; numbers (``-0.5``) stay numbers.
+    """
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
+            out[col] = out[col].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v
+            )
+    return out
+
+
 class Exporter:
     """Write tables and result sections for one notebook run.
 
@@ -75,7 +95,10 @@ class Exporter:
         return self.root is not None
 
     def table(self, name: str, df: pd.DataFrame) -> pd.DataFrame:
-        """Write ``tables/<name>.csv`` (UTF-8, no index) and return ``df`` for display."""
+        """Write ``tables/<name>.csv`` (UTF-8, no index) and return ``df`` for display.
+
+        Text cells that a spreadsheet would run as formulas get a leading ``'``
+        (:func:`neutralise_formulas`)."""
         if not re.fullmatch(r"[a-z0-9_]+", name):
             raise ValueError(f"table name {name!r} must be lower-case letters, digits and underscores")
         if self.root is not None:
@@ -89,7 +112,9 @@ class Exporter:
                             else v
                         )
                     )
-            out.to_csv(self.root / "tables" / f"{name}.csv", index=False, lineterminator="\n")
+            neutralise_formulas(out).to_csv(
+                self.root / "tables" / f"{name}.csv", index=False, lineterminator="\n"
+            )
         return df
 
     def section(self, name: str, data: dict[str, Any]) -> None:

@@ -59,7 +59,15 @@ import numpy as np
 import pandas as pd
 
 from research_utils.article import Article, article_from_text
-from research_utils.lexicons import Lexicon, LexiconError, compile_terms, load_lexicon, term_body
+from research_utils.lexicons import (
+    Lexicon,
+    LexiconError,
+    UserPattern,
+    check_pattern,
+    compile_terms,
+    load_lexicon,
+    term_body,
+)
 from research_utils.quotes import voice_of_span
 from research_utils.tokenize import is_number, sentences, word_spans, words
 
@@ -160,9 +168,8 @@ def _check_patterns(lex: Lexicon, fields: tuple[str, ...] = ("patterns",)) -> No
     for entry, line in zip(lex.entries, lex.lines, strict=False):
         for field in fields:
             for pat in entry.get(field, []) or []:
-                try:
-                    re.compile(str(pat), re.IGNORECASE)
-                except re.error as exc:
+                exc = check_pattern(str(pat))
+                if exc is not None:
                     raise LexiconError(
                         f"{lex.path}, line {line or 1}: entry '{entry['id']}' has an invalid regular "
                         f"expression in '{field}': {pat!r} ({exc}); fix or remove it."
@@ -443,7 +450,7 @@ class _Matcher:
     def __init__(self, terms: Sequence[Any] = (), patterns: Sequence[Any] = ()) -> None:
         terms = [str(t) for t in terms if str(t).strip()]
         self.terms = compile_terms(terms) if terms else None
-        self.patterns = [re.compile(str(p), re.IGNORECASE) for p in patterns]
+        self.patterns = [UserPattern(str(p)) for p in patterns]
 
     def __bool__(self) -> bool:
         return self.terms is not None or bool(self.patterns)
@@ -453,7 +460,7 @@ class _Matcher:
         if self.terms is not None:
             spans += [(m.start(), m.end(), m.group(0)) for m in self.terms.finditer(text)]
         for pat in self.patterns:
-            spans += [(m.start(), m.end(), m.group(0)) for m in pat.finditer(text) if m.end() > m.start()]
+            spans += pat.finditer(text)
         spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
         kept: list[tuple[int, int, str]] = []
         for s in spans:

@@ -38,6 +38,8 @@ from research_utils.paths import LEXICON_DIR
 __all__ = [
     "Lexicon",
     "LexiconError",
+    "UserPattern",
+    "check_pattern",
     "compile_terms",
     "find_terms",
     "lexicon_path",
@@ -92,41 +94,18 @@ def _type_name(t: type | tuple[type, ...]) -> str:
     return t.__name__
 
 
-_FAST_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader when PyYAML was built with it (ten times faster), else the Python one."""
-
-
-def _parse(text: str, loader_class: type) -> tuple[Any, Any]:
-    """Parse one YAML document once: its node tree (for line numbers) and its data."""
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return node, data
+MAX_LEXICON_BYTES: int = 5_000_000
+"""Largest lexicon file accepted."""
 
 
 def _read(path: Path) -> tuple[dict[str, Any], list[int]]:
     """Parse a lexicon file into (data, entry line numbers)."""
-    if not path.exists():
-        raise LexiconError(f"{path}: no such lexicon file; check the path.")
-    if path.is_dir():
-        raise LexiconError(f"{path} is a directory; give the path of one .yaml lexicon file.")
+    from research_utils.safeyaml import YamlError, load_yaml
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise LexiconError(f"{path}: not UTF-8 text; save the lexicon as UTF-8 YAML.") from None
-    try:
-        node, data = _parse(text, _FAST_LOADER)
-    except yaml.YAMLError:
-        try:  # parse again with the pure-Python loader: its messages name the problem and line
-            node, data = _parse(text, yaml.SafeLoader)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            line = f", line {mark.line + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or "invalid YAML"
-            raise LexiconError(f"{path}{line}: {problem}; fix the YAML syntax there.") from None
+        data, node = load_yaml(path, max_bytes=MAX_LEXICON_BYTES, what="lexicon file", with_node=True)
+    except YamlError as exc:
+        raise LexiconError(str(exc)) from None
     if not isinstance(data, dict) or node is None:
         raise LexiconError(f"{path}, line 1: a lexicon must be a mapping with 'meta' and 'entries'.")
     lines: list[int] = []
@@ -156,8 +135,15 @@ def _validate(
     for key in _META_REQUIRED:
         if not meta.get(key):
             raise LexiconError(f"{path}, line {_key_line(path, 'meta')}: 'meta' lacks '{key}'.")
-    if not isinstance(meta["sources"], list):
-        raise LexiconError(f"{path}, line {_key_line(path, 'meta')}: 'meta.sources' must be a list.")
+    if not isinstance(meta["sources"], list) or not all(isinstance(x, str) for x in meta["sources"]):
+        raise LexiconError(f"{path}, line {_key_line(path, 'meta')}: 'meta.sources' must be a list of texts.")
+    scalar = (str, int, float, bool, type(None))
+    for key, value in meta.items():
+        flat = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+        if not all(isinstance(v, scalar) for v in flat):
+            raise LexiconError(
+                f"{path}, line {_key_line(path, 'meta')}: 'meta.{key}' must hold plain values, not nested lists."
+            )
     if meta.get("mode", "replace") not in ("replace", "extend"):
         raise LexiconError(f"{path}, line {_key_line(path, 'meta')}: 'meta.mode' must be replace or extend.")
     entries = data.get("entries")
@@ -325,6 +311,59 @@ def _compile_terms(cleaned: tuple[str, ...], case_sensitive: bool = False) -> re
     else:
         body = "|".join(term_body(t) for t in cleaned)
     return re.compile(f"{_TERM_BEFORE}(?:{body}){_TERM_AFTER}", 0 if case_sensitive else re.IGNORECASE)
+
+
+PATTERN_TIMEOUT_S: float = 0.5
+"""Longest time one lexicon regular expression may take on one sentence."""
+
+
+class UserPattern:
+    """A regular expression from a lexicon's ``patterns`` field, run with a time bound.
+
+    Patterns run in the ``regex`` engine, which avoids most catastrophic backtracking and
+    stops a match that takes longer than :data:`PATTERN_TIMEOUT_S`: the build then ends
+    with a :class:`LexiconError` naming the pattern instead of hanging (sentences are at
+    most :data:`research_utils.tokenize.MAX_SENTENCE_WORDS` words, so the work per pattern
+    is bounded by the number of sentences).
+    """
+
+    def __init__(self, pattern: str) -> None:
+        import regex
+
+        self.text = str(pattern)
+        self.pattern = regex.compile(self.text, regex.IGNORECASE | regex.VERSION0)
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """Non-empty matches as ``(start, end, matched text)``.
+
+        Raises
+        ------
+        LexiconError
+            When the pattern exceeds its time bound.
+        """
+        try:
+            found = [
+                (m.start(), m.end(), m.group(0))
+                for m in self.pattern.finditer(text, timeout=PATTERN_TIMEOUT_S)
+                if m.end() > m.start()
+            ]
+        except TimeoutError:
+            raise LexiconError(
+                f"the lexicon pattern {self.text!r} took more than {PATTERN_TIMEOUT_S} s on one sentence; "
+                "simplify it (nested repetition such as (\\w+\\s?)* can backtrack without end)."
+            ) from None
+        return found
+
+
+def check_pattern(pattern: str) -> str | None:
+    """The reason ``pattern`` is not a valid regular expression, or None if it is."""
+    import regex
+
+    try:
+        regex.compile(str(pattern), regex.IGNORECASE | regex.VERSION0)
+    except (regex.error, re.error) as exc:
+        return str(exc)
+    return None
 
 
 def find_terms(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:

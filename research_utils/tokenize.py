@@ -171,7 +171,34 @@ def _is_boundary(text: str, m: re.Match[str]) -> int | None:
     return nxt_pos
 
 
-def split_sentences(text: str) -> list[str]:
+MAX_SENTENCE_WORDS: int = 150
+"""Longest sentence kept whole, in white-space-separated words. A longer stretch (a list
+without punctuation, a scraped page run together) is cut into pieces of at most this many
+words at white space, so that no analysis of a sentence grows with the length of the text.
+News sentences rarely pass 80 words; each cut is counted and reported."""
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _cut_long(sentence: str, limit: int) -> list[str]:
+    """``sentence`` cut at white space into pieces of at most ``limit`` words."""
+    if sentence.count(" ") < limit and len(sentence) < limit * 40:
+        return [sentence]
+    starts = [m.start() for m in _NON_SPACE.finditer(sentence)]
+    if len(starts) <= limit:
+        if len(sentence) < limit * 40:
+            return [sentence]
+        # very long "words" (no spaces): cut by characters
+        size = limit * 40
+        return [sentence[i : i + size] for i in range(0, len(sentence), size)]
+    pieces = []
+    for k in range(0, len(starts), limit):
+        end = starts[k + limit] if k + limit < len(starts) else len(sentence)
+        pieces.extend(_cut_long(sentence[starts[k] : end].rstrip(), limit))
+    return pieces
+
+
+def split_sentences(text: str, max_words: int = MAX_SENTENCE_WORDS) -> list[str]:
     """Split text into sentences.
 
     Line breaks always end a sentence. Inside a line a sentence ends at ``.``, ``!``,
@@ -181,12 +208,16 @@ def split_sentences(text: str) -> list[str]:
     abbreviation before a number (No. 5, Jan. 24), and after an abbreviation that may
     also end a sentence (U.S., etc., a.m., Inc.) unless the next word is a usual
     sentence opener (The, He, But...). A missing space ("threat.Russia") is a boundary
-    when a lower-case word precedes it.
+    when a lower-case word precedes it. A sentence longer than ``max_words`` words is
+    cut at white space into pieces of at most ``max_words`` words
+    (:data:`MAX_SENTENCE_WORDS`).
 
     Parameters
     ----------
     text : str
         Any text; straight or curly quotes.
+    max_words : int
+        Longest sentence kept whole.
 
     Returns
     -------
@@ -202,11 +233,11 @@ def split_sentences(text: str) -> list[str]:
                 continue
             sent = line[start : m.end()].strip()
             if sent:
-                out.append(sent)
+                out.extend(_cut_long(sent, max_words))
             start = nxt
         tail = line[start:].strip()
         if tail:
-            out.append(tail)
+            out.extend(_cut_long(tail, max_words))
     return out
 
 

@@ -112,7 +112,7 @@ def test_bad_sidecar_names_file_and_key(tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match=r"a\.meta\.yaml: unknown key 'publisher'"):
         load_article(p)
     (tmp_path / "a.meta.yaml").write_text("outlet: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ArticleError, match=r"a\.meta\.yaml, line \d+ is not valid YAML"):
+    with pytest.raises(ArticleError, match=r"a\.meta\.yaml, line \d+: .*fix the YAML syntax there"):
         load_article(p)
 
 

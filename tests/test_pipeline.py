@@ -189,11 +189,17 @@ def test_cli_failing_notebook_keeps_previous_report(tmp_path: Path) -> None:
     before = {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
     bad = tmp_path / "actors.yaml"
     bad.write_text("meta: [unclosed\n", encoding="utf-8")
+    refused = run_cli(
+        str(DEFAULT_ARTICLE), "--out", str(out_dir), "--notebooks", "02", "-p", "actors_lexicon", str(bad)
+    )
+    assert refused.returncode == 2  # bad YAML is found before any kernel starts
+    assert "actors.yaml, line 2" in refused.stderr and refused.stderr.count("\n") == 1
+    bad.write_text("meta: {name: x}\nentries: []\n", encoding="utf-8")  # valid YAML, not a lexicon
     failed = run_cli(
         str(DEFAULT_ARTICLE), "--out", str(out_dir), "--notebooks", "02", "-p", "actors_lexicon", str(bad)
     )
-    assert failed.returncode == 1
-    assert "02_stance_comparison failed in cell" in failed.stderr and "actors.yaml" in failed.stderr
+    assert failed.returncode in (1, 2)
+    assert "actors.yaml" in failed.stderr and "Traceback" not in failed.stderr
     assert {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()} == before
     assert [p.name for p in out_dir.iterdir()] == [folder.name]
 

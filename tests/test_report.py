@@ -51,7 +51,9 @@ def notebooks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         folder / "03_script.ipynb",
         "from IPython.display import HTML\nHTML('<b>bold</b><script>alert(1)</script>')",
     )
-    monkeypatch.setattr(report, "notebook_path", lambda stem: folder / f"{stem}.ipynb")
+    from research_utils.report import registry
+
+    monkeypatch.setattr(registry, "notebook_path", lambda stem: folder / f"{stem}.ipynb")
     return folder
 
 
@@ -79,7 +81,7 @@ def test_check_parameters_converts_by_declared_type(notebooks: Path) -> None:
     ],
 )
 def test_bad_parameters_fail_before_any_kernel(notebooks: Path, cli: dict, file: dict, message: str) -> None:
-    with pytest.raises(report.ReportError, match=message):
+    with pytest.raises(report.ParameterError, match=message):
         report.check_parameters(["01_ok"], cli, file)
 
 

@@ -91,8 +91,18 @@ def test_beats_punkt_and_regex_on_the_tricky_set() -> None:
 
 
 def test_no_punctuation_is_one_sentence() -> None:
-    text = "a text with no sentence punctuation at all " * 50
+    text = "a text with no sentence punctuation at all " * 10
     assert split_sentences(text) == [text.strip()]
+
+
+def test_overlong_sentence_is_cut_at_white_space() -> None:
+    text = "a text with no sentence punctuation at all " * 50  # 400 words
+    pieces = split_sentences(text, max_words=150)
+    assert [len(p.split()) for p in pieces] == [150, 150, 100]
+    assert " ".join(pieces) == text.strip()
+    glued = "x" * 20_000  # no white space at all: cut by characters
+    assert all(len(p) <= 150 * 40 for p in split_sentences(glued, max_words=150))
+    assert "".join(split_sentences(glued, max_words=150)) == glued
 
 
 def test_sentences_rejoin_to_the_line() -> None:

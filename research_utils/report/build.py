@@ -1,0 +1,265 @@
+"""Build and publish every report of one article.
+
+:func:`build_report` writes into a hidden build folder beside the final one, then swaps
+it into place (a failed or interrupted run leaves the previous report untouched)::
+
+    DIR/<article-slug>/index.html                 links every report of the article
+    DIR/<article-slug>/<notebook>.ipynb           the executed notebook
+    DIR/<article-slug>/<notebook>.html            rendered, images embedded, one file
+    DIR/<article-slug>/<notebook>.reader.html     the same without code cells
+    DIR/<article-slug>/tables/*.csv               every table a notebook shows
+    DIR/<article-slug>/results.json               headline numbers (see the README)
+    DIR/<article-slug>/.research-report.json      marker: the files this tool wrote
+
+This module knows nothing of linguistics.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from research_utils.article import Article, load_article, sidecar_path
+from research_utils.export import environment, jsonable
+from research_utils.paths import PROJECT_ROOT
+from research_utils.report import kernels, output, registry, render
+from research_utils.report.index import index_html
+from research_utils.report.parameters import is_path_parameter
+
+__all__ = ["BUILD_TIMEOUT_S", "CELL_TIMEOUT_S", "INTERRUPT", "ReportError", "build_report"]
+
+INTERRUPT = threading.Event()
+"""Set (by the command line's signal handler) to abandon a build: kernels are killed, the
+build folder is removed and the previous report stays as it was."""
+
+CELL_TIMEOUT_S: int = 600
+"""Per-cell execution timeout in seconds."""
+
+BUILD_TIMEOUT_S: int = 3600
+"""Wall-clock limit of one article's whole build in seconds."""
+
+
+class ReportError(RuntimeError):
+    """A report could not be built; the message says what went wrong and what to do."""
+
+
+def _clean_notebook(nb: nbformat.NotebookNode) -> None:
+    """Drop timestamps and durations so that two builds give identical files."""
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("papermill", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell["id"] = "injected-parameters"  # papermill gives it a random id
+
+
+def _execute(stem: str, article: Path, params: dict[str, Any], build: Path, timeout: int) -> Any:
+    """Execute one notebook into ``build/<stem>.ipynb``; return the executed notebook."""
+    out_nb = build / f"{stem}.ipynb"
+    parameters = {"article_path": str(article), "output_dir": str(build), **params}
+    try:
+        nb = kernels.execute(registry.notebook_path(stem), out_nb, parameters, name=stem, timeout=timeout)
+    except (kernels.NotebookFailed, kernels.CellTimeout, kernels.KernelDied) as exc:
+        raise ReportError(str(exc)) from None
+    _clean_notebook(nb)
+    nbformat.write(nb, out_nb)
+    return nb
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+def _results(
+    article: Article, article_path: Path, stems: list[str], params: dict[str, dict[str, Any]], build: Path
+) -> dict[str, Any]:
+    results: dict[str, Any] = {
+        "schema_version": 1,
+        "article": {
+            "path": _display_path(article_path),
+            "sha256": article.sha256,
+            "title": article.title,
+            "slug": article.slug,
+            "outlet": article.meta.get("outlet"),
+            "date": article.meta.get("date"),
+            "date_approximate": bool(article.meta.get("date_approximate", False)),
+            "encoding": article.encoding,
+            "warnings": list(article.warnings),
+        },
+        "parameters": {s: jsonable(params.get(s, {})) for s in stems},
+        "notebooks": stems,
+        "provenance": environment(),
+    }
+    for frag in sorted((build / "results").glob("*.json")):
+        results[frag.stem] = json.loads(frag.read_text(encoding="utf-8"))
+    return results
+
+
+def input_files(article_path: Path, params: dict[str, dict[str, Any]]) -> list[Path]:
+    """Every file a build reads: the article, its sidecar, and the path parameters."""
+    files = [article_path, sidecar_path(article_path)]
+    for values in params.values():
+        for name, value in values.items():
+            if is_path_parameter(name):
+                for v in value if isinstance(value, list) else [value]:
+                    if isinstance(v, str) and v:
+                        files.append(Path(v))
+    return files
+
+
+def build_report(
+    article_path: str | Path,
+    out_dir: str | Path,
+    *,
+    stems: Iterable[str] | None = None,
+    params: dict[str, dict[str, Any]] | None = None,
+    jobs: int = 3,
+    timeout: int = CELL_TIMEOUT_S,
+    build_timeout: int = BUILD_TIMEOUT_S,
+    slug: str | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Path:
+    """Build every report of one article and move it into ``out_dir/<slug>``.
+
+    Parameters
+    ----------
+    article_path : str or Path
+        The article file.
+    out_dir : str or Path
+        Parent folder of the report folder.
+    stems : iterable of str, optional
+        Notebooks to run (default: every analysis of the registry, in order).
+    params : dict, optional
+        ``{stem: {name: value}}`` from :func:`~research_utils.report.check_parameters`,
+        with path parameters already absolute.
+    jobs : int
+        Notebooks executed at the same time.
+    timeout : int
+        Per-cell timeout in seconds.
+    build_timeout : int
+        Wall-clock limit of the whole build in seconds.
+    slug : str, optional
+        Name of the report folder (default: the article's slug).
+    progress : callable, optional
+        Receives one line of progress text at a time.
+
+    Returns
+    -------
+    Path
+        The report folder.
+
+    Raises
+    ------
+    ArticleError
+        When the article cannot be read (before any kernel starts).
+    OutputError
+        When the report folder cannot be written without touching files that are not
+        the tool's own (before any kernel starts).
+    ReportError
+        When a notebook fails, a limit is reached or a kernel dies; the previous report
+        is left untouched.
+    """
+    say = progress or (lambda _msg: None)
+    stems = list(stems) if stems is not None else list(registry.stems())
+    params = params or {s: {} for s in stems}
+    article_path = Path(article_path).absolute()
+    article = load_article(article_path)
+    out_dir = Path(out_dir).absolute()
+    slug = slug or article.slug
+    final = out_dir / slug
+    build = out_dir / f".build-{slug}"
+    inputs = input_files(article_path, params)
+    output.check_destination(final, inputs)
+    output.check_not_holding(build, inputs)
+    output.make_dir(out_dir)
+    with output.lock(out_dir):
+        output.check_destination(final, inputs)  # again, now that no other build can change it
+        # A fixed build name keeps the paths injected into the notebooks, and so the reports,
+        # identical from one build to the next; a leftover of ours from a killed run is cleared.
+        output.remove_ours(build)
+        output.make_dir(build)
+        try:
+            _build(article, article_path, stems, params, build, jobs, timeout, build_timeout, say)
+            output.write_marker(build)
+            output.swap_into_place(build, final)
+        except BaseException:
+            shutil.rmtree(build, ignore_errors=True)
+            raise
+    say(f"{slug}: report written to {final}")
+    return final
+
+
+def _build(
+    article: Article,
+    article_path: Path,
+    stems: list[str],
+    params: dict[str, dict[str, Any]],
+    build: Path,
+    jobs: int,
+    timeout: int,
+    build_timeout: int,
+    say: Callable[[str], None],
+) -> None:
+    """Run the notebooks into ``build`` and write results.json and index.html there."""
+    (build / "tables").mkdir()
+    (build / "results").mkdir()
+    say(f"{build.name[len('.build-') :]}: running {len(stems)} notebook(s) on {article_path.name}")
+    started = time.monotonic()
+    deadline = started + build_timeout
+    kernels.reset()
+    # One thread per notebook, and one that loads the HTML templates while the kernels
+    # start rather than after the last one ends.
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs) + 1)
+    exporters_ready = pool.submit(render.exporters)
+    try:
+        futures = {
+            pool.submit(_execute, s, article_path, params.get(s, {}), build, timeout): s for s in stems
+        }
+        for s in stems:
+            say(f"  {s}: started")
+        pending = set(futures)
+        while pending:
+            # Poll, so that an interrupt or the wall-clock limit is seen while kernels run.
+            done, pending = concurrent.futures.wait(
+                pending, timeout=0.2, return_when=concurrent.futures.FIRST_COMPLETED
+            )
+            if INTERRUPT.is_set():
+                raise KeyboardInterrupt
+            if time.monotonic() > deadline:
+                raise ReportError(
+                    f"the build took longer than its limit of {build_timeout} s (--build-timeout); "
+                    "raise the limit or give a shorter article."
+                )
+            for fut in done:
+                s = futures[fut]
+                executed = fut.result()  # a ReportError propagates; the finally cleans up
+                say(f"  {s}: executed in {time.monotonic() - started:.0f} s; rendering HTML")
+                exporters_ready.result()
+                (build / f"{s}.html").write_text(render.render(executed, s, code=True), encoding="utf-8")
+                (build / f"{s}.reader.html").write_text(
+                    render.render(executed, s, code=False), encoding="utf-8"
+                )
+    except BaseException:
+        kernels.kill_all()  # the worker threads see their kernels die and finish at once
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    results = _results(article, article_path, stems, params, build)
+    (build / "results.json").write_text(
+        json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    shutil.rmtree(build / "results")
+    tables = sorted(p.name for p in (build / "tables").glob("*.csv"))
+    (build / "index.html").write_text(index_html(article, stems, tables), encoding="utf-8")

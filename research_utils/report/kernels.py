@@ -1,0 +1,202 @@
+"""Run one notebook in a kernel that cannot hang the runner or outlive it.
+
+* The kernel manager is asynchronous: with nbclient's synchronous one the per-cell
+  timeout is silently ignored and a dead kernel is never noticed.
+* The kernel starts in the notebook's folder (``cwd`` of the kernel process only: the
+  runner's own working directory never changes, so notebooks can run in parallel
+  threads), talks over Unix sockets in a private temporary folder that also holds its
+  connection file, and that folder is removed when the notebook ends.
+* On Linux the kernel asks to be killed when the runner's thread that started it ends
+  (``PR_SET_PDEATHSIG``), so even a kernel stuck in C code dies with a killed runner;
+  ipykernel's own parent poller covers other systems.
+* :func:`kill_all` ends every running kernel at once (used on a wall-clock limit or
+  Ctrl-C); nbclient then reports the dead kernel and the worker threads finish.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+__all__ = ["CellTimeout", "KernelDied", "NotebookFailed", "execute", "kill_all", "running_folders"]
+
+_LOCK = threading.Lock()
+_RUNNING: dict[int, tuple[int, Path]] = {}
+"""Kernel process id -> (process group, its temporary folder), for every running kernel."""
+_KILLED = threading.Event()
+
+_PDEATHSIG = (
+    "import ctypes, os, signal, sys\n"
+    "try:\n"
+    "    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG\n"
+    "except Exception:\n"
+    "    pass\n"
+    "os.execv(sys.executable, [sys.executable, *sys.argv[1:]])\n"
+)
+
+
+class NotebookFailed(RuntimeError):
+    """A cell raised an error; the message names the notebook, the cell and the error."""
+
+
+class CellTimeout(RuntimeError):
+    """A cell ran longer than the per-cell timeout."""
+
+
+class KernelDied(RuntimeError):
+    """The kernel ended while a notebook ran (killed, out of memory, or stopped by the runner)."""
+
+
+def _manager_class() -> type:
+    from jupyter_client.manager import AsyncKernelManager
+
+    class GuardedKernelManager(AsyncKernelManager):  # type: ignore[misc]
+        """Starts the kernel in a given folder, wrapped to die with its parent thread."""
+
+        workdir: str = ""
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            if self.workdir:
+                kw["cwd"] = self.workdir
+            if (
+                sys.platform.startswith("linux")
+                and kernel_cmd
+                and Path(kernel_cmd[0]).name.startswith("python")
+            ):
+                kernel_cmd = [kernel_cmd[0], "-c", _PDEATHSIG, *kernel_cmd[1:]]
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+            pid = getattr(self.provisioner, "pid", None)
+            pgid = getattr(self.provisioner, "pgid", None) or pid
+            if pid:
+                with _LOCK:
+                    _RUNNING[int(pid)] = (int(pgid), Path(self.connection_file).parent)
+                if _KILLED.is_set():  # the build was abandoned while this kernel started
+                    _kill(int(pgid))
+
+    return GuardedKernelManager
+
+
+def _kill(pgid: int) -> None:
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def kill_all() -> None:
+    """Kill every kernel started by :func:`execute` that is still running, and refuse new ones."""
+    _KILLED.set()
+    with _LOCK:
+        for pgid, _ in list(_RUNNING.values()):
+            _kill(pgid)
+
+
+def reset() -> None:
+    """Allow kernels to start again after :func:`kill_all` (a new build)."""
+    _KILLED.clear()
+
+
+def running_folders() -> list[Path]:
+    """Temporary folders of the kernels still running (removed when they end)."""
+    with _LOCK:
+        return [folder for _, folder in _RUNNING.values()]
+
+
+def execute(
+    notebook: Path,
+    output: Path,
+    parameters: dict[str, Any],
+    *,
+    name: str,
+    timeout: int,
+) -> nbformat.NotebookNode:
+    """Execute ``notebook`` with ``parameters`` into ``output``; return the executed notebook.
+
+    Parameters
+    ----------
+    notebook : Path
+        The source notebook; its folder is the kernel's working directory.
+    output : Path
+        Where the executed notebook is written.
+    parameters : dict
+        Values injected after the ``parameters`` cell.
+    name : str
+        How to name the notebook in messages.
+    timeout : int
+        Per-cell timeout in seconds.
+
+    Raises
+    ------
+    NotebookFailed, CellTimeout, KernelDied
+        With a one-line message naming the notebook.
+    """
+    import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    if _KILLED.is_set():
+        raise KernelDied(f"{name}: not started, the build was stopped.")
+    folder = Path(tempfile.mkdtemp(prefix="rr-kernel-"))
+    km = _manager_class()(
+        kernel_name="python3",
+        transport="ipc",
+        ip=str(folder / "k"),
+        connection_file=str(folder / "connection.json"),
+    )
+    km.workdir = str(notebook.parent)
+    try:
+        nb = papermill.execute_notebook(
+            str(notebook),
+            str(output),
+            parameters=parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=timeout,
+            km=km,
+        )
+    except PapermillExecutionError as exc:
+        raise NotebookFailed(
+            f"{name} failed in cell {exc.exec_count or exc.cell_index}: {exc.ename}: {exc.evalue}"
+        ) from None
+    except CellTimeoutError:
+        raise CellTimeout(
+            f"{name}: a cell ran longer than the per-cell limit of {timeout} s (--timeout); "
+            "raise the limit or give a shorter article."
+        ) from None
+    except DeadKernelError:
+        if _KILLED.is_set():
+            raise KernelDied(f"{name}: stopped with the build.") from None
+        raise KernelDied(
+            f"{name}: the kernel died while it ran (killed, or out of memory); the report was not written."
+        ) from None
+    finally:
+        pid = getattr(km.provisioner, "pid", None) if km.provisioner else None
+        _shutdown(km)
+        if pid:
+            with _LOCK:
+                _RUNNING.pop(int(pid), None)
+        shutil.rmtree(folder, ignore_errors=True)
+    return nb
+
+
+def _shutdown(km: Any) -> None:
+    """Stop the kernel of ``km`` if it still runs (it is ours: we passed it in)."""
+    from jupyter_core.utils import run_sync
+
+    try:
+        if km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
+    except Exception:  # already gone, or the loop is closing: kill it outright
+        pgid = getattr(km.provisioner, "pgid", None) if km.provisioner else None
+        if pgid:
+            _kill(int(pgid))

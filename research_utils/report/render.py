@@ -1,0 +1,122 @@
+"""Render executed notebooks to self-contained, sanitised HTML pages.
+
+Each page is one file with its images embedded. The HTML that notebook outputs carry is
+cleaned with ammonia (nh3): document structure, tables, images and styles stay;
+scripts, event handlers, forms, frames and ``javascript:`` links go (their text stays).
+The page template (``templates/research_report``) sets a Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from research_utils.paths import PACKAGE_DIR
+
+__all__ = ["clean_html", "exporters", "render", "render_html"]
+
+
+_ALLOWED_TAGS = frozenset(
+    """a abbr b blockquote br caption code col colgroup dd del details div dl dt em figcaption figure
+    h1 h2 h3 h4 h5 h6 hr i img ins kbd li ol p pre q s samp small span strong style sub summary sup
+    table tbody td tfoot th thead tr u ul""".split()
+)
+_ALLOWED_ATTRS = {
+    "*": ["class", "id", "title", "align"],
+    "a": ["href", "title", "class", "id"],
+    "img": ["src", "alt", "width", "height", "class"],
+    "td": ["colspan", "rowspan", "class"],
+    "th": ["colspan", "rowspan", "class"],
+    "style": ["scoped", "type"],
+}
+
+
+def clean_html(element: str | bytes) -> str:
+    """Sanitise rendered HTML with ammonia (nh3): keep document structure, tables, images
+    and styles; drop scripts, event handlers, forms, frames and ``javascript:`` links
+    (their text stays)."""
+    import nh3
+
+    text = element.decode() if isinstance(element, bytes) else str(element)
+    return nh3.clean(
+        text,
+        tags=set(_ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in _ALLOWED_ATTRS.items()},
+        url_schemes={"http", "https", "mailto", "data"},
+        clean_content_tags={"script"},
+        strip_comments=True,
+        link_rel=None,
+    )
+
+
+_FOCUSABLE = re.compile(r'<div class="((?:[^"]* )?(?:jp-Cell-inputWrapper|jp-OutputArea-output)(?: [^"]*)?)"')
+
+
+@functools.lru_cache(maxsize=2)
+def exporter(code: bool) -> Any:
+    """One HTML exporter per variant, built once (template loading is the slow part)."""
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class ReportExporter(HTMLExporter):  # type: ignore[misc]
+        """HTMLExporter without its closing BeautifulSoup pass, which re-parses the whole
+        page (a second or more per report) only to add alt text to images (our template
+        writes it) and ``tabindex`` to cells (added below by a substitution)."""
+
+        def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> tuple[str, Any]:
+            lang = nb.metadata.get("language_info", {})
+            lexer = lang.get("pygments_lexer", lang.get("name"))
+            self.register_filter(
+                "highlight_code",
+                self.filters.get("highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)),
+            )
+            resources = self._init_resources(resources)
+            self.register_filter(
+                "filter_data_type",
+                WidgetsDataTypeFilter(notebook_metadata=self._nb_metadata, parent=self, resources=resources),
+            )
+            body, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            return _FOCUSABLE.sub(r'<div tabindex="0" class="\1"', body), resources
+
+    exporter = ReportExporter(
+        template_name="research_report",
+        extra_template_basedirs=[str(PACKAGE_DIR / "templates")],
+        embed_images=True,
+        exclude_input=not code,
+        exclude_input_prompt=not code,
+        exclude_output_prompt=not code,
+        sanitize_html=True,
+    )
+    exporter.register_filter("clean_html", clean_html)
+    return exporter
+
+
+def render_html(executed: Path, *, code: bool = True) -> str:
+    """Render an executed notebook to one self-contained, script-free HTML page.
+
+    Parameters
+    ----------
+    executed : Path
+        An executed ``.ipynb``.
+    code : bool
+        False hides input cells (the reader's version).
+    """
+    return render(nbformat.read(executed, as_version=4), executed.stem, code)
+
+
+def render(nb: nbformat.NotebookNode, name: str, code: bool) -> str:
+    """Render an executed notebook node (``code=False``: the reader's version without code)."""
+    body, _ = exporter(code).from_notebook_node(nb, resources={"metadata": {"name": name}})
+    return str(body)
+
+
+def exporters() -> None:
+    """Load both exporters (their templates) ahead of use, e.g. while kernels start."""
+    exporter(True)
+    exporter(False)
