@@ -2,16 +2,31 @@
 
 Public entry points::
 
-    from research_utils import load_article, split_sentences, words, sentences
+    from research_utils import load_article, as_corpus, sentences, split_sentences, words
 """
 
-from research_utils.article import Article, ArticleError, article_from_text, load_article
-from research_utils.tokenize import sentences, split_sentences, words
+from research_utils.ingest import (
+    ArticleError,
+    Corpus,
+    Document,
+    article_from_text,
+    as_corpus,
+    load_article,
+    sentences,
+    split_sentences,
+    words,
+)
+
+Article = Document
+"""The former name of :class:`Document`."""
 
 __all__ = [
     "Article",
     "ArticleError",
+    "Corpus",
+    "Document",
     "article_from_text",
+    "as_corpus",
     "load_article",
     "sentences",
     "split_sentences",

@@ -181,32 +181,39 @@ def environment() -> dict[str, Any]:
     return {"python": platform.python_version(), "packages": packages, "git_commit": commit}
 
 
-def provenance(paths: list[str], parameters: dict[str, Any]) -> pd.DataFrame:
-    """What this run rests on: article hashes, parameters, package versions, project commit.
+def _shareable(name: str, value: Any) -> Any:
+    """A parameter value as shown in shared outputs: file paths reduced to their file names."""
+    if name.endswith(("_path", "_paths", "_lexicon", "_file", "output_dir")):
+        if isinstance(value, str):
+            return Path(value).name if value else value
+        if isinstance(value, list):
+            return [Path(v).name if isinstance(v, str) and v else v for v in value]
+    return value
+
+
+def provenance(files: list[str], sha256s: list[str], parameters: dict[str, Any]) -> pd.DataFrame:
+    """What this run rests on: article fingerprints, parameters, package versions, project commit.
 
     Parameters
     ----------
-    paths : list of str
-        Article files analysed.
+    files : list of str
+        Names of the article files analysed (file names only: a shared report names no
+        folder of the analyst's machine).
+    sha256s : list of str
+        Their SHA-256 fingerprints.
     parameters : dict
-        The notebook's parameter values.
+        The notebook's parameter values (file paths are shown as file names).
 
     Returns
     -------
     DataFrame
         Columns ``item`` and ``value``.
     """
-    import hashlib
-
-    rows: list[tuple[str, str]] = []
-    for p in paths:
-        try:
-            digest = hashlib.sha256(Path(p).read_bytes()).hexdigest()
-        except OSError:
-            digest = "unreadable"
-        rows.append((f"article sha256: {Path(p).name}", digest))
+    rows: list[tuple[str, str]] = [
+        (f"article sha256: {name}", digest) for name, digest in zip(files, sha256s, strict=True)
+    ]
     for key, value in parameters.items():
-        rows.append((f"parameter: {key}", json.dumps(jsonable(value), ensure_ascii=False)))
+        rows.append((f"parameter: {key}", json.dumps(jsonable(_shareable(key, value)), ensure_ascii=False)))
     env = environment()
     rows.extend((f"package: {pkg}", ver) for pkg, ver in env["packages"].items())
     rows.append(("python", env["python"]))

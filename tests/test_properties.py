@@ -7,8 +7,9 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from research_utils.article import ArticleError, article_from_text, repair_text
-from research_utils.tokenize import sentence_spans, sentences, split_sentences, words
+from research_utils.ingest import ArticleError, article_from_text, sentences, split_sentences, words
+from research_utils.ingest.repair import repair_text
+from research_utils.ingest.sentences import sentence_spans
 
 # Text that looks like prose: words, sentence marks, quotes, abbreviations, digits, spaces.
 PIECES = st.sampled_from(
@@ -137,7 +138,8 @@ SENTENCE = st.one_of(st.lists(UNICODE_PIECES, max_size=25).map("".join), st.text
 @FAST
 @given(st.lists(SENTENCE, max_size=6))
 def test_tokens_of_joined_sentences_are_tokens_of_each(sents: list[str]) -> None:
-    from research_utils.tokenize import _tokenise_joined, word_spans
+    from research_utils.ingest.tokens import tokenise_sentences as _tokenise_joined
+    from research_utils.ingest.tokens import word_spans
 
     toks, starts, ends, index = _tokenise_joined(sents)
     expected = [(i, a, b, t) for i, s in enumerate(sents) for a, b, t in word_spans(s)]
@@ -173,7 +175,7 @@ def test_tokens_of_joined_sentences_are_tokens_of_each(sents: list[str]) -> None
     ).map(" ".join),
 )
 def test_grouped_term_pattern_matches_one_alternative_per_term(terms: list[str], text: str) -> None:
-    from research_utils.lexicons import _term_regex, compile_terms
+    from research_utils.lexicons.matcher import _term_regex, compile_terms
 
     cleaned = sorted({t.strip() for t in terms}, key=len, reverse=True)
     plain = re.compile("|".join(_term_regex(t) for t in cleaned), re.IGNORECASE)
@@ -187,7 +189,7 @@ def test_grouped_term_pattern_matches_one_alternative_per_term(terms: list[str],
 @FAST
 @given(st.text(alphabet=".!?:;…'\"”’)]([ ab\t", max_size=12))
 def test_ends_sentence_is_the_end_punctuation_pattern(text: str) -> None:
-    from research_utils.article import _END_PUNCT, _ends_sentence
+    from research_utils.ingest.structure import _END_PUNCT, _ends_sentence
 
     assert _ends_sentence(text) == bool(_END_PUNCT.search(text))
 
@@ -216,7 +218,7 @@ REPAIR_TEXT = st.lists(st.sampled_from([*_REPAIR_CHARS, "--", "  ", " - "]), max
 def test_repairs_match_the_plain_patterns(text: str) -> None:
     import unicodedata
 
-    from research_utils.article import _straight_quotes, repair_text
+    from research_utils.ingest.repair import _straight_quotes, repair_text
 
     counts: dict[str, int] = {}
     plain = unicodedata.normalize("NFC", text)

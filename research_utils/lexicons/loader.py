@@ -18,15 +18,14 @@ parameter either replaces the bundled list (``mode: replace``) or adds to it and
 overrides entries with the same ``id`` (``mode: extend``). A malformed file raises
 :class:`LexiconError` naming the file and the line.
 
-Terms are matched case-insensitively on word boundaries. A term may be a phrase
-(``special military operation``), end in ``*`` for any ending (``neutral*``), and
-apostrophes match either form (``'`` or ``’``).
+Terms are matched by :mod:`research_utils.lexicons.matcher`.
 """
 
 from __future__ import annotations
 
-import functools
-import re
+import hashlib
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,15 +35,16 @@ import yaml
 from research_utils.paths import LEXICON_DIR
 
 __all__ = [
+    "MAX_LEXICON_BYTES",
     "Lexicon",
     "LexiconError",
-    "UserPattern",
-    "check_pattern",
-    "compile_terms",
-    "find_terms",
+    "check_nonempty",
+    "check_patterns",
+    "check_unique",
+    "check_values",
+    "entry_line",
     "lexicon_path",
     "load_lexicon",
-    "term_body",
 ]
 
 _META_REQUIRED = ("name", "description", "method", "sources")
@@ -81,6 +81,16 @@ class Lexicon:
     def by_id(self) -> dict[str, dict[str, Any]]:
         """Entries keyed by ``id``."""
         return {e["id"]: e for e in self.entries}
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the entries and the header: equal for equal content (a memo key)."""
+        cached = self.__dict__.get("_fingerprint")
+        if cached is None:
+            payload = json.dumps([self.name, self.meta, self.entries], sort_keys=True, default=str)
+            cached = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+            object.__setattr__(self, "_fingerprint", cached)
+        return cached
 
 
 def lexicon_path(name: str) -> Path:
@@ -237,135 +247,58 @@ def load_lexicon(
     )
 
 
-_TERM_BEFORE = r"(?<![\w'’-])"
-"""A term starts a word: no letter, digit, apostrophe or hyphen right before it."""
-_TERM_AFTER = r"(?![\w-]|['’](?![sS]\b)\w)"
-"""A term ends a word: no letter, digit or hyphen after it, and no apostrophe that goes on
-as a contraction (``won't``); a possessive ``'s`` may follow."""
+def entry_line(lex: Lexicon, eid: str) -> int:
+    """1-based line of entry ``eid`` in its file (1 when unknown)."""
+    for entry, line in zip(lex.entries, lex.lines, strict=False):
+        if entry["id"] == eid:
+            return line or 1
+    return 1
 
 
-def term_body(term: str, wildcard_tail: str = r"[\w'’-]*") -> str:
-    """A lexicon term as a regular expression, without word-boundary checks around it.
-
-    Apostrophes match ``'`` and ``’``, a space matches any run of white space, a hyphen
-    matches hyphen variants; a trailing ``*`` becomes ``wildcard_tail`` (by default the
-    rest of the word, hyphens and apostrophes included).
-    """
-    term = term.strip().replace("’", "'")
-    wildcard = term.endswith("*")
-    if wildcard:
-        term = term[:-1]
-    parts = []
-    for ch in term:
-        if ch == "'":
-            parts.append("['’]")
-        elif ch == " ":
-            parts.append(r"\s+")
-        elif ch == "-":
-            parts.append(r"[-‐‑]")
-        else:
-            parts.append(re.escape(ch))
-    return "".join(parts) + (wildcard_tail if wildcard else "")
-
-
-def _term_regex(term: str) -> str:
-    """One term as a regular expression that matches whole words only."""
-    return _TERM_BEFORE + term_body(term) + _TERM_AFTER
-
-
-def compile_terms(terms: list[str] | tuple[str, ...], *, case_sensitive: bool = False) -> re.Pattern[str]:
-    """Compile terms into one case-insensitive pattern (longest terms tried first).
-
-    A trailing ``*`` matches any word ending; spaces match any white space; an
-    apostrophe matches ``'`` or ``’``; hyphens match hyphen variants. Terms never match
-    inside a longer word, a hyphenated compound (``non-aligned`` is not ``aligned``) or a
-    contraction (``won't`` is not ``won``); a possessive ``'s`` is not such a word, so
-    ``Kiev`` matches ``Kiev's``.
-
-    ``case_sensitive=True`` gives the same pattern without case folding.
-
-    The word-boundary checks are written once around the alternation of the terms
-    (``before(?:term1|term2|...)after``), which matches exactly what one check per
-    term would (``before term1 after|before term2 after|...``) but rejects most
-    positions of a text with one test. When every term starts with an ASCII letter or
-    digit, the terms are grouped by that first character (``a(?:bc|x)|k(?:...)``, in
-    their order within each group): terms with different first characters never match
-    at the same place, so the matches are the same, and the engine tries one group
-    instead of every term. Compiled patterns are cached.
-    """
-    # Longest first (so "NATO membership" wins over "NATO"), then alphabetical: the same
-    # pattern in every process, whatever the order of the set.
-    cleaned = sorted({str(t).strip() for t in terms if str(t).strip()}, key=lambda t: (-len(t), t))
-    return _compile_terms(tuple(cleaned), case_sensitive)
-
-
-@functools.lru_cache(maxsize=4096)
-def _compile_terms(cleaned: tuple[str, ...], case_sensitive: bool = False) -> re.Pattern[str]:
-    if not cleaned:
-        return re.compile(r"(?!x)x")
-    if all(t[0].isascii() and t[0].isalnum() for t in cleaned):
-        groups: dict[str, list[str]] = {}
-        for t in cleaned:  # the body of t starts with t[0] itself (re.escape keeps it)
-            groups.setdefault(t[0] if case_sensitive else t[0].lower(), []).append(term_body(t)[1:])
-        body = "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
-    else:
-        body = "|".join(term_body(t) for t in cleaned)
-    return re.compile(f"{_TERM_BEFORE}(?:{body}){_TERM_AFTER}", 0 if case_sensitive else re.IGNORECASE)
-
-
-PATTERN_TIMEOUT_S: float = 0.5
-"""Longest time one lexicon regular expression may take on one sentence."""
-
-
-class UserPattern:
-    """A regular expression from a lexicon's ``patterns`` field, run with a time bound.
-
-    Patterns run in the ``regex`` engine, which avoids most catastrophic backtracking and
-    stops a match that takes longer than :data:`PATTERN_TIMEOUT_S`: the build then ends
-    with a :class:`LexiconError` naming the pattern instead of hanging (sentences are at
-    most :data:`research_utils.tokenize.MAX_SENTENCE_WORDS` words, so the work per pattern
-    is bounded by the number of sentences).
-    """
-
-    def __init__(self, pattern: str) -> None:
-        import regex
-
-        self.text = str(pattern)
-        self.pattern = regex.compile(self.text, regex.IGNORECASE | regex.VERSION0)
-
-    def finditer(self, text: str) -> list[tuple[int, int, str]]:
-        """Non-empty matches as ``(start, end, matched text)``.
-
-        Raises
-        ------
-        LexiconError
-            When the pattern exceeds its time bound.
-        """
-        try:
-            found = [
-                (m.start(), m.end(), m.group(0))
-                for m in self.pattern.finditer(text, timeout=PATTERN_TIMEOUT_S)
-                if m.end() > m.start()
-            ]
-        except TimeoutError:
+def check_values(lex: Lexicon, field: str, allowed: Sequence[str]) -> None:
+    """Every entry's ``field`` is one of ``allowed``; else a :class:`LexiconError` naming the line."""
+    for entry, line in zip(lex.entries, lex.lines, strict=False):
+        value = entry.get(field)
+        if value not in allowed:
             raise LexiconError(
-                f"the lexicon pattern {self.text!r} took more than {PATTERN_TIMEOUT_S} s on one sentence; "
-                "simplify it (nested repetition such as (\\w+\\s?)* can backtrack without end)."
-            ) from None
-        return found
+                f"{lex.path}, line {line or 1}: entry '{entry['id']}' has {field} '{value}'; "
+                f"use one of: {', '.join(allowed)}."
+            )
 
 
-def check_pattern(pattern: str) -> str | None:
-    """The reason ``pattern`` is not a valid regular expression, or None if it is."""
-    import regex
+def check_nonempty(lex: Lexicon, fields: Sequence[str]) -> None:
+    """Every entry lists something under at least one of ``fields``."""
+    for entry, line in zip(lex.entries, lex.lines, strict=False):
+        if not any(entry.get(f) for f in fields):
+            raise LexiconError(
+                f"{lex.path}, line {line or 1}: entry '{entry['id']}' lists no terms (give at least one of "
+                f"{', '.join(fields)})."
+            )
 
-    try:
-        regex.compile(str(pattern), regex.IGNORECASE | regex.VERSION0)
-    except (regex.error, re.error) as exc:
-        return str(exc)
-    return None
+
+def check_unique(lex: Lexicon, field: str) -> None:
+    """No two entries share a value of ``field`` (case-insensitive)."""
+    seen: dict[str, str] = {}
+    for entry, line in zip(lex.entries, lex.lines, strict=False):
+        key = str(entry[field]).strip().lower()
+        if key in seen:
+            raise LexiconError(
+                f"{lex.path}, line {line or 1}: entry '{entry['id']}' repeats the {field} "
+                f"'{entry[field]}' of entry '{seen[key]}'; give each {field} once."
+            )
+        seen[key] = entry["id"]
 
 
-def find_terms(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    """All non-overlapping matches of ``pattern`` in ``text`` as ``(start, end, matched text)``."""
-    return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+def check_patterns(lex: Lexicon, fields: tuple[str, ...] = ("patterns",)) -> None:
+    """Compile every regular expression of a lexicon; a bad one names file and line."""
+    from research_utils.lexicons.matcher import check_pattern
+
+    for entry, line in zip(lex.entries, lex.lines, strict=False):
+        for field in fields:
+            for pat in entry.get(field, []) or []:
+                problem = check_pattern(str(pat))
+                if problem is not None:
+                    raise LexiconError(
+                        f"{lex.path}, line {line or 1}: entry '{entry['id']}' has an invalid regular "
+                        f"expression in '{field}': {pat!r} ({problem}); fix or remove it."
+                    )

@@ -1,0 +1,255 @@
+"""Read an article file: size limit, encoding, binary refusal, saved web pages, sidecar.
+
+Every refusal is an :class:`~research_utils.ingest.errors.ArticleError` whose one-line
+message names the file, what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from research_utils.ingest.errors import ArticleError
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_SIDECAR_BYTES",
+    "decode",
+    "html_to_text",
+    "load_sidecar",
+    "read_bytes",
+    "sidecar_path",
+]
+
+MAX_BYTES: int = 10_000_000
+"""Largest input accepted (10 MB, about 1.6 million words). Larger files are refused."""
+
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "a RIFF media file"),
+)
+
+
+def decode(raw: bytes, name: str) -> tuple[str, str]:
+    """Decode bytes, returning (text, encoding); refuse binary data."""
+    for magic, kind in _BINARY_MAGIC:
+        if raw.startswith(magic):
+            raise ArticleError(
+                f"{name} looks like {kind}, not text: save the article as a .txt or .html file."
+            )
+    boms = (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    )
+    for bom, enc in boms:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(enc), enc
+            except UnicodeDecodeError:
+                raise ArticleError(
+                    f"{name} starts with a {enc} byte-order mark but is not valid {enc}: re-save it as UTF-8."
+                ) from None
+    if b"\x00" in raw:
+        utf16 = _utf16_without_bom(raw)
+        if utf16 is not None:
+            return utf16
+        raise ArticleError(
+            f"{name} contains NUL bytes, so it is a binary file, not text: "
+            "save the article as plain text (.txt) or HTML."
+        )
+    try:
+        text, enc = raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        try:
+            text, enc = raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, enc = raw.decode("latin-1"), "latin-1"
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
+    if controls > max(8, len(sample) // 100):
+        raise ArticleError(
+            f"{name} is mostly control characters, so it looks like a binary file: "
+            "save the article as plain text (.txt) or HTML."
+        )
+    return text, enc
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
+    """Decode UTF-16 text saved without a byte-order mark, if that is what ``raw`` is.
+
+    ASCII-heavy text in UTF-16 has a zero byte in every other position: the odd ones for
+    little-endian, the even ones for big-endian.
+    """
+    sample = raw[:65536]
+    if len(sample) < 4 or len(raw) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.6 * len(zeros) and other.count(0) <= 0.01 * len(other):
+            try:
+                text = raw.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            if "\x00" not in text:
+                return text, enc
+    return None
+
+
+def read_bytes(path: Path) -> tuple[bytes, str]:
+    name = str(path)
+    if not path.exists():
+        raise ArticleError(f"{name} does not exist: check the path (it is read relative to {Path.cwd()}).")
+    if path.is_dir():
+        raise ArticleError(f"{name} is a directory: give the path of one article file in it.")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ArticleError(
+            f"{name} is {size / 1e6:.1f} MB, above the {MAX_BYTES / 1e6:.0f} MB limit: "
+            "split it into separate articles."
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{name} cannot be read ({exc.strerror}): check its permissions.") from None
+    return raw, name
+
+
+_META_KEYS: dict[str, type] = {
+    "outlet": str,
+    "title": str,
+    "date": str,
+    "date_approximate": bool,
+    "date_note": str,
+    "url": str,
+    "author": str,
+    "language": str,
+    "source_file": str,
+    "notes": str,
+    "deck": str,
+    "headings": list,
+    "furniture": list,
+}
+MAX_SIDECAR_BYTES: int = 65_536
+"""Largest sidecar accepted."""
+_MAX_FIELD_CHARS = {"notes": 10_000, "date_note": 2_000, "deck": 2_000}
+"""Longest text of a sidecar field (others: :data:`_MAX_TEXT_CHARS`)."""
+_MAX_TEXT_CHARS = 500
+_MAX_LIST_ITEMS = 500
+_DATE = re.compile(
+    r"\d{4}(?:-\d{2}(?:-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
+)
+
+
+def sidecar_path(path: Path) -> Path:
+    """Return ``<stem>.meta.yaml`` beside ``path``."""
+    return path.with_name(path.stem + ".meta.yaml")
+
+
+def _check_meta(data: dict[Any, Any], side: Path) -> dict[str, Any]:
+    """Type-check sidecar fields, naming the field and the form that works."""
+    import datetime
+
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _META_KEYS:
+            raise ArticleError(
+                f"{side}: unknown key '{key}'; allowed keys are {', '.join(sorted(_META_KEYS))}."
+            )
+        want = _META_KEYS[key]
+        if key == "date":
+            if isinstance(value, (datetime.date, datetime.datetime)):
+                value = value.isoformat()
+            if (
+                not isinstance(value, (str, int))
+                or isinstance(value, bool)
+                or not _DATE.fullmatch(str(value))
+            ):
+                raise ArticleError(
+                    f"{side}: 'date' must be a date such as 2022-04-07 (or 2022-04, or 2022), got {value!r}."
+                )
+            value = str(value)
+        elif want is str:
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
+                value = str(value)  # numbers parsed by YAML
+            if not isinstance(value, str):
+                raise ArticleError(f"{side}: '{key}' must be text, got {type(value).__name__}.")
+            limit = _MAX_FIELD_CHARS.get(key, _MAX_TEXT_CHARS)
+            if len(value) > limit:
+                raise ArticleError(
+                    f"{side}: '{key}' is {len(value):,} characters, above the limit of {limit:,}."
+                )
+        elif want is bool:
+            if not isinstance(value, bool):
+                raise ArticleError(f"{side}: '{key}' must be true or false, got {value!r}.")
+        else:  # list of lines
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ArticleError(f"{side}: '{key}' must be a list of lines of text.")
+            if len(value) > _MAX_LIST_ITEMS or any(len(v) > 2_000 for v in value):
+                raise ArticleError(f"{side}: '{key}' lists too many or too long lines (limit 500 of 2,000).")
+        out[str(key)] = value
+    return out
+
+
+def load_sidecar(path: Path) -> dict[str, Any]:
+    from research_utils.safeyaml import YamlError, load_yaml
+
+    side = sidecar_path(path)
+    if not side.exists() and not side.is_symlink():
+        return {}
+    try:
+        data = load_yaml(side, max_bytes=MAX_SIDECAR_BYTES, what="sidecar")
+    except YamlError as exc:
+        raise ArticleError(str(exc)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ArticleError(f"{side} must be a mapping of keys such as outlet, date, url, title.")
+    return _check_meta(data, side)
+
+
+def html_to_text(raw_text: str, name: str) -> tuple[str, dict[str, Any]]:
+    """Extract the main text and metadata of a saved web page with trafilatura."""
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - trafilatura is a declared dependency
+        raise ArticleError(
+            f"{name} is HTML, and reading HTML needs trafilatura: pip install trafilatura."
+        ) from None
+    extracted = trafilatura.extract(
+        raw_text,
+        output_format="txt",
+        include_comments=False,
+        include_tables=False,
+        include_links=False,
+        include_images=False,
+        deduplicate=True,
+    )
+    if not extracted or not extracted.strip():
+        raise ArticleError(
+            f"{name} is HTML with no article text that could be extracted: "
+            "save the article text as .txt instead."
+        )
+    meta: dict[str, Any] = {}
+    doc = trafilatura.extract_metadata(raw_text)
+    if doc is not None:
+        for key in ("title", "date", "url", "author"):
+            value = getattr(doc, key, None)
+            if value:
+                meta[key] = str(value)
+        outlet = getattr(doc, "sitename", None) or getattr(doc, "hostname", None)
+        if outlet:
+            meta["outlet"] = str(outlet)
+    title = meta.get("title")
+    text = f"{title}\n\n{extracted}" if title else extracted
+    return text, meta

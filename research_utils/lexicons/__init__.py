@@ -1,0 +1,57 @@
+"""Lexicons: YAML word lists with a header naming their sources, one loader, one matcher.
+
+* :mod:`~research_utils.lexicons.loader`: :func:`load_lexicon` reads and validates a
+  bundled or user lexicon (errors name the file and line).
+* :mod:`~research_utils.lexicons.matcher`: :class:`TermMatcher`, the one term matcher,
+  and :class:`UserPattern`, lexicon regular expressions with a time bound.
+
+The bundled lexicons are the ``*.yaml`` files of this folder.
+"""
+
+from research_utils.lexicons.loader import (
+    MAX_LEXICON_BYTES,
+    Lexicon,
+    LexiconError,
+    check_nonempty,
+    check_patterns,
+    check_unique,
+    check_values,
+    entry_line,
+    lexicon_path,
+    load_lexicon,
+)
+from research_utils.lexicons.matcher import (
+    PATTERN_TIMEOUT_S,
+    Hit,
+    TermGroup,
+    TermMatcher,
+    UserPattern,
+    check_pattern,
+    compile_terms,
+    find_terms,
+    present_words,
+    term_body,
+)
+
+__all__ = [
+    "MAX_LEXICON_BYTES",
+    "PATTERN_TIMEOUT_S",
+    "Hit",
+    "Lexicon",
+    "LexiconError",
+    "TermGroup",
+    "TermMatcher",
+    "UserPattern",
+    "check_nonempty",
+    "check_pattern",
+    "check_patterns",
+    "check_unique",
+    "check_values",
+    "compile_terms",
+    "entry_line",
+    "find_terms",
+    "lexicon_path",
+    "load_lexicon",
+    "present_words",
+    "term_body",
+]

@@ -1,0 +1,141 @@
+"""The one call that sets up an analysis notebook, and what every notebook shows the same way.
+
+Each notebook starts with::
+
+    from research_utils.notebook import start
+    nb = start("01_text_statistics", globals())
+
+which reads the notebook's parameters (the names its ``parameters`` cell declares, with
+the values papermill injected or the defaults), loads the main article and the
+comparison articles once as a :class:`~research_utils.ingest.Corpus`, sets the plot
+style and display options, and makes the :class:`~research_utils.export.Exporter` that
+writes tables and results when ``output_dir`` is set. ``nb.header()`` is the table of
+what was analysed, ``nb.warnings()`` the doubts about the input, ``nb.provenance()`` the
+closing record of files, parameters and versions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from research_utils.export import Exporter, provenance
+from research_utils.ingest import Corpus, Document, load_article
+
+__all__ = ["Notebook", "start"]
+
+
+@dataclass
+class Notebook:
+    """What a running analysis notebook shares between its cells.
+
+    Attributes
+    ----------
+    stem : str
+        The notebook (``01_text_statistics``).
+    params : dict
+        Every declared parameter with its value in this run.
+    corpus : Corpus
+        The main article first, then the comparison articles.
+    out : Exporter
+        Writes ``tables/*.csv`` and ``results/<section>.json`` when ``output_dir`` is set.
+    """
+
+    stem: str
+    params: dict[str, Any]
+    corpus: Corpus
+    out: Exporter
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def main(self) -> Document:
+        """The article the report is about."""
+        return self.corpus.main
+
+    @property
+    def compared(self) -> bool:
+        """True when comparison articles were given."""
+        return len(self.corpus) > 1
+
+    def header(self) -> pd.DataFrame:
+        """Title, deck, outlet, date, file name, encoding and fingerprint of every article."""
+        rows = []
+        for doc in self.corpus:
+            meta = doc.meta
+            date = str(meta.get("date", "not given"))
+            if meta.get("date_approximate"):
+                date += " (approximate)"
+            role = "main article" if doc is self.main else "comparison"
+            rows += [
+                (doc.slug, role, "title", doc.title),
+                (doc.slug, role, "deck (standfirst)", doc.deck),
+                (doc.slug, role, "outlet", meta.get("outlet", "not given")),
+                (doc.slug, role, "date", date),
+                (doc.slug, role, "date note", meta.get("date_note", "")),
+                (doc.slug, role, "url", meta.get("url", "")),
+                (doc.slug, role, "file", Path(doc.path).name if doc.path else "(text)"),
+                (doc.slug, role, "encoding", doc.encoding),
+                (doc.slug, role, "sha256", doc.sha256),
+            ]
+        df = pd.DataFrame(rows, columns=["article", "role", "field", "value"])
+        if not self.compared:
+            df = df.drop(columns=["article", "role"])
+        return df.set_index("field") if not self.compared else df
+
+    def warning_list(self) -> list[str]:
+        """Every doubt about the inputs, each prefixed with its article when several are analysed."""
+        out = []
+        for doc in self.corpus:
+            for w in doc.all_warnings:
+                out.append(f"{doc.slug}: {w}" if self.compared else w)
+        return out
+
+    def warnings(self) -> Any:
+        """A Markdown block listing :meth:`warning_list` (or a line saying there are none)."""
+        from IPython.display import Markdown
+
+        found = self.warning_list()
+        if not found:
+            return Markdown("*No doubts about the input were found (encoding, HTML, language, sentence length).*")
+        items = "\n".join(f"* {w}" for w in found)
+        return Markdown(f"**Read with care.** Doubts about the input:\n\n{items}")
+
+    def provenance(self) -> pd.DataFrame:
+        """Article fingerprints, the parameters of this run, package versions, project commit."""
+        files = [Path(d.path).name if d.path else d.slug for d in self.corpus]
+        return provenance(files, [d.sha256 for d in self.corpus], self.params)
+
+
+def _declared(stem: str) -> list[str]:
+    from research_utils.report.parameters import declared_parameters
+
+    return list(declared_parameters(stem))
+
+
+def start(stem: str, namespace: Mapping[str, Any]) -> Notebook:
+    """Set up notebook ``stem`` from its global namespace (pass ``globals()``).
+
+    Parameters
+    ----------
+    stem : str
+        The notebook's stem, as in the registry of analyses.
+    namespace : mapping
+        The notebook's globals, holding its parameters.
+
+    Returns
+    -------
+    Notebook
+    """
+    from research_utils.plots import style
+
+    params = {name: namespace[name] for name in _declared(stem) if name in namespace}
+    paths = [params["article_path"], *params.get("compare_paths", [])]
+    corpus = Corpus.of(load_article(p) for p in paths)
+    pd.set_option("display.max_colwidth", 220)
+    pd.set_option("display.max_rows", 200)
+    style()
+    return Notebook(stem=stem, params=params, corpus=corpus, out=Exporter(params.get("output_dir", "")))
