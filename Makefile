@@ -48,8 +48,9 @@ chromium:
 test: $(VENV)/.installed-dev chromium
 	$(BIN)/python -m pytest
 
+# JupyterLab refuses to start as root without --allow-root (containers, CI machines).
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/bench.py

@@ -3,7 +3,11 @@
 Public entry points::
 
     from research_utils import load_article, as_corpus, sentences, split_sentences, words
+    from research_utils import textstats, stance, framing   # = research_utils.analyses.*
 """
+
+import importlib
+from typing import Any
 
 from research_utils.ingest import (
     ArticleError,
@@ -33,3 +37,12 @@ __all__ = [
     "words",
 ]
 __version__ = "0.1.0"
+
+_ANALYSES = ("textstats", "stance", "framing", "corpus")
+
+
+def __getattr__(name: str) -> Any:
+    """``research_utils.textstats`` and the other analyses, imported when first used."""
+    if name in _ANALYSES:
+        return importlib.import_module(f"research_utils.analyses.{name}")
+    raise AttributeError(f"module 'research_utils' has no attribute {name!r}")

@@ -30,7 +30,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from research_utils.article import ArticleError
+from research_utils.ingest import ArticleError
 from research_utils.lexicons import LexiconError
 from research_utils.paths import DEFAULT_ARTICLE, REPORTS_DIR
 from research_utils.safeyaml import YamlError
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             articles = articles[:1]
         params = report.check_parameters(stems, cli_params, file_params)
         params = report.parameters.resolve_paths(params, cwd)
-        from research_utils.article import load_article
+        from research_utils.ingest import load_article
 
         loaded = [load_article(a) for a in articles]  # a bad article fails before any kernel starts
         slugs = _unique_slugs([a.slug for a in loaded])

@@ -154,7 +154,7 @@ def environment() -> dict[str, Any]:
     import subprocess
     from importlib.metadata import PackageNotFoundError, version
 
-    from research_utils.paths import PROJECT_ROOT
+    from research_utils.paths import PROJECT_ROOT, SOURCE_CHECKOUT
 
     packages: dict[str, str] = {}
     for pkg in PROVENANCE_PACKAGES:
@@ -175,6 +175,8 @@ def environment() -> dict[str, Any]:
         except (OSError, subprocess.SubprocessError):
             return ""
 
+    if not SOURCE_CHECKOUT:  # an installed wheel: its version says what it is
+        return {"python": platform.python_version(), "packages": packages, "git_commit": "installed package"}
     commit = git("rev-parse", "HEAD") or "unknown"
     if commit != "unknown" and git("status", "--porcelain", "--untracked-files=no"):
         commit += "+dirty"

@@ -100,7 +100,9 @@ class Notebook:
 
         found = self.warning_list()
         if not found:
-            return Markdown("*No doubts about the input were found (encoding, HTML, language, sentence length).*")
+            return Markdown(
+                "*No doubts about the input were found (encoding, HTML, language, sentence length).*"
+            )
         items = "\n".join(f"* {w}" for w in found)
         return Markdown(f"**Read with care.** Doubts about the input:\n\n{items}")
 

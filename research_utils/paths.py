@@ -2,6 +2,11 @@
 
 Notebooks, the report runner and the tests ask this module for paths instead of
 building them from ``__file__`` or the working directory.
+
+In a source checkout (an editable install) the notebooks and the bundled article are the
+top-level ``notebooks/`` and ``data/`` folders; after ``pip install .`` they are copies
+inside the package (``research_utils/notebooks``, ``research_utils/data``), so the same
+relative default ``../data/articles/...`` resolves from either notebooks folder.
 """
 
 from __future__ import annotations
@@ -15,22 +20,21 @@ LEXICON_DIR: Path = PACKAGE_DIR / "lexicons"
 """Bundled lexicons (YAML with a header naming their sources)."""
 
 PROJECT_ROOT: Path = PACKAGE_DIR.parent
-"""The repository root when the package is installed in editable mode."""
+"""The repository root in a source checkout (else the folder that holds the package)."""
 
-DATA_DIR: Path = PROJECT_ROOT / "data"
+SOURCE_CHECKOUT: bool = (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "notebooks").is_dir()
+"""True when running from the repository (editable install), False from an installed wheel."""
+
+_HOME: Path = PROJECT_ROOT if SOURCE_CHECKOUT else PACKAGE_DIR
+
+DATA_DIR: Path = _HOME / "data"
 ARTICLES_DIR: Path = DATA_DIR / "articles"
-NOTEBOOKS_DIR: Path = PROJECT_ROOT / "notebooks"
-REPORTS_DIR: Path = PROJECT_ROOT / "reports"
+NOTEBOOKS_DIR: Path = _HOME / "notebooks"
+REPORTS_DIR: Path = PROJECT_ROOT / "reports" if SOURCE_CHECKOUT else Path.cwd() / "reports"
+"""Default output folder: the project's ``reports/``, or ``./reports`` for an installed package."""
 
 DEFAULT_ARTICLE: Path = ARTICLES_DIR / "rt_2022-04_russia_ukraine_talks.txt"
 """The bundled article every notebook runs on by default."""
-
-NOTEBOOKS: tuple[str, ...] = (
-    "01_text_statistics",
-    "02_stance_comparison",
-    "03_framing_analysis",
-)
-"""Notebook stems, in the order the report index lists them."""
 
 
 def notebook_path(stem: str) -> Path:

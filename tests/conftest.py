@@ -8,9 +8,22 @@ from pathlib import Path
 import pytest
 
 from research_utils import report
-from research_utils.paths import DEFAULT_ARTICLE, NOTEBOOKS
+from research_utils.paths import DEFAULT_ARTICLE
+from research_utils.report.registry import stems
+
+NOTEBOOKS = stems()
 
 DATA = Path(__file__).parent / "data"
+KERNEL_FIXTURES = {"bundled_report", "hostile_report"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that uses a fixture which builds real reports starts kernels: it must be marked."""
+    for item in items:
+        if KERNEL_FIXTURES & set(getattr(item, "fixturenames", ())) and not (
+            item.get_closest_marker("notebook") or item.get_closest_marker("browser")
+        ):
+            raise pytest.UsageError(f"{item.nodeid} builds real reports: mark it @pytest.mark.notebook")
 
 
 @pytest.fixture(scope="session")

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from research_utils.article import (
+from research_utils.ingest import (
     MAX_BYTES,
     ArticleError,
     article_from_text,
     excluded_lines,
     load_article,
-    repair_text,
     structure_table,
 )
+from research_utils.ingest.repair import repair_text
 from research_utils.paths import DEFAULT_ARTICLE
 
 ARTICLE = """Ukraine weighs neutrality as talks resume

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from research_utils.paths import NOTEBOOKS
+from research_utils.report.registry import stems
+
+NOTEBOOKS = stems()
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = [

@@ -10,11 +10,14 @@ import pytest
 from matplotlib.figure import Figure
 
 from research_utils import article_from_text, load_article
-from research_utils import framing as fr
+from research_utils.analyses import framing as fr
+from research_utils.ingest import Corpus
 from research_utils.paths import DEFAULT_ARTICLE, NOTEBOOKS_DIR
 from research_utils.plots import framing as fplots
 
-NOTEBOOK = NOTEBOOKS_DIR / "03_framing_analysis.ipynb"
+STEM = "03_framing_analysis"
+NOTEBOOK = NOTEBOOKS_DIR / f"{STEM}.ipynb"
+MAIN = "rt-2022-04-russia-ukraine-talks"
 
 COMPARISON = """Talks end without a breakthrough as shelling continues near Kharkiv
 
@@ -26,6 +29,20 @@ Residents of Kharkiv spent another night in shelters as Russian forces shelled r
 
 Economists warn that the war will cost the economy billions of dollars this year. Exports of grain through Odesa have stopped, and prices for bread and fuel have risen sharply across Europe.
 """
+
+QUIET = """A note on the garden
+
+The roses came out early this spring. We planted tulips along the path.
+"""
+
+
+@pytest.fixture(scope="module")
+def lex() -> fr.FramingLexicons:
+    return fr.load_lexicons()
+
+
+def _code(nb) -> list[str]:
+    return [c.source for c in nb.cells if c.cell_type == "code"]
 
 
 def test_notebook_is_stored_clean_with_one_parameters_cell():
@@ -42,65 +59,116 @@ def test_notebook_is_stored_clean_with_one_parameters_cell():
     for cell in nb.cells:
         if cell.cell_type == "code":
             assert not cell.outputs and cell.execution_count is None
-    assert "framing" in "".join(c.source for c in nb.cells if 'out.section("framing"' in c.source)
 
 
-def test_figures_are_built_from_the_tables():
+def test_notebook_is_thin():
+    """Set-up first, header and warnings next, provenance last; cells only call the package."""
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = _code(nb)[1:]  # after the parameters cell
+    assert 'nb = start("03_framing_analysis", globals())' in code[0] and "fr.load_lexicons(" in code[0]
+    assert code[1] == "display(nb.header())\nnb.warnings()"
+    assert code[-1] == "nb.provenance()"
+    joined = "\n".join(code)
+    for computed in (
+        "def ",
+        "pd.concat",
+        ".query(",
+        ".groupby(",
+        ".merge(",
+        "for ",
+        "lambda",
+        "import pandas",
+    ):
+        assert computed not in joined, computed
+    assert 'nb.out.section("framing", summary)' in joined
+    # every table the report writes goes through the exporter once
+    names = [line.split('"')[1] for line in joined.splitlines() if "nb.out.table(" in line and '"' in line]
+    names += [
+        line.strip().strip('",') for line in joined.splitlines() if line.strip().startswith('"framing_')
+    ]
+    assert len(names) == len(set(names)) >= 20
+
+
+def test_figures_are_built_from_the_tables(lex):
     art = load_article(DEFAULT_ARTICLE)
-    lex = fr.load_lexicons()
-    scores = pd.concat([fr.frame_scores(art, lex.policy), fr.frame_scores(art, lex.generic, "generic")])
-    traj = fr.frame_trajectory(art, lex.policy)
-    co = fr.frame_cooccurrence(art, lex.policy)
-    naming = fr.naming_table(art, lex.naming)
+    corpus = Corpus.of([art, article_from_text(COMPARISON, path="c.txt")])
+    scores = fr.frame_scores(corpus, lex, "all")
+    naming = fr.naming_table(corpus, lex)
+    mine = fr.main_rows(scores, art)
     figs = [
-        fplots.frame_salience(scores),
-        fplots.trajectory_heatmap(traj),
-        fplots.cooccurrence_heatmap(co, scores.query("scheme == 'policy' and hits > 0")["frame"].tolist()),
-        fplots.naming_chart(naming),
-        fplots.persuasion_chart(fr.persuasion_counts(art, lex.persuasion)),
+        fplots.frame_salience(mine),
+        fplots.trajectory_heatmap(fr.main_rows(fr.frame_trajectory(art, lex), art)),
+        fplots.cooccurrence_heatmap(
+            fr.frame_cooccurrence(art, lex), fr.frames_with_hits(scores, art, "policy")
+        ),
+        fplots.naming_chart(fr.main_rows(naming, art), **fr.naming_sides(lex)),
+        fplots.persuasion_chart(fr.persuasion_counts(art, lex)),
         fplots.frame_profiles(scores),
         fplots.naming_profiles(naming),
-        fplots.distinctive_words_chart(
-            fr.distinctive_words([art, article_from_text(COMPARISON, path="c.txt")])
-        ),
+        fplots.distinctive_words_chart(fr.distinctive_words(corpus)),
     ]
     assert all(isinstance(f, Figure) for f in figs)
     # the naming chart shows only the sets the article uses
     labels = [t.get_text() for t in figs[3].axes[0].get_yticklabels()]
     assert "Kyiv  |  Kiev" in labels and not any("Lviv" in x for x in labels)
-    # empty inputs give a figure with a message, not an error
-    empty = article_from_text("Nothing to see in this short text at all.")
-    assert isinstance(fplots.naming_chart(fr.naming_table(empty, lex.naming)), Figure)
-    assert isinstance(fplots.distinctive_words_chart(fr.distinctive_words([empty])), Figure)
-    assert isinstance(fplots.cooccurrence_heatmap(fr.frame_cooccurrence(empty, lex.policy), []), Figure)
+    # the salience bars are the rates of the table
+    bars = [p.get_width() for p in figs[0].axes[0].patches if p.get_width() > 0]
+    assert sorted(bars) == sorted(
+        mine.loc[(mine["scheme"] == "policy") & (mine["hits"] > 0), "per_1000_words"]
+    )
+
+
+def test_nothing_to_draw_gives_one_line_and_no_figure(lex):
+    quiet = article_from_text(QUIET, path="quiet.txt")
+    scores = fr.frame_scores(quiet, lex, "all")
+    naming = fr.naming_table(quiet, lex)
+    notes = [
+        fplots.frame_salience(scores),
+        fplots.trajectory_heatmap(fr.frame_trajectory(quiet, lex)),
+        fplots.cooccurrence_heatmap(fr.frame_cooccurrence(quiet, lex), []),
+        fplots.naming_chart(naming),
+        fplots.persuasion_chart(fr.persuasion_counts(quiet, lex)),
+        fplots.frame_profiles(scores),
+        fplots.naming_profiles(naming),
+        fplots.distinctive_words_chart(fr.distinctive_words(quiet)),
+    ]
+    assert all(isinstance(n, fr.Note) for n in notes), notes
+    assert "compare_paths" in notes[5].text and "no term of any naming set" in notes[3].text
+
+
+def _outputs(path) -> list[tuple[int, str, str]]:
+    """(cell index, kind, text) of every output of an executed notebook."""
+    nb = nbformat.read(path, as_version=4)
+    out = []
+    for i, cell in enumerate(nb.cells):
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            kind = "error" if o.output_type == "error" else "stream" if o.output_type == "stream" else None
+            kind = kind or (
+                "image" if "image/png" in data else "markdown" if "text/markdown" in data else "table"
+            )
+            out.append((i, kind, str(data.get("text/markdown", o.get("text", o.get("evalue", ""))))))
+    return out
 
 
 @pytest.mark.notebook
-def test_notebook_runs_with_a_comparison_article(tmp_path):
-    import papermill
+def test_report_with_a_comparison_article_through_the_runner(tmp_path):
+    from research_utils.report import build_report
 
     other = tmp_path / "wire_report.txt"
     other.write_text(COMPARISON, encoding="utf-8")
-    out_dir = tmp_path / "out"
-    papermill.execute_notebook(
-        str(NOTEBOOK),
-        str(tmp_path / "executed.ipynb"),
-        parameters={"compare_paths": [str(other)], "output_dir": str(out_dir)},
-        kernel_name="python3",
-        cwd=str(NOTEBOOKS_DIR),
-        progress_bar=False,
+    folder = build_report(
+        DEFAULT_ARTICLE, tmp_path / "reports", stems=[STEM], params={STEM: {"compare_paths": [str(other)]}}
     )
-    result = json.loads((out_dir / "results" / "framing.json").read_text(encoding="utf-8"))
-    main = "rt-2022-04-russia-ukraine-talks"
-    assert result["article"] == main and result["articles"] == [main, "wire-report"]
+    result = json.loads((folder / "results.json").read_text(encoding="utf-8"))["framing"]
+    assert result["article"] == MAIN and result["articles"] == [MAIN, "wire-report"]
     for key in ("frames", "naming", "persuasion_cues", "entman"):
-        assert {r["article"] for r in result[key]} == {main, "wire-report"}, key
-    frame = next(r for r in result["frames"] if r["article"] == main and r["frame"] == "security and defense")
+        assert {r["article"] for r in result[key]} == {MAIN, "wire-report"}, key
+    frame = next(r for r in result["frames"] if r["article"] == MAIN and r["frame"] == "security and defense")
     assert frame["scheme"] == "policy" and frame["present"] and frame["dominant"]
-    assert {"hits", "per_1000_words", "sentence_share", "present"} <= set(frame)
     kyiv = {r["article"]: r for r in result["naming"] if r["set"] == "kyiv"}
-    assert kyiv[main]["index"] == -1.0 and kyiv["wire-report"]["index"] == 1.0
-    assert {"side_a_author", "side_a_quoted", "side_b_author", "side_b_quoted"} <= set(kyiv[main])
+    assert kyiv[MAIN]["index"] == -1.0 and kyiv["wire-report"]["index"] == 1.0
+    assert {"side_a_author", "side_a_quoted", "side_b_author", "side_b_quoted"} <= set(kyiv[MAIN])
     assert -1.0 <= result["naming_index"] < 0
     assert {r["technique"] for r in result["persuasion_cues"]} >= {"loaded language", "repetition"}
     assert {r["function"] for r in result["entman"]} == {
@@ -109,7 +177,7 @@ def test_notebook_runs_with_a_comparison_article(tmp_path):
         "moral evaluation",
         "treatment recommendation",
     }
-    tables = {p.stem for p in (out_dir / "tables").glob("*.csv")}
+    tables = {p.stem for p in (folder / "tables").glob("*.csv")}
     assert {
         "framing_frames",
         "framing_trajectory",
@@ -120,7 +188,39 @@ def test_notebook_runs_with_a_comparison_article(tmp_path):
         "framing_frame_profiles",
         "framing_naming_profiles",
     } <= tables
-    distinctive = pd.read_csv(out_dir / "tables" / "framing_distinctive_words.csv")
-    assert set(distinctive["article"]) == {main, "wire-report"} and "z" in distinctive
-    profiles = pd.read_csv(out_dir / "tables" / "framing_naming_profiles.csv")
-    assert list(profiles.columns[-2:]) == [main, "wire-report"]
+    distinctive = pd.read_csv(folder / "tables" / "framing_distinctive_words.csv")
+    assert set(distinctive["article"]) == {MAIN, "wire-report"} and "z" in distinctive
+    profiles = pd.read_csv(folder / "tables" / "framing_naming_profiles.csv")
+    assert list(profiles.columns[-2:]) == [MAIN, "wire-report"]
+    outputs = _outputs(folder / f"{STEM}.ipynb")
+    assert not [o for o in outputs if o[1] in ("error", "stream")]
+    assert sum(kind == "image" for _, kind, _ in outputs) == 9  # the three contrast figures included
+    page = (folder / f"{STEM}.reader.html").read_text(encoding="utf-8")
+    assert (
+        "dominant policy frame(s)" in page
+        and "security and defense" in page
+        and "<script" not in page.lower()
+    )
+
+
+@pytest.mark.notebook
+def test_an_article_without_cues_says_so_instead_of_drawing(tmp_path):
+    import papermill
+
+    article = tmp_path / "garden.txt"
+    article.write_text(QUIET, encoding="utf-8")
+    papermill.execute_notebook(
+        str(NOTEBOOK),
+        str(tmp_path / "out.ipynb"),
+        parameters={"article_path": str(article)},
+        kernel_name="python3",
+        cwd=str(NOTEBOOKS_DIR),
+        progress_bar=False,
+    )
+    outputs = _outputs(tmp_path / "out.ipynb")
+    assert not [o for o in outputs if o[1] in ("error", "stream")]
+    assert [kind for _, kind, _ in outputs].count("image") == 0  # no empty figure anywhere
+    notes = [text for _, kind, text in outputs if kind == "markdown"]
+    assert any("Contrast across articles does not apply" in n for n in notes)
+    assert any("no term of any naming set" in n for n in notes)
+    assert any("no dominant frame" in n for n in notes)

@@ -10,7 +10,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from research_utils.paths import DEFAULT_ARTICLE, NOTEBOOKS, PROJECT_ROOT, notebook_path
+from research_utils.paths import DEFAULT_ARTICLE, PROJECT_ROOT
+from research_utils.report.registry import notebook_path, stems
+
+NOTEBOOKS = stems()
 
 CLI = [sys.executable, "-m", "research_utils.cli"]
 
@@ -72,6 +75,7 @@ def test_run_all_with_defaults(stem: str, tmp_path: Path) -> None:
 # ------------------------------------------------------------------ full build
 
 
+@pytest.mark.notebook
 def test_report_files(bundled_report: Path) -> None:
     names = {p.name for p in bundled_report.iterdir()}
     for stem in NOTEBOOKS:
@@ -99,6 +103,7 @@ def test_report_files(bundled_report: Path) -> None:
         assert noise == [], f"{stem} prints warnings into the report"
 
 
+@pytest.mark.notebook
 def test_results_json(bundled_report: Path) -> None:
     r = json.loads((bundled_report / "results.json").read_text(encoding="utf-8"))
     assert {"path", "sha256", "title", "slug"} <= set(r["article"])
@@ -181,6 +186,7 @@ def test_cli_unknown_and_mistyped_parameters(tmp_path: Path) -> None:
     assert "Traceback" not in out.stderr
 
 
+@pytest.mark.notebook
 def test_cli_failing_notebook_keeps_previous_report(tmp_path: Path) -> None:
     out_dir = tmp_path / "out"
     ok = run_cli(str(DEFAULT_ARTICLE), "--out", str(out_dir), "--notebooks", "02")
@@ -204,6 +210,7 @@ def test_cli_failing_notebook_keeps_previous_report(tmp_path: Path) -> None:
     assert [p.name for p in out_dir.iterdir()] == [folder.name]
 
 
+@pytest.mark.notebook
 def test_cli_interrupt_leaves_nothing(tmp_path: Path) -> None:
     import signal
     import time
@@ -229,6 +236,7 @@ def test_cli_interrupt_leaves_nothing(tmp_path: Path) -> None:
     assert list(out_dir.iterdir()) == []
 
 
+@pytest.mark.notebook
 def test_two_real_builds_are_byte_identical(bundled_report: Path) -> None:
     from research_utils import report
 

@@ -85,6 +85,7 @@ def test_bad_parameters_fail_before_any_kernel(notebooks: Path, cli: dict, file:
         report.check_parameters(["01_ok"], cli, file)
 
 
+@pytest.mark.notebook
 def test_build_writes_every_file(notebooks: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     lines: list[str] = []
@@ -115,6 +116,7 @@ def test_build_writes_every_file(notebooks: Path, tmp_path: Path) -> None:
     assert "hl-ipython3" in (folder / "01_ok.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.notebook
 def test_failed_notebook_keeps_previous_report(notebooks: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     folder = report.build_report(DEFAULT_ARTICLE, out, stems=["01_ok"])
@@ -128,6 +130,7 @@ def test_failed_notebook_keeps_previous_report(notebooks: Path, tmp_path: Path) 
     assert [p.name for p in out.iterdir()] == [folder.name]
 
 
+@pytest.mark.notebook
 def test_rendered_html_has_no_script(notebooks: Path, tmp_path: Path) -> None:
     folder = report.build_report(DEFAULT_ARTICLE, tmp_path / "out", stems=["03_script"])
     page = (folder / "03_script.html").read_text(encoding="utf-8")
@@ -136,6 +139,7 @@ def test_rendered_html_has_no_script(notebooks: Path, tmp_path: Path) -> None:
     assert "Content-Security-Policy" in page
 
 
+@pytest.mark.notebook
 def test_two_builds_are_identical(notebooks: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = report.build_report(DEFAULT_ARTICLE, out, stems=["01_ok"])

@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from research_utils.article import ArticleError, article_from_text, load_article
 from research_utils.export import Exporter, neutralise_formulas
+from research_utils.ingest import ArticleError, article_from_text, load_article
 from research_utils.lexicons import LexiconError, UserPattern, load_lexicon
 from research_utils.paths import DEFAULT_ARTICLE, PROJECT_ROOT
 from research_utils.report import OutputError, ParameterError, check_parameters, output

@@ -2,7 +2,8 @@
 
 Small texts written for the tests carry hand-checked expectations and minimal pairs (one
 change, one expected difference); the bundled article carries hand-checked expectations
-on its quotes and claims.
+on its quotes and claims. The tables the notebook builds from these are tested in
+``test_stance_tables.py``, the notebook itself in ``test_stance_notebook.py``.
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ import pytest
 from matplotlib.figure import Figure
 
 from research_utils import article_from_text, load_article
-from research_utils import stance as st
+from research_utils.analyses import stance as st
 from research_utils.lexicons import LexiconError
-from research_utils.paths import DEFAULT_ARTICLE, NOTEBOOKS_DIR
+from research_utils.paths import DEFAULT_ARTICLE
 from research_utils.plots import stance as stance_plots
 from research_utils.sentiment import score_texts
 
@@ -740,13 +741,17 @@ def test_plots_return_figures_with_one_panel_per_article() -> None:
         panels = [ax for ax in fig.axes if ax.get_title()]
         assert len(panels) == 2, fig  # every article gets a panel, even one with nothing to show
     empty = art("Nothing political happens here.")
-    for fig in (
+    nothing = [  # a section with nothing to show draws no (empty) figure
         stance_plots.voice_share_plot(st.voice_share(st.attributions(empty))),
+        stance_plots.verb_class_plot(st.verb_class_table(st.attributions(empty))),
         stance_plots.claims_heatmap(st.claims_matrix(st.claims(empty))),
         stance_plots.deontic_plot(st.deontic_markers(empty)),
         stance_plots.sentiment_plot(st.actor_sentiment(empty)),
-    ):
-        assert isinstance(fig, Figure) and len(fig.axes) == 1
+        stance_plots.epistemic_plot(st.actor_profile(empty)),
+    ]
+    assert nothing == [None] * 6
+    # an obligation put on no actor is not something to draw either
+    assert stance_plots.deontic_plot(st.deontic_markers(art("It must end."))) is None
 
 
 def test_plain_text_attacks_stay_text() -> None:
@@ -756,58 +761,7 @@ def test_plain_text_attacks_stay_text() -> None:
     assert np.isfinite(st.actor_profile(a, n_boot=50)["sentiment_mean"]).all()
 
 
-# ------------------------------------------------------------------ the notebook
-
-
-@pytest.mark.notebook
-def test_notebook_runs_with_several_articles(tmp_path: Path) -> None:
-    import nbformat
-    import papermill as pm
-
-    paths = []
-    for name, text in (("kyiv_daily.txt", KYIV_DAILY), ("moscow_herald.txt", MOSCOW_HERALD)):
-        p = tmp_path / name
-        p.write_text(text, encoding="utf-8")
-        paths.append(str(p))
-    out_dir = tmp_path / "out"
-    executed = tmp_path / "executed.ipynb"
-    pm.execute_notebook(
-        str(NOTEBOOKS_DIR / "02_stance_comparison.ipynb"),
-        str(executed),
-        parameters={"compare_paths": paths, "output_dir": str(out_dir), "bootstrap_samples": 300},
-        kernel_name="python3",
-        cwd=str(NOTEBOOKS_DIR),
-        progress_bar=False,
-    )
-    res = json.loads((out_dir / "results" / "stance.json").read_text(encoding="utf-8"))
-    slugs = {"rt-2022-04-russia-ukraine-talks", "kyiv-daily", "moscow-herald"}
-    for key in ("voice", "attributions", "actors", "claims"):
-        assert {r["article"] for r in res[key]} == slugs, key
-    tables = {p.name for p in (out_dir / "tables").glob("stance_*.csv")}
-    assert {
-        "stance_voice.csv",
-        "stance_attributions.csv",
-        "stance_actors.csv",
-        "stance_claims.csv",
-        "stance_claims_matrix.csv",
-        "stance_comparison.csv",
-        "stance_claims_validation.csv",
-    } <= tables
-    comparison = pd.read_csv(out_dir / "tables" / "stance_comparison.csv")
-    assert any("kyiv-daily" in c for c in comparison.columns)
-    nb = nbformat.read(executed, as_version=4)
-    stderr = [
-        o
-        for c in nb.cells
-        if c.cell_type == "code"
-        for o in c.outputs
-        if o.output_type == "stream" and o.name == "stderr"
-    ]
-    assert stderr == []
-    images = [
-        o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})
-    ]
-    assert len(images) >= 6
+# ------------------------------------------------------------------ memo
 
 
 def test_actor_sentences_are_fresh_tables_although_cached(bundled):

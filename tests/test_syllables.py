@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from research_utils.syllables import (
+from research_utils.analyses.textstats.syllabify import (
     cmu_syllables,
     number_words,
     rule_syllables,

@@ -7,7 +7,7 @@ import re
 import pytest
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from research_utils.tokenize import is_number, split_sentences, word_spans, words
+from research_utils.ingest import is_number, split_sentences, word_spans, words
 
 # (text, expected sentences). Each case is one known way to get sentence splitting wrong.
 TRICKY: list[tuple[str, list[str]]] = [

@@ -97,9 +97,11 @@ def _document(item: Document | str | Path) -> Document:
     if isinstance(item, Path):
         return load_article(item)
     if isinstance(item, str):
-        if "\n" not in item and len(item) < 4096 and Path(item).is_file():
-            return load_article(item)
-        return article_from_text(item)
+        try:
+            is_file = "\n" not in item and len(item) < 4096 and Path(item).is_file()
+        except (OSError, ValueError):  # too long for a file name, or a NUL byte: it is a text
+            is_file = False
+        return load_article(item) if is_file else article_from_text(item)
     raise TypeError(f"cannot make a document of {type(item).__name__}: give a Document, a path or a text")
 
 

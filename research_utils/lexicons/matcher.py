@@ -120,7 +120,7 @@ class UserPattern:
     Patterns run in the ``regex`` engine, which avoids most catastrophic backtracking and
     stops a match that takes longer than :data:`PATTERN_TIMEOUT_S`: the build then ends
     with a :class:`LexiconError` naming the pattern instead of hanging (sentences are at
-    most :data:`research_utils.tokenize.MAX_SENTENCE_WORDS` words, so the work per pattern
+    most :data:`research_utils.ingest.sentences.MAX_SENTENCE_WORDS` words, so the work per pattern
     is bounded by the number of sentences).
     """
 

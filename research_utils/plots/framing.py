@@ -1,8 +1,11 @@
 """Seaborn figures for the framing analysis (notebook 03).
 
-Every function takes a table from :mod:`research_utils.framing` and returns a
+Every function takes a table from :mod:`research_utils.analyses.framing` and returns a
 :class:`matplotlib.figure.Figure` that is not registered with pyplot, so a notebook
-shows it once (as the cell's value) and nothing leaks between figures.
+shows it once (as the cell's value) and nothing leaks between figures. When there is
+nothing to draw (no hit, no comparison article) it returns a
+:class:`~research_utils.analyses.framing.Note` instead: one line saying why, and no
+empty figure.
 """
 
 from __future__ import annotations
@@ -12,9 +15,12 @@ import textwrap
 import numpy as np
 import pandas as pd
 import seaborn as sns
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from seaborn.utils import relative_luminance
+
+from research_utils.analyses.framing.core import Note
 
 __all__ = [
     "cooccurrence_heatmap",
@@ -37,14 +43,10 @@ def _wrap(label: str, width: int = 28) -> str:
     return "\n".join(textwrap.wrap(str(label), width)) or str(label)
 
 
-def _empty(fig: Figure, message: str) -> Figure:
-    ax = fig.subplots()
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12, wrap=True)
-    return fig
+_SINGLE = "needs two or more articles: give comparison articles in compare_paths"
 
 
-def _legend_below(fig: Figure, ax, n: int) -> None:  # type: ignore[no-untyped-def]
+def _legend_below(fig: Figure, ax: Axes, n: int) -> None:
     """Move an axes legend below the figure, out of the way of the data."""
     if ax.get_legend() is None:
         return
@@ -53,7 +55,7 @@ def _legend_below(fig: Figure, ax, n: int) -> None:  # type: ignore[no-untyped-d
     fig.legend(handles, labels, loc="outside lower center", ncol=min(n, 3), frameon=False, title="article")
 
 
-def _annotate_cells(ax, labels: np.ndarray) -> None:  # type: ignore[no-untyped-def]
+def _annotate_cells(ax: Axes, labels: np.ndarray) -> None:
     """Write ``labels`` into the cells of the heatmap on ``ax``, as ``sns.heatmap(annot=...)``
     does (dark text on light cells, white on dark), but only where the label is not empty:
     a sparse heatmap then carries a few text artists instead of one per cell."""
@@ -68,24 +70,24 @@ def _annotate_cells(ax, labels: np.ndarray) -> None:  # type: ignore[no-untyped-
             ax.text(x, y, label, color=colour, ha="center", va="center")
 
 
-def frame_salience(scores: pd.DataFrame, *, min_cues: int = 3, title: str = "") -> Figure:
+def frame_salience(scores: pd.DataFrame, *, min_cues: int = 3, title: str = "") -> Figure | Note:
     """Bars of cue hits per 1,000 words for each frame, one panel per scheme.
 
     Parameters
     ----------
     scores : DataFrame
-        :func:`research_utils.framing.frame_scores` rows of one article (policy and/or
-        generic scheme).
+        :func:`research_utils.analyses.framing.frame_scores` rows of one article (policy
+        and/or generic scheme).
     min_cues : int
         The presence threshold, for the legend.
     title : str
         Figure title (default names the measure).
     """
     schemes = [s for s in ("policy", "generic") if s in set(scores["scheme"])]
+    if not schemes or not scores["hits"].sum():
+        return Note("Frame salience: no cue of any frame occurs in this text, so there is nothing to draw.")
     heights = [max(2, len(scores[scores["scheme"] == s])) for s in schemes]
     fig = Figure(figsize=(10, 0.42 * sum(heights) + 2.2), layout="constrained")
-    if not schemes:
-        return _empty(fig, "No frame scores to show.")
     axes = fig.subplots(len(schemes), 1, gridspec_kw={"height_ratios": heights}, squeeze=False)[:, 0]
     names = {
         "policy": "Policy Frames Codebook (15 dimensions)",
@@ -130,13 +132,14 @@ def frame_salience(scores: pd.DataFrame, *, min_cues: int = 3, title: str = "") 
     return fig
 
 
-def trajectory_heatmap(traj: pd.DataFrame, *, drop_empty: bool = True, title: str = "") -> Figure:
+def trajectory_heatmap(traj: pd.DataFrame, *, drop_empty: bool = True, title: str = "") -> Figure | Note:
     """Heatmap of frame cue hits per paragraph (frames x paragraphs).
 
     Parameters
     ----------
     traj : DataFrame
-        :func:`research_utils.framing.frame_trajectory` rows of one article and scheme.
+        :func:`research_utils.analyses.framing.frame_trajectory` rows of one article and
+        scheme.
     drop_empty : bool
         Leave out frames with no hit anywhere.
     """
@@ -146,11 +149,11 @@ def trajectory_heatmap(traj: pd.DataFrame, *, drop_empty: bool = True, title: st
     )
     if drop_empty:
         wide = wide[wide.sum(axis=1) > 0]
+    if wide.empty or not wide.to_numpy().sum():
+        return Note("Frame trajectory: no frame cue occurs in any paragraph, so there is nothing to draw.")
     fig = Figure(
         figsize=(min(4 + 0.42 * wide.shape[1], 18), 1.6 + 0.5 * max(len(wide), 1)), layout="constrained"
     )
-    if wide.empty:
-        return _empty(fig, "No frame cues in any paragraph.")
     ax = fig.subplots()
     sns.heatmap(wide, cmap="Blues", linewidths=0.5, linecolor="white", cbar_kws={"label": "cue hits"}, ax=ax)
     _annotate_cells(ax, wide.astype(int).astype(str).replace("0", "").to_numpy())  # zeros stay blank
@@ -162,19 +165,20 @@ def trajectory_heatmap(traj: pd.DataFrame, *, drop_empty: bool = True, title: st
     return fig
 
 
-def cooccurrence_heatmap(co: pd.DataFrame, frames: list[str], *, title: str = "") -> Figure:
+def cooccurrence_heatmap(co: pd.DataFrame, frames: list[str], *, title: str = "") -> Figure | Note:
     """Symmetric heatmap of the number of sentences two frames share.
 
     Parameters
     ----------
     co : DataFrame
-        :func:`research_utils.framing.frame_cooccurrence` rows of one article and scheme.
+        :func:`research_utils.analyses.framing.frame_cooccurrence` rows of one article and
+        scheme.
     frames : list of str
         Frames to show, in order (e.g. the frames with any hit).
     """
-    fig = Figure(figsize=(2.5 + 0.65 * len(frames), 1.8 + 0.55 * len(frames)), layout="constrained")
     if co.empty or len(frames) < 2:
-        return _empty(fig, "No two frames share a sentence.")
+        return Note("Frame co-occurrence: no two frames share a sentence, so there is nothing to draw.")
+    fig = Figure(figsize=(2.5 + 0.65 * len(frames), 1.8 + 0.55 * len(frames)), layout="constrained")
     m = pd.DataFrame(0, index=frames, columns=frames)
     for r in co.itertuples(index=False):
         if r.frame_a in m.index and r.frame_b in m.index:
@@ -193,20 +197,22 @@ def cooccurrence_heatmap(co: pd.DataFrame, frames: list[str], *, title: str = ""
 
 def naming_chart(
     naming: pd.DataFrame, *, side_a: str = "side A", side_b: str = "side B", title: str = ""
-) -> Figure:
+) -> Figure | Note:
     """Diverging bars per naming set: side B to the left, side A to the right, by voice.
 
     Parameters
     ----------
     naming : DataFrame
-        :func:`research_utils.framing.naming_table` rows of one article.
+        :func:`research_utils.analyses.framing.naming_table` rows of one article.
     side_a, side_b : str
         Whose usage each side is (the lexicon's ``meta.side_a`` / ``meta.side_b``).
     """
     d = naming[(naming["side_a_count"] + naming["side_b_count"]) > 0].reset_index(drop=True)
-    fig = Figure(figsize=(11, 1.8 + 0.55 * max(len(d), 1)), layout="constrained")
     if d.empty:
-        return _empty(fig, "No term of any naming set appears in this text.")
+        return Note(
+            "Naming choices: no term of any naming set appears in this text, so there is nothing to draw."
+        )
+    fig = Figure(figsize=(11, 1.8 + 0.55 * max(len(d), 1)), layout="constrained")
     ax = fig.subplots()
     y = np.arange(len(d))
     ax.barh(y, -d["side_b_author"], color=_SIDE_B[0], label=f"B author: {side_b}")
@@ -227,18 +233,18 @@ def naming_chart(
     return fig
 
 
-def persuasion_chart(counts: pd.DataFrame, *, title: str = "") -> Figure:
+def persuasion_chart(counts: pd.DataFrame, *, title: str = "") -> Figure | Note:
     """Candidate-cue counts per persuasion technique, coloured by family.
 
     Parameters
     ----------
     counts : DataFrame
-        :func:`research_utils.framing.persuasion_counts` rows of one article.
+        :func:`research_utils.analyses.framing.persuasion_counts` rows of one article.
     """
     d = counts.reset_index(drop=True)
+    if d.empty or not d["count"].sum():
+        return Note("Persuasion techniques: no candidate cue was found, so there is nothing to draw.")
     fig = Figure(figsize=(10, 1.8 + 0.33 * max(len(d), 1)), layout="constrained")
-    if d.empty:
-        return _empty(fig, "No persuasion techniques in the lexicon.")
     ax = fig.subplots()
     labels = [
         t + (" (human coding)" if h else "")
@@ -256,20 +262,20 @@ def persuasion_chart(counts: pd.DataFrame, *, title: str = "") -> Figure:
     return fig
 
 
-def frame_profiles(scores: pd.DataFrame, *, title: str = "") -> Figure:
+def frame_profiles(scores: pd.DataFrame, *, title: str = "") -> Figure | Note:
     """Frame salience of several articles side by side (one panel per scheme).
 
     Parameters
     ----------
     scores : DataFrame
-        :func:`research_utils.framing.frame_scores` rows of several articles.
+        :func:`research_utils.analyses.framing.frame_scores` rows of several articles.
     """
     schemes = [s for s in ("policy", "generic") if s in set(scores["scheme"])]
     n_art = scores["article"].nunique()
+    if n_art < 2 or not schemes:
+        return Note(f"Frame profiles side by side {_SINGLE}.")
     heights = [max(2, scores.loc[scores["scheme"] == s, "frame"].nunique()) for s in schemes]
     fig = Figure(figsize=(11, 0.3 * n_art * sum(heights) + 2.5), layout="constrained")
-    if not schemes:
-        return _empty(fig, "No frame scores to compare.")
     axes = fig.subplots(len(schemes), 1, gridspec_kw={"height_ratios": heights}, squeeze=False)[:, 0]
     for k, (ax, scheme) in enumerate(zip(axes, schemes, strict=True)):
         d = scores[scores["scheme"] == scheme].assign(frame=lambda x: x["frame"].map(lambda f: _wrap(f, 34)))
@@ -291,20 +297,22 @@ def frame_profiles(scores: pd.DataFrame, *, title: str = "") -> Figure:
     return fig
 
 
-def naming_profiles(naming: pd.DataFrame, *, title: str = "") -> Figure:
+def naming_profiles(naming: pd.DataFrame, *, title: str = "") -> Figure | Note:
     """Naming index per set for several articles (dots), sets used by any article.
 
     Parameters
     ----------
     naming : DataFrame
-        :func:`research_utils.framing.naming_table` rows of several articles.
+        :func:`research_utils.analyses.framing.naming_table` rows of several articles.
     """
     used = naming.groupby("set")[["side_a_count", "side_b_count"]].sum().sum(axis=1)
     sets = [s for s in dict.fromkeys(naming["set"]) if used.get(s, 0) > 0]
     d = naming[naming["set"].isin(sets)].dropna(subset=["index"])
-    fig = Figure(figsize=(10, 1.8 + 0.5 * max(len(sets), 1)), layout="constrained")
+    if naming["article"].nunique() < 2:
+        return Note(f"Naming profiles side by side {_SINGLE}.")
     if d.empty:
-        return _empty(fig, "No naming set is used by any article.")
+        return Note("Naming profiles: no article uses a term of any naming set, so there is nothing to draw.")
+    fig = Figure(figsize=(10, 1.8 + 0.5 * max(len(sets), 1)), layout="constrained")
     ax = fig.subplots()
     labels = {
         s: f"{a}  |  {b}" for s, a, b in zip(naming["set"], naming["side_a"], naming["side_b"], strict=True)
@@ -323,18 +331,18 @@ def naming_profiles(naming: pd.DataFrame, *, title: str = "") -> Figure:
     return fig
 
 
-def distinctive_words_chart(dw: pd.DataFrame, *, top_n: int = 12, title: str = "") -> Figure:
+def distinctive_words_chart(dw: pd.DataFrame, *, top_n: int = 12, title: str = "") -> Figure | Note:
     """Top distinctive words of each article by z-score (one panel per article).
 
     Parameters
     ----------
     dw : DataFrame
-        :func:`research_utils.framing.distinctive_words` output.
+        :func:`research_utils.analyses.framing.distinctive_words` output.
     """
     arts = list(dict.fromkeys(dw["article"]))
-    fig = Figure(figsize=(5.2 * max(len(arts), 1), 1.5 + 0.32 * top_n), layout="constrained")
     if dw.empty:
-        return _empty(fig, "Give two or more articles to compare their words.")
+        return Note(f"Distinctive words {_SINGLE}.")
+    fig = Figure(figsize=(5.2 * max(len(arts), 1), 1.5 + 0.32 * top_n), layout="constrained")
     axes = fig.subplots(1, len(arts), squeeze=False)[0]
     for ax, art in zip(axes, arts, strict=True):
         d = dw[dw["article"] == art].head(top_n)

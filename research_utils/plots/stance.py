@@ -1,10 +1,12 @@
 """Figures for the stance comparison notebook.
 
-Each function takes a table from :mod:`research_utils.stance` and returns a
+Each function takes a table from :mod:`research_utils.analyses.stance` and returns a
 ``matplotlib.figure.Figure`` built without pyplot (nothing is drawn twice in a notebook
-and no global figure state is left behind). With several articles (the ``article``
-column), each figure has one panel per article with the same actors and scales, so the
-panels compare side by side. Call :func:`research_utils.plots.style` first.
+and no global figure state is left behind), or None when the table is empty: a section
+with nothing to show draws no empty figure (the notebook says in one line why). With
+several articles (the ``article`` column), each figure has one panel per article with
+the same actors and scales, so the panels compare side by side; an article with nothing
+to show keeps its (empty) panel. Call :func:`research_utils.plots.style` first.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
 
-from research_utils.stance import VERB_CLASSES
+from research_utils.analyses.stance.lexicons import VERB_CLASSES
 
 __all__ = [
     "claims_heatmap",
@@ -33,13 +35,6 @@ __all__ = [
 _PALETTE = sns.color_palette("colorblind", 10)
 _BLUE, _ORANGE, _GREEN, _RED, _PURPLE = _PALETTE[0], _PALETTE[1], _PALETTE[2], _PALETTE[3], _PALETTE[4]
 _VOICE_COLOURS = {"all": _PURPLE, "author": _BLUE, "quoted": _ORANGE}
-
-
-def _empty(fig: Figure, message: str) -> Figure:
-    ax = fig.subplots()
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
-    return fig
 
 
 def _panels(df: pd.DataFrame, articles: Sequence[str] | None = None) -> list[str]:
@@ -67,19 +62,24 @@ def voice_share_plot(
     voice: pd.DataFrame,
     title: str = "Who speaks: direct quotes per actor",
     articles: Sequence[str] | None = None,
-) -> Figure:
+) -> Figure | None:
     """Quoted words per actor (bars) with quote and indirect-speech counts as labels.
 
     Parameters
     ----------
     voice : DataFrame
-        :func:`research_utils.stance.voice_share`.
+        :func:`research_utils.analyses.stance.voice_share`.
+
+    Returns
+    -------
+    Figure or None
+        None when there is nothing to draw.
     """
-    panels = _panels(voice, articles)
-    labels = _order(voice, "attributions") if len(voice) else []
-    fig = Figure(figsize=(4.8 * len(panels) + 1.8, 0.45 * max(len(labels), 2) + 1.6), layout="constrained")
     if voice.empty:
-        return _empty(fig, "no reported speech found")
+        return None
+    panels = _panels(voice, articles)
+    labels = _order(voice, "attributions")
+    fig = Figure(figsize=(4.8 * len(panels) + 1.8, 0.45 * max(len(labels), 2) + 1.6), layout="constrained")
     axes = _axes(fig, len(panels))
     xmax = max(float(voice["quoted_words"].max()), 1.0)
     for ax, art in zip(axes, panels, strict=True):
@@ -107,20 +107,25 @@ def sentiment_plot(
     sentiment: pd.DataFrame,
     title: str = "VADER sentiment of the sentences that mention each actor (mean, 95% bootstrap interval)",
     articles: Sequence[str] | None = None,
-) -> Figure:
+) -> Figure | None:
     """Mean sentence sentiment per actor with its interval, one marker per voice.
 
     Parameters
     ----------
     sentiment : DataFrame
-        :func:`research_utils.stance.actor_sentiment` (``voice``, ``sentiment_mean``,
+        :func:`research_utils.analyses.stance.actor_sentiment` (``voice``, ``sentiment_mean``,
         ``sentiment_low``, ``sentiment_high``, ``sentences``).
+
+    Returns
+    -------
+    Figure or None
+        None when there is nothing to draw.
     """
-    panels = _panels(sentiment, articles)
-    labels = _order(sentiment, "sentences") if len(sentiment) else []
-    fig = Figure(figsize=(5.2 * len(panels) + 1.8, 0.55 * max(len(labels), 2) + 1.8), layout="constrained")
     if sentiment.empty:
-        return _empty(fig, "no actor mentioned")
+        return None
+    panels = _panels(sentiment, articles)
+    labels = _order(sentiment, "sentences")
+    fig = Figure(figsize=(5.2 * len(panels) + 1.8, 0.55 * max(len(labels), 2) + 1.8), layout="constrained")
     axes = _axes(fig, len(panels))
     voices = list(dict.fromkeys(sentiment["voice"]))
     offsets = np.linspace(-0.18, 0.18, len(voices)) if len(voices) > 1 else [0.0]
@@ -161,21 +166,26 @@ def verb_class_plot(
     classes: Sequence[str] = VERB_CLASSES,
     title: str = "How the author introduces each actor's words: reporting-verb classes",
     articles: Sequence[str] | None = None,
-) -> Figure:
+) -> Figure | None:
     """Stacked bars: attributions per actor by reporting-verb class.
 
     Parameters
     ----------
     verb_classes : DataFrame
-        :func:`research_utils.stance.verb_class_table`.
+        :func:`research_utils.analyses.stance.verb_class_table`.
     classes : sequence of str
         Class order (and colours).
+
+    Returns
+    -------
+    Figure or None
+        None when there is nothing to draw.
     """
-    panels = _panels(verb_classes, articles)
-    labels = _order(verb_classes, "attributions") if len(verb_classes) else []
-    fig = Figure(figsize=(4.8 * len(panels) + 3.2, 0.45 * max(len(labels), 2) + 1.8), layout="constrained")
     if verb_classes.empty:
-        return _empty(fig, "no attributed speech found")
+        return None
+    panels = _panels(verb_classes, articles)
+    labels = _order(verb_classes, "attributions")
+    fig = Figure(figsize=(4.8 * len(panels) + 3.2, 0.45 * max(len(labels), 2) + 1.8), layout="constrained")
     present = [c for c in classes if c in set(verb_classes["verb_class"])]
     present += [c for c in dict.fromkeys(verb_classes["verb_class"]) if c not in present]
     colours = dict(zip(present, sns.color_palette("colorblind", max(len(present), 3)), strict=False))
@@ -205,7 +215,7 @@ def claims_heatmap(
     matrix: pd.DataFrame,
     title: str = "Who wants what: net position of each actor on each issue",
     articles: Sequence[str] | None = None,
-) -> Figure:
+) -> Figure | None:
     """Heatmap of the net position (support − oppose) / claims, annotated with the counts.
 
     Blue cells lean to support, red to opposition, white is balanced or unclear; empty
@@ -215,21 +225,24 @@ def claims_heatmap(
     Parameters
     ----------
     matrix : DataFrame
-        :func:`research_utils.stance.claims_matrix`.
+        :func:`research_utils.analyses.stance.claims_matrix`.
+
+    Returns
+    -------
+    Figure or None
+        None when there is nothing to draw.
     """
+    if matrix.empty:
+        return None
     panels = _panels(matrix, articles)
-    actors = _order(matrix, "claims") if len(matrix) else []
-    issues = (
-        list(matrix.groupby("issue_label", sort=False)["claims"].sum().sort_values(ascending=False).index)
-        if len(matrix)
-        else []
+    actors = _order(matrix, "claims")
+    issues = list(
+        matrix.groupby("issue_label", sort=False)["claims"].sum().sort_values(ascending=False).index
     )
     fig = Figure(
         figsize=(0.95 * max(len(issues), 3) + 3.2, (0.55 * max(len(actors), 2) + 0.7) * len(panels) + 2.2),
         layout="constrained",
     )
-    if matrix.empty:
-        return _empty(fig, "no sentence where an actor and an issue meet")
     axes = list(fig.subplots(len(panels), 1, sharex=True, squeeze=False)[:, 0])  # one row per article
     norm = TwoSlopeNorm(vmin=-1, vcenter=0, vmax=1)
     mappable = None
@@ -288,20 +301,25 @@ def deontic_plot(
     deontic: pd.DataFrame,
     title: str = "Deontic load: obligations put on each actor",
     articles: Sequence[str] | None = None,
-) -> Figure:
+) -> Figure | None:
     """Stacked bars: obligations ("X must / should / has to ...") per actor by voice.
 
     Parameters
     ----------
     deontic : DataFrame
-        :func:`research_utils.stance.deontic_markers` (rows with an ``actor``).
+        :func:`research_utils.analyses.stance.deontic_markers` (rows with an ``actor``).
+
+    Returns
+    -------
+    Figure or None
+        None when there is nothing to draw.
     """
     d = deontic[deontic["actor"].astype(str) != ""] if len(deontic) else deontic
-    panels = _panels(d, articles)
-    labels = list(d["label"].value_counts().index) if len(d) else []
-    fig = Figure(figsize=(4.2 * len(panels) + 1.8, 0.45 * max(len(labels), 2) + 1.6), layout="constrained")
     if d.empty:
-        return _empty(fig, "no obligation put on a named actor")
+        return None
+    panels = _panels(d, articles)
+    labels = list(d["label"].value_counts().index)
+    fig = Figure(figsize=(4.2 * len(panels) + 1.8, 0.45 * max(len(labels), 2) + 1.6), layout="constrained")
     axes = _axes(fig, len(panels))
     for ax, art in zip(axes, panels, strict=True):
         sub = d[d["article"] == art]
@@ -329,19 +347,24 @@ def epistemic_plot(
     profile: pd.DataFrame,
     title: str = "Certainty around each actor: hedges and boosters per sentence",
     articles: Sequence[str] | None = None,
-) -> Figure:
+) -> Figure | None:
     """Grouped bars: hedges and boosters per sentence mentioning each actor.
 
     Parameters
     ----------
     profile : DataFrame
-        :func:`research_utils.stance.actor_profile`.
+        :func:`research_utils.analyses.stance.actor_profile`.
+
+    Returns
+    -------
+    Figure or None
+        None when there is nothing to draw.
     """
-    panels = _panels(profile, articles)
-    labels = _order(profile, "sentences") if len(profile) else []
-    fig = Figure(figsize=(4.2 * len(panels) + 1.8, 0.5 * max(len(labels), 2) + 1.6), layout="constrained")
     if profile.empty:
-        return _empty(fig, "no actor mentioned")
+        return None
+    panels = _panels(profile, articles)
+    labels = _order(profile, "sentences")
+    fig = Figure(figsize=(4.2 * len(panels) + 1.8, 0.5 * max(len(labels), 2) + 1.6), layout="constrained")
     axes = _axes(fig, len(panels))
     for ax, art in zip(axes, panels, strict=True):
         sub = profile[profile["article"] == art].set_index("label").reindex(labels)

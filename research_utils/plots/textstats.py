@@ -1,9 +1,12 @@
 """Figures for the text statistics notebook.
 
-Each function takes a table from :mod:`research_utils.textstats` and returns a
+Each function takes a table from :mod:`research_utils.analyses.textstats` and returns a
 ``matplotlib.figure.Figure`` built without pyplot (so nothing is drawn twice in a
 notebook and no global figure state is left behind). Call
 :func:`research_utils.plots.style` first for the house look.
+
+A report never shows an empty figure: when a table has nothing to draw, the function
+prints one line saying why and returns None (a notebook cell then shows only that line).
 """
 
 from __future__ import annotations
@@ -26,24 +29,28 @@ __all__ = [
 _BLUE, _ORANGE, _GREEN, _RED, _PURPLE = sns.color_palette("colorblind", 5)[:5]
 
 
-def _empty(fig: Figure, ax, message: str) -> Figure:  # type: ignore[no-untyped-def]
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes)
-    ax.set_axis_off()
-    return fig
+def _nothing(reason: str) -> None:
+    """Print why a figure is not drawn (one line, instead of an empty figure)."""
+    print(reason)
 
 
-def sentence_length_plot(lengths: pd.DataFrame, title: str = "Sentence length") -> Figure:
+def sentence_length_plot(lengths: pd.DataFrame, title: str = "Sentence length") -> Figure | None:
     """Histogram of sentence lengths in words, with the mean and median marked.
 
     Parameters
     ----------
     lengths : DataFrame
-        :func:`research_utils.textstats.sentence_lengths` (columns ``words``, ``voice``).
+        :func:`research_utils.analyses.textstats.sentence_lengths` (columns ``words``, ``voice``).
+
+    Returns
+    -------
+    Figure or None
+        None (after printing why) when there is no sentence.
     """
+    if lengths.empty:
+        return _nothing("No sentence with a word in the body: sentence lengths do not apply.")
     fig = Figure(figsize=(8, 4), layout="constrained")
     ax = fig.subplots()
-    if lengths.empty:
-        return _empty(fig, ax, "no sentences")
     w = lengths["words"].astype(float)
     bins = np.arange(0, w.max() + 6, 5) if w.max() > 10 else "auto"
     hue = "voice" if lengths["voice"].nunique() > 1 else None
@@ -76,26 +83,31 @@ def sentence_length_plot(lengths: pd.DataFrame, title: str = "Sentence length") 
 
 def top_terms_plot(
     tables: pd.DataFrame | dict[str, pd.DataFrame], column: str = "word", title: str = "Most frequent words"
-) -> Figure:
+) -> Figure | None:
     """Horizontal bars of the most frequent terms; several tables side by side.
 
     Parameters
     ----------
     tables : DataFrame or dict of {panel title: DataFrame}
-        Tables from :func:`~research_utils.textstats.word_frequencies` or
-        :func:`~research_utils.textstats.ngram_frequencies` (``count`` and ``column``).
+        Tables from :func:`~research_utils.analyses.textstats.word_frequencies` or
+        :func:`~research_utils.analyses.textstats.ngram_frequencies` (``count`` and ``column``).
     column : str
         Column holding the term (``word`` or ``ngram``).
+
+    Returns
+    -------
+    Figure or None
+        One panel per table that has rows; None (after printing why) when none has.
     """
-    panels = tables if isinstance(tables, dict) else {"": tables}
+    given = tables if isinstance(tables, dict) else {"": tables}
+    panels = {name: df for name, df in given.items() if not df.empty}
+    if not panels:
+        return _nothing(f"Nothing to draw for {title.lower()}: no {column} reaches the listing threshold.")
     n_rows = max((len(t) for t in panels.values()), default=1)
     fig = Figure(figsize=(4.6 * len(panels) + 1, 0.28 * n_rows + 1.4), layout="constrained")
     axes = np.atleast_1d(fig.subplots(1, len(panels)))
     colours = [_BLUE, _GREEN, _PURPLE, _ORANGE]
     for i, (ax, (name, df)) in enumerate(zip(axes, panels.items(), strict=True)):
-        if df.empty:
-            _empty(fig, ax, "nothing to show")
-            continue
         sns.barplot(
             data=df, y=column, x="count", ax=ax, color=colours[i % len(colours)], orient="h", errorbar=None
         )
@@ -110,24 +122,29 @@ def top_terms_plot(
 
 def keyness_plot(
     table: pd.DataFrame, top_n: int = 15, title: str = "Keyness against general English"
-) -> Figure:
+) -> Figure | None:
     """Log ratio of the strongest over- and under-used words, labelled with signed G2.
 
     Parameters
     ----------
     table : DataFrame
-        :func:`research_utils.textstats.keyness` (``word``, ``g2``, ``log_ratio``,
+        :func:`research_utils.analyses.textstats.keyness` (``word``, ``g2``, ``log_ratio``,
         ``direction``, ``count``).
     top_n : int
         Words per direction, chosen by |G2|.
+
+    Returns
+    -------
+    Figure or None
+        None (after printing why) when no word was tested.
     """
+    if table.empty:
+        return _nothing("No word reaches the minimum count for keyness: the keyness figure does not apply.")
     over = table[table["direction"] == "over"].nlargest(top_n, "g2")
     under = table[table["direction"] == "under"].nsmallest(top_n, "g2")
     df = pd.concat([over, under]).sort_values("log_ratio", ascending=False)
     fig = Figure(figsize=(8, 0.3 * max(len(df), 3) + 1.5), layout="constrained")
     ax = fig.subplots()
-    if df.empty:
-        return _empty(fig, ax, "no word reaches the minimum count")
     labels = [f"{w} ({c})" for w, c in zip(df["word"], df["count"], strict=True)]
     colours = [_BLUE if d == "over" else _ORANGE for d in df["direction"]]
     ax.barh(labels, df["log_ratio"], color=colours)
@@ -146,7 +163,9 @@ def keyness_plot(
     return fig
 
 
-def sentiment_arc_plot(arc: pd.DataFrame, window: int = 5, title: str = "Sentiment arc (VADER)") -> Figure:
+def sentiment_arc_plot(
+    arc: pd.DataFrame, window: int = 5, title: str = "Sentiment arc (VADER)"
+) -> Figure | None:
     """Compound score of each sentence along the article with its rolling mean.
 
     Dots are sentences (orange = mostly quoted), the line is the rolling mean, and
@@ -155,14 +174,19 @@ def sentiment_arc_plot(arc: pd.DataFrame, window: int = 5, title: str = "Sentime
     Parameters
     ----------
     arc : DataFrame
-        :func:`research_utils.textstats.sentiment_arc`.
+        :func:`research_utils.analyses.textstats.sentiment_arc`.
     window : int
         The rolling window used (for the legend).
+
+    Returns
+    -------
+    Figure or None
+        None (after printing why) when there is no sentence.
     """
+    if arc.empty:
+        return _nothing("No sentence with a word in the body: the sentiment arc does not apply.")
     fig = Figure(figsize=(10, 4), layout="constrained")
     ax = fig.subplots()
-    if arc.empty:
-        return _empty(fig, ax, "no sentences")
     x = np.arange(len(arc))
     starts = x[arc["paragraph_id"].ne(arc["paragraph_id"].shift()).to_numpy()]
     ax.grid(False, axis="x")
@@ -199,18 +223,27 @@ def sentiment_arc_plot(arc: pd.DataFrame, window: int = 5, title: str = "Sentime
 
 def diversity_curve_plot(
     curve: pd.DataFrame, window: int = 50, title: str = "Why TTR alone misleads"
-) -> Figure:
+) -> Figure | None:
     """TTR and MATTR of growing opening stretches of the text.
 
     Parameters
     ----------
     curve : DataFrame
-        :func:`research_utils.textstats.diversity_curve` (``tokens``, ``ttr``, ``mattr``).
+        :func:`research_utils.analyses.textstats.diversity_curve` (``tokens``, ``ttr``, ``mattr``).
+    window : int
+        The MATTR window used (for the legend).
+
+    Returns
+    -------
+    Figure or None
+        None (after printing why) when the text has no vocabulary word.
     """
+    if curve.empty:
+        return _nothing(
+            "No vocabulary word (numbers left out) in the body: the diversity curve does not apply."
+        )
     fig = Figure(figsize=(7, 3.5), layout="constrained")
     ax = fig.subplots()
-    if curve.empty:
-        return _empty(fig, ax, "no words")
     long = curve.melt(id_vars="tokens", value_vars=["ttr", "mattr"], var_name="measure", value_name="value")
     long["measure"] = long["measure"].map({"ttr": "TTR", "mattr": f"MATTR (window {window})"})
     sns.lineplot(

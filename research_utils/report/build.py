@@ -27,8 +27,8 @@ from typing import Any
 
 import nbformat
 
-from research_utils.article import Article, load_article, sidecar_path
 from research_utils.export import environment, jsonable
+from research_utils.ingest import Document, load_article, sidecar_path
 from research_utils.paths import PROJECT_ROOT
 from research_utils.report import kernels, output, registry, render
 from research_utils.report.index import index_html
@@ -83,7 +83,7 @@ def _display_path(path: Path) -> str:
 
 
 def _results(
-    article: Article, article_path: Path, stems: list[str], params: dict[str, dict[str, Any]], build: Path
+    article: Document, article_path: Path, stems: list[str], params: dict[str, dict[str, Any]], build: Path
 ) -> dict[str, Any]:
     results: dict[str, Any] = {
         "schema_version": 1,
@@ -202,7 +202,7 @@ def build_report(
 
 
 def _build(
-    article: Article,
+    article: Document,
     article_path: Path,
     stems: list[str],
     params: dict[str, dict[str, Any]],

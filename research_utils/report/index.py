@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from research_utils.article import Article
+from research_utils.ingest import Document
 from research_utils.report import registry
 
 __all__ = ["index_html"]
@@ -18,7 +18,7 @@ def _title(stem: str) -> str:
         return stem
 
 
-def index_html(article: Article, stems: list[str], tables: list[str]) -> str:
+def index_html(article: Document, stems: list[str], tables: list[str]) -> str:
     """The index page of an article's reports: metadata, links to each report and table."""
     esc = html.escape
     meta = article.meta

@@ -29,7 +29,7 @@ __all__ = [
     "resolve_paths",
 ]
 
-RUNNER_PARAMETERS = ("article_path", "output_dir")
+RUNNER_PARAMETERS = ("article_path", "output_dir", "data_dir")
 """Parameters the runner sets itself for every notebook."""
 
 PATH_SUFFIXES = ("_path", "_paths", "_lexicon", "_file")
@@ -65,7 +65,7 @@ def declared_parameters(stem: str) -> dict[str, Declared]:
     """
     path = registry.notebook_path(stem)
     if not path.exists():
-        raise ParameterError(f"no notebook {path}: choose from {', '.join(registry.stems())}.")
+        raise ParameterError(f"no notebook {path}: choose from {', '.join(registry.stems('all'))}.")
     return _declared(str(path), path.stat().st_mtime_ns)
 
 
@@ -221,7 +221,10 @@ def check_parameters(
         if name in RUNNER_PARAMETERS:
             raise ParameterError(
                 f"parameter '{name}' is set by research-report itself: "
-                + ("give articles as arguments." if name == "article_path" else "use --out.")
+                + {
+                    "article_path": "give articles as arguments.",
+                    "data_dir": "give the corpus folders as arguments.",
+                }.get(name, "use --out.")
             )
         if not owners:
             raise ParameterError(
@@ -242,7 +245,7 @@ def check_parameters(
 
 def _notebook_key(key: str, stems: list[str]) -> str | None:
     """The stem a params-file key names (``02`` or ``02_stance_comparison``), if any."""
-    for stem in registry.stems():
+    for stem in registry.stems("all"):
         if key == stem or (key.isdigit() and stem.startswith(key + "_")):
             if stem not in stems:
                 raise ParameterError(

@@ -28,12 +28,16 @@ class Analysis:
         Top-level key its results take in ``results.json``.
     summary : str
         One line on what the report shows.
+    kind : str
+        ``article`` (runs on one article, with comparisons) or ``corpus`` (runs on the
+        Parquet tables of an analysed corpus).
     """
 
     stem: str
     title: str
     section: str
     summary: str
+    kind: str = "article"
 
 
 ANALYSES: tuple[Analysis, ...] = (
@@ -55,13 +59,20 @@ ANALYSES: tuple[Analysis, ...] = (
         "framing",
         "frame salience, naming choices, persuasion cues, Entman's framing functions",
     ),
+    Analysis(
+        "04_corpus_comparison",
+        "Corpus comparison",
+        "corpus_comparison",
+        "groups of articles side by side: naming index, frames, who speaks, distinctive words, trend",
+        kind="corpus",
+    ),
 )
 """Every analysis, in the order the index lists them."""
 
 
-def stems() -> tuple[str, ...]:
-    """The notebook stems of :data:`ANALYSES`, in order."""
-    return tuple(a.stem for a in ANALYSES)
+def stems(kind: str = "article") -> tuple[str, ...]:
+    """The notebook stems of the analyses of ``kind`` (``article``, ``corpus`` or ``all``), in order."""
+    return tuple(a.stem for a in ANALYSES if kind in ("all", a.kind))
 
 
 def analysis(stem: str) -> Analysis:

@@ -140,6 +140,7 @@ _ORDINAL = {
 
 
 def _below_hundred(n: int) -> str:
+    """A number below 100 in words (``42`` -> ``forty-two``)."""
     if n < 20:
         return _ONES[n]
     tens, ones = divmod(n, 10)
@@ -147,6 +148,7 @@ def _below_hundred(n: int) -> str:
 
 
 def _cardinal(n: int) -> str:
+    """A whole number in words, by trillions, billions, millions, thousands and hundreds."""
     if n < 100:
         return _below_hundred(n)
     parts: list[str] = []
@@ -163,6 +165,8 @@ def _cardinal(n: int) -> str:
 
 
 def _year_or_cardinal(n: int, digits: str) -> str:
+    """A four-digit year from 1100-1999 or 2010-2099 read in pairs (``1991`` -> ``nineteen ninety-one``),
+    anything else as a cardinal."""
     if len(digits) == 4 and (1100 <= n <= 1999 or 2010 <= n <= 2099):
         hi, lo = divmod(n, 100)
         if lo == 0:
@@ -177,7 +181,7 @@ def number_words(token: str) -> str:
     Parameters
     ----------
     token : str
-        A number as :func:`research_utils.tokenize.words` returns it: ``1991``,
+        A number as :func:`research_utils.ingest.words` returns it: ``1991``,
         ``1,000``, ``3.5``, ``24th``, ``1990s``, ``50%``.
 
     Returns
@@ -209,6 +213,7 @@ def number_words(token: str) -> str:
 
 
 def _lookup(word: str) -> int | None:
+    """CMUdict's syllables of a lower-case word, or None."""
     return cmu_syllables().get(word)
 
 
@@ -219,7 +224,7 @@ def syllable_info(word: str) -> tuple[int, str]:
     Parameters
     ----------
     word : str
-        A token from :func:`research_utils.tokenize.words` (any case; ``'`` or ``’``).
+        A token from :func:`research_utils.ingest.words` (any case; ``'`` or ``’``).
 
     Returns
     -------

@@ -1,0 +1,302 @@
+"""Analyse many articles in parallel with Dask and stream their tables to Parquet.
+
+The articles are analysed in-process by the package's functions (no kernel per article),
+in batches, on a Dask scheduler: ``synchronous`` (one process, for debugging),
+``threads`` or ``processes`` (a ``dask.distributed`` LocalCluster on this machine), or
+the address of a running ``dask.distributed`` scheduler (``tcp://host:8786``; for
+example one started by dask-jobqueue on an HPC cluster). Workers return each batch's
+tables to this process, which appends them to Parquet as they arrive: memory holds a few
+batches, never the corpus, and the workers need no shared file system.
+
+A rerun reuses the stored rows of every article whose key is unchanged (the SHA-256 of
+its file and sidecar, the analysis parameters, the package version) and analyses only new
+or changed ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from research_utils.ingest import slugify
+
+__all__ = [
+    "SUFFIXES",
+    "CorpusFile",
+    "analyse_batch",
+    "article_key",
+    "discover",
+    "run_corpus",
+]
+
+SUFFIXES = (".txt", ".html", ".htm")
+"""Article files a folder is searched for (their ``.meta.yaml`` sidecars are read with them)."""
+
+BATCH_SIZE = 25
+"""Articles per Dask task."""
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    """One article file of a corpus: where it is, how it is named, and its cache key."""
+
+    path: str
+    relpath: str
+    slug: str
+    key: str
+
+
+def discover(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
+    """Every article file named or found (recursively) under ``paths``, with a display path.
+
+    Hidden files and folders are skipped; the result is sorted by display path. A display
+    path is relative to the folder that was given (or the file name, for a file given
+    directly), so that no shared output names a folder of the analyst's machine.
+
+    Raises
+    ------
+    FileNotFoundError
+        For a path that does not exist.
+    """
+    found: dict[Path, str] = {}
+    for given in paths:
+        p = Path(given)
+        if not p.exists():
+            raise FileNotFoundError(f"{given} does not exist: check the path.")
+        if p.is_file():
+            found.setdefault(p.resolve(), p.name)
+            continue
+        base = p.resolve()
+        for root, dirs, files in os.walk(base):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith(".") or not name.lower().endswith(SUFFIXES):
+                    continue
+                full = Path(root) / name
+                found.setdefault(full, f"{base.name}/{full.relative_to(base).as_posix()}")
+    return sorted(found.items(), key=lambda item: item[1])
+
+
+def _file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    h.update(path.read_bytes() if path.is_file() else b"")
+    side = path.with_name(path.stem + ".meta.yaml")
+    h.update(b"\x00sidecar\x00")
+    if side.is_file():
+        h.update(side.read_bytes())
+    return h.hexdigest()
+
+
+def article_key(path: Path, settings: str) -> str:
+    """Cache key of an article: its bytes and sidecar, the analysis settings, the package version."""
+    from research_utils import __version__
+
+    try:
+        digest = _file_digest(path)
+    except OSError:
+        digest = "unreadable"
+    return hashlib.sha256(f"{digest}|{settings}|{__version__}".encode()).hexdigest()[:32]
+
+
+def plan(files: list[tuple[Path, str]], settings: str) -> list[CorpusFile]:
+    """Give each file a unique, stable slug (from its display path) and its cache key."""
+    out: list[CorpusFile] = []
+    taken: set[str] = set()
+    for path, rel in files:
+        base = slugify(rel.rsplit(".", 1)[0].replace("/", "-"))
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        out.append(CorpusFile(str(path), rel, slug, article_key(path, settings)))
+    return out
+
+
+def analyse_batch(items: list[CorpusFile], options: dict[str, Any]) -> dict[str, Any]:
+    """Analyse a batch of articles (runs on a worker).
+
+    Returns
+    -------
+    dict
+        ``tables``: ``{table name: DataFrame}`` with the rows of every article that could
+        be read; ``failed``: ``[{path, reason}]``; ``seconds``: time spent.
+    """
+    from research_utils.analyses.corpus.tables import article_tables
+    from research_utils.ingest import ArticleError, load_article
+    from research_utils.lexicons import LexiconError
+
+    started = time.perf_counter()
+    parts: dict[str, list[pd.DataFrame]] = {}
+    failed = []
+    for item in items:
+        try:
+            doc = load_article(item.path, name=item.slug)
+            tables = article_tables(doc, options)
+        except (ArticleError, LexiconError, OSError) as exc:
+            failed.append({"path": item.relpath, "reason": str(exc).replace(item.path, item.relpath)})
+            continue
+        tables["articles"] = tables["articles"].assign(path=item.relpath, key=item.key)
+        for name, df in tables.items():
+            parts.setdefault(name, []).append(df)
+    merged = {name: pd.concat(dfs, ignore_index=True) for name, dfs in parts.items()}
+    return {"tables": merged, "failed": failed, "seconds": time.perf_counter() - started}
+
+
+def _batches(items: list[CorpusFile], size: int) -> Iterator[list[CorpusFile]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+class _Writer:
+    """Append each table's batches to ``data/<table>/part-NNNNN.parquet``."""
+
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.count = 0
+
+    def write(self, tables: dict[str, pd.DataFrame]) -> None:
+        for name, df in tables.items():
+            folder = self.data / name
+            folder.mkdir(parents=True, exist_ok=True)
+            df.to_parquet(folder / f"part-{self.count:05d}.parquet", index=False)
+        self.count += 1
+
+
+def _reuse(previous: Path | None, keep: dict[str, str], writer: _Writer) -> None:
+    """Copy the stored rows of unchanged articles (slug -> key) from a previous run."""
+    if previous is None or not keep or not (previous / "articles").is_dir():
+        return
+    old = pd.read_parquet(previous / "articles")
+    ok = old[[keep.get(s) == k for s, k in zip(old["article"], old["key"], strict=True)]]
+    slugs = set(ok["article"])
+    tables = {}
+    for folder in sorted(p for p in previous.iterdir() if p.is_dir()):
+        df = pd.read_parquet(folder)
+        tables[folder.name] = df[df["article"].isin(slugs)].reset_index(drop=True)
+    writer.write(tables)
+
+
+def stored_keys(previous: Path | None) -> dict[str, str]:
+    """``{slug: key}`` of the articles a previous run stored (empty when there is none)."""
+    if previous is None or not (previous / "articles").is_dir():
+        return {}
+    old = pd.read_parquet(previous / "articles", columns=["article", "key"])
+    return dict(zip(old["article"], old["key"], strict=True))
+
+
+def _client(scheduler: str, workers: int) -> Any:
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler in ("threads", "processes"):
+        cluster = LocalCluster(
+            n_workers=workers if scheduler == "processes" else 1,
+            threads_per_worker=1 if scheduler == "processes" else workers,
+            processes=scheduler == "processes",
+            dashboard_address=None,
+            silence_logs=40,
+        )
+        return Client(cluster)
+    return Client(scheduler, timeout="30s")
+
+
+def run_corpus(
+    items: list[CorpusFile],
+    data: Path,
+    options: dict[str, Any],
+    *,
+    scheduler: str = "processes",
+    workers: int | None = None,
+    previous: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> dict[str, Any]:
+    """Analyse ``items`` into Parquet tables under ``data``, reusing a previous run's rows.
+
+    Parameters
+    ----------
+    items : list of CorpusFile
+        From :func:`plan`.
+    data : Path
+        Empty folder for the tables (``data/<table>/part-*.parquet``).
+    options : dict
+        Analysis settings passed to :func:`~research_utils.analyses.corpus.tables.article_tables`.
+    scheduler : str
+        ``synchronous``, ``threads``, ``processes`` or a scheduler address.
+    workers : int, optional
+        Local workers (default: the number of cores).
+    previous : Path, optional
+        The ``data`` folder of the previous run, whose unchanged rows are reused.
+    progress : callable, optional
+        Receives progress lines.
+    should_stop : callable, optional
+        Polled between batches; True abandons the run (``KeyboardInterrupt``).
+
+    Returns
+    -------
+    dict
+        ``analysed``, ``reused``, ``failed`` ([{path, reason}]), ``seconds``.
+    """
+    say = progress or (lambda _m: None)
+    stop = should_stop or (lambda: False)
+    data.mkdir(parents=True, exist_ok=True)
+    writer = _Writer(data)
+    old = stored_keys(previous)
+    keep = {it.slug: it.key for it in items if old.get(it.slug) == it.key}
+    todo = [it for it in items if it.slug not in keep]
+    _reuse(previous, keep, writer)
+    say(f"{len(items)} article(s): {len(keep)} unchanged (stored tables reused), {len(todo)} to analyse")
+    started = time.perf_counter()
+    failed: list[dict[str, str]] = []
+    done = 0
+    batches = list(_batches(todo, BATCH_SIZE))
+
+    def report(result: dict[str, Any], n: int) -> None:
+        nonlocal done
+        writer.write(result["tables"])
+        failed.extend(result["failed"])
+        done += n
+        rate = done / max(time.perf_counter() - started, 1e-9)
+        say(f"  {done}/{len(todo)} analysed ({rate:.1f} articles/s), {len(failed)} failed")
+
+    if scheduler == "synchronous" or not batches:
+        for batch in batches:
+            if stop():
+                raise KeyboardInterrupt
+            report(analyse_batch(batch, options), len(batch))
+    else:
+        from dask.distributed import as_completed
+
+        client = _client(scheduler, workers or os.cpu_count() or 1)
+        try:
+            futures = client.map(analyse_batch, batches, options=options, pure=False)
+            sizes = {f.key: len(b) for f, b in zip(futures, batches, strict=True)}
+            for future in as_completed(futures):
+                if stop():
+                    raise KeyboardInterrupt
+                report(future.result(), sizes[future.key])
+                future.release()
+        finally:
+            cluster = getattr(client, "cluster", None)
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    return {
+        "analysed": len(todo) - len(failed),
+        "reused": len(keep),
+        "failed": sorted(failed, key=lambda f: f["path"]),
+        "seconds": time.perf_counter() - started,
+    }
+
+
+def settings_fingerprint(options: dict[str, Any]) -> str:
+    """A stable text of the analysis options (part of every article's cache key)."""
+    return json.dumps(options, sort_keys=True, default=str)

@@ -1,0 +1,494 @@
+"""Lexicon cues in every sentence of a document at once.
+
+What a term matches is defined once, by :func:`research_utils.lexicons.compile_terms`
+(whole words, case-insensitive; a phrase matches across any white space; ``neutral*``
+matches any ending; never inside a hyphenated compound or a contraction; a possessive
+``'s`` may follow), and lexicon regular expressions run through
+:class:`research_utils.lexicons.UserPattern` (with its time bound). This module decides
+only *where to try* them, so that a whole document costs little more than its number of
+words:
+
+* A term starts where a run of letters and digits starts (the pattern's look-behind
+  forbids a letter, digit, apostrophe or hyphen before it), and the maximal run of
+  letters and digits at that place, lower-cased, equals the term's own first run (or
+  begins with it, for a term that is one run and a ``*``). The runs of a document come
+  from its tokens (:func:`document_runs`, kept with the document).
+* For each group of terms, the runs whose text is the first run of one of its terms are
+  its *candidate* positions; the group's compiled pattern is tried at each with
+  ``pattern.match(sentence, position)``, left to right, skipping positions inside the
+  previous match. That is exactly what ``pattern.finditer(sentence)`` returns, because
+  the pattern cannot match anywhere else; only the candidates cost a regular-expression
+  call (a few per cent of the words), instead of a scan of every sentence per group.
+* Lexicon regular expressions (``patterns``) may match anything: they run on every
+  sentence where :func:`~.patterns.sentences_to_search` says they may match. Within a
+  group, term and pattern hits that overlap keep the one that starts first, then the
+  longer one (as :class:`~research_utils.lexicons.TermMatcher` does), and an ``exclude``
+  term hides the hits it overlaps.
+
+The naming sets of :mod:`~research_utils.analyses.framing.naming` match "Kiev" inside
+"pro-Kiev" and "Kiev-based" too; their pattern is built by :func:`compound_pattern` and
+found the same way.
+
+Known limit: candidates are chosen by ``str.lower``, the regular expressions by Python's
+case-insensitive matching; the two differ for a handful of letters (the long s ``ſ``,
+the Kelvin sign, Turkish dotted I), where a term could be missed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from research_utils.analyses.framing.patterns import Chunk, document_chunks, sentences_to_search
+from research_utils.ingest import Document
+from research_utils.lexicons import TermGroup, UserPattern, compile_terms, term_body
+
+__all__ = ["CueHits", "CueIndex", "Runs", "compound_pattern", "document_runs", "term_start"]
+
+_RUN = re.compile(r"[^\W_]+")
+"""A run of letters and digits (what ``[^\\W_]`` matches in the tokenizer and the term patterns)."""
+
+
+def term_start(term: str) -> tuple[str, bool, str | None]:
+    """Where a term can start, as runs of letters and digits (lower-cased).
+
+    Returns ``(first, prefix, second)``: the term's first run; whether a text run only has
+    to *begin* with it (a term that is one run and a ``*``, like ``neutral*``); and the run
+    that must come next in the text (``None`` when any may: a one-run term, or a second
+    run that ends in ``*``). Between two runs a term holds only spaces, hyphens,
+    apostrophes or dots, which the term's pattern matches only with characters that are
+    not letters or digits, so the next run of the text is the term's second run.
+    ``("", False, None)`` for a term that does not start with a letter or digit: such a
+    term is searched in every sentence.
+    """
+    text = term.strip().replace("’", "'")
+    runs = list(_RUN.finditer(text))
+    if not runs or runs[0].start() != 0:
+        return "", False, None
+    first = runs[0].group(0).lower()
+    if text[runs[0].end() :] == "*":
+        return first, True, None
+    if len(runs) < 2 or (len(runs) == 2 and text[runs[1].end() :] == "*"):
+        return first, False, None
+    return first, False, runs[1].group(0).lower()
+
+
+# --------------------------------------------------------------------------- runs
+
+
+@dataclass(frozen=True)
+class Runs:
+    """The maximal runs of letters and digits of a document's sentences, in text order.
+
+    Run ``i`` starts at offset ``start[i]`` of sentence ``sentence[i]`` and reads
+    ``keys[code[i]]`` in lower case; ``following[i]`` is the code of the next run of the
+    same sentence (``len(keys)`` for the last run of a sentence). ``order`` sorts the runs
+    by ``code`` and ``pair_order`` by ``pair`` (= ``code * (len(keys) + 1) + following``),
+    so that the runs of any word, or of any two words in a row, are found by bisection.
+    Read-only (shared through :meth:`Document.memo`).
+    """
+
+    sentence: np.ndarray
+    start: np.ndarray
+    code: np.ndarray
+    keys: list[str]
+    following: np.ndarray
+    order: np.ndarray
+    pair: np.ndarray
+    pair_order: np.ndarray
+
+    @classmethod
+    def of(cls, sentence: np.ndarray, start: np.ndarray, code: np.ndarray, keys: list[str]) -> Runs:
+        """Runs with their sort orders."""
+        n = len(keys)
+        same = np.append(sentence[1:] == sentence[:-1], False) if len(code) else np.zeros(0, dtype=bool)
+        following = np.where(same, np.append(code[1:], 0), n) if len(code) else code
+        pair = code * (n + 1) + following
+        return cls(
+            sentence=sentence,
+            start=start,
+            code=code,
+            keys=keys,
+            following=following,
+            order=np.argsort(code, kind="stable"),
+            pair=pair,
+            pair_order=np.argsort(pair, kind="stable"),
+        )
+
+
+def document_runs(doc: Document) -> Runs:
+    """The :class:`Runs` of ``doc``, computed once and kept with the document.
+
+    Every letter or digit of a sentence belongs to a token, and a token never ends right
+    before a letter or digit, so the runs inside the tokens are the runs of the text. Each
+    distinct token form is split once; the runs of the token occurrences are then laid
+    out with array operations.
+    """
+    return doc.memo(("framing.runs",), lambda: _runs(doc))
+
+
+def _runs(doc: Document) -> Runs:
+    """See :func:`document_runs`."""
+    p = doc.parsed
+    n_tok = len(p.token)
+    if not n_tok:
+        empty = np.zeros(0, dtype=np.int64)
+        return Runs.of(empty, empty, empty, [])
+    codes, forms = pd.factorize(np.asarray(p.token, dtype=object))
+    key_ids: dict[str, int] = {}
+    offsets: list[int] = []
+    keys: list[int] = []
+    per_form = np.empty(len(forms), dtype=np.int64)
+    for i, form in enumerate(forms.tolist()):
+        if form.isalnum():  # most forms are one run: the whole word
+            offsets.append(0)
+            keys.append(key_ids.setdefault(form.lower(), len(key_ids)))
+            per_form[i] = 1
+            continue
+        found = [(m.start(), m.group(0).lower()) for m in _RUN.finditer(form)]
+        for off, key in found:
+            offsets.append(off)
+            keys.append(key_ids.setdefault(key, len(key_ids)))
+        per_form[i] = len(found)
+    first = np.cumsum(per_form) - per_form  # where each form's runs begin in offsets/keys
+    per_token = per_form[codes]
+    token_of_run = np.repeat(np.arange(n_tok, dtype=np.int64), per_token)
+    within = np.arange(len(token_of_run), dtype=np.int64) - np.repeat(
+        np.cumsum(per_token) - per_token, per_token
+    )
+    flat = first[codes][token_of_run] + within
+    return Runs.of(
+        sentence=p.token_sentence[token_of_run].astype(np.int64, copy=False),
+        start=p.token_start[token_of_run] + np.asarray(offsets, dtype=np.int64)[flat],
+        code=np.asarray(keys, dtype=np.int64)[flat],
+        keys=list(key_ids),
+    )
+
+
+# --------------------------------------------------------------------------- groups
+
+
+_NOT_AFTER_WORD = r"(?<!\w)"
+_NOT_BEFORE_WORD = r"(?!\w)"
+_WORD_TAIL = r"\w*"
+
+
+def compound_pattern(terms: Sequence[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for tagged terms that also match inside hyphenated compounds.
+
+    A term matches case-insensitively where no letter or digit comes right before or
+    after it, so ``Kiev`` is found in ``Kiev's``, ``pro-Kiev`` and ``Kiev-based`` but
+    not in ``Kievan``; a trailing ``*`` matches the rest of the word (up to a hyphen or
+    apostrophe). Longer terms are tried first. Spelling as in
+    :func:`research_utils.lexicons.term_body`.
+
+    Parameters
+    ----------
+    terms : sequence of (term, tag)
+        The tag (e.g. a side of a naming set) is reported with every match of the term.
+
+    Returns
+    -------
+    (pattern, tags)
+        ``tags`` maps the name of each term's group in the pattern to its tag.
+    """
+    ordered = sorted(((str(t).strip(), tag) for t, tag in terms if str(t).strip()), key=lambda x: -len(x[0]))
+    tags = {f"t{i}": tag for i, (_, tag) in enumerate(ordered)}
+    # The look-behind every term starts with is written once, before the alternation.
+    alternatives = "|".join(
+        f"(?P<t{i}>{term_body(t, wildcard_tail=_WORD_TAIL)}{_NOT_BEFORE_WORD})"
+        for i, (t, _) in enumerate(ordered)
+    )
+    return re.compile(f"{_NOT_AFTER_WORD}(?:{alternatives})", re.IGNORECASE), tags
+
+
+def _compound_exclude(terms: Iterable[str]) -> re.Pattern[str] | None:
+    """One pattern for a naming set's ``exclude`` terms (spelt as in :func:`compound_pattern`)."""
+    bodies = [
+        _NOT_AFTER_WORD + term_body(str(t), wildcard_tail=_WORD_TAIL) + _NOT_BEFORE_WORD
+        for t in terms
+        if str(t).strip()
+    ]
+    return re.compile("|".join(bodies), re.IGNORECASE) if bodies else None
+
+
+@dataclass(frozen=True)
+class _Group:
+    """One keyed group: its compiled terms, where they can start, its regular expressions."""
+
+    key: str
+    pattern: re.Pattern[str] | None
+    starts: tuple[tuple[str, bool, str | None], ...]
+    scan: bool
+    user_patterns: tuple[UserPattern, ...] = ()
+    exclude: re.Pattern[str] | None = None
+    tags: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CueHits:
+    """Hits of a :class:`CueIndex` in one document, as parallel arrays sorted by group,
+    sentence and start (read-only).
+
+    ``group`` indexes :attr:`CueIndex.keys`; ``start``/``end`` are offsets in the
+    sentence; ``kind`` is 0 for a term, 1 for a regular expression; ``tag`` is the tag of
+    the matched term (``""`` when the group has none).
+    """
+
+    group: np.ndarray
+    sentence: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    text: np.ndarray
+    kind: np.ndarray
+    tag: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.group)
+
+    def take(self, mask: np.ndarray) -> CueHits:
+        """The hits where ``mask`` is true."""
+        return CueHits(*(getattr(self, f)[mask] for f in self.__dataclass_fields__))
+
+
+class CueIndex:
+    """Keyed groups of lexicon terms and regular expressions, found in whole documents.
+
+    Within a group hits never overlap; hits of different groups may (one word can be a cue
+    of two frames). Build one with :meth:`of_terms` (lexicon term semantics) or
+    :meth:`of_compounds` (naming sets); :meth:`find` searches a document.
+    """
+
+    def __init__(self, groups: Sequence[_Group]) -> None:
+        self.groups = tuple(groups)
+        self.keys = [g.key for g in self.groups]
+        # first run -> [(group, second run or None)]; prefix runs (``neutral*``) apart
+        self._exact: dict[str, list[tuple[int, str | None]]] = {}
+        self._prefix: dict[str, list[tuple[int, str | None]]] = {}
+        for i, g in enumerate(self.groups):
+            if g.scan:
+                continue
+            for first, is_prefix, second in set(g.starts):
+                target = self._prefix if is_prefix else self._exact
+                target.setdefault(first, []).append((i, second))
+        self._prefix_lengths = sorted({len(k) for k in self._prefix})
+
+    @classmethod
+    def of_terms(cls, groups: Iterable[TermGroup]) -> CueIndex:
+        """Groups matched as :func:`~research_utils.lexicons.compile_terms` matches (case-insensitive)."""
+        out = []
+        for g in groups:
+            terms = [str(t) for t in g.terms if str(t).strip()]
+            starts = tuple(term_start(t) for t in terms)
+            out.append(
+                _Group(
+                    key=g.key,
+                    pattern=compile_terms(terms, case_sensitive=g.case_sensitive) if terms else None,
+                    starts=starts,
+                    scan=any(s[0] == "" for s in starts),
+                    user_patterns=tuple(UserPattern(str(p)) for p in g.patterns),
+                )
+            )
+        return cls(out)
+
+    @classmethod
+    def of_compounds(cls, sets: Iterable[tuple[str, Sequence[tuple[str, str]], Sequence[str]]]) -> CueIndex:
+        """Groups of tagged terms matched as :func:`compound_pattern` matches.
+
+        Parameters
+        ----------
+        sets : iterable of (key, [(term, tag), ...], exclude terms)
+        """
+        out = []
+        for key, terms, exclude in sets:
+            pattern, tags = compound_pattern(terms)
+            starts = tuple(term_start(str(t)) for t, _ in terms if str(t).strip())
+            out.append(
+                _Group(
+                    key=key,
+                    pattern=pattern,
+                    starts=starts,
+                    scan=any(s[0] == "" for s in starts),
+                    exclude=_compound_exclude(exclude),
+                    tags=tags,
+                )
+            )
+        return cls(out)
+
+    def _candidates(self, runs: Runs) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(group, sentence, start) of every run where a term of a group may start, sorted.
+
+        A run is a candidate for a group when its text is the first run of one of the
+        group's terms and, for a term of several runs, the next run of the sentence is the
+        term's second run (so that "of" in "of course" is tried only before "course").
+        """
+        n_keys = len(runs.keys)
+        key_id = {k: u for u, k in enumerate(runs.keys)}
+        single: set[tuple[int, int]] = set()  # (run key, group): any next run
+        double: set[tuple[int, int, int]] = set()  # (run key, next run key, group)
+        for u, key in enumerate(runs.keys):
+            found = self._exact.get(key, [])
+            for length in self._prefix_lengths:
+                if length > len(key):
+                    break
+                found = found + self._prefix.get(key[:length], [])
+            for g, second in found:
+                if second is None:
+                    single.add((u, g))
+                elif second in key_id:
+                    double.add((u, key_id[second], g))
+        double = {(u, v, g) for u, v, g in double if (u, g) not in single}
+        if not single and not double:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty
+        pairs = sorted(single)
+        idx_single, group_single = _occurrences(
+            runs.code, runs.order, [u for u, _ in pairs], [g for _, g in pairs]
+        )
+        triples = sorted(double)
+        idx_double, group_double = _occurrences(
+            runs.pair,
+            runs.pair_order,
+            [u * (n_keys + 1) + v for u, v, _ in triples],
+            [g for _, _, g in triples],
+        )
+        idx = np.concatenate([idx_single, idx_double])
+        group = np.concatenate([group_single, group_double])
+        sentence, start = runs.sentence[idx], runs.start[idx]
+        o = np.lexsort((start, sentence, group))
+        return group[o], sentence[o], start[o]
+
+    def find(self, doc: Document) -> CueHits:
+        """Every hit of every group in the body sentences of ``doc``.
+
+        Raises
+        ------
+        LexiconError
+            When a lexicon regular expression exceeds its time bound.
+        """
+        sents = doc.parsed.sentence
+        groups = self.groups
+        # Columns, not row tuples: fewer objects for the garbage collector to track.
+        col_g: list[int] = []
+        col_s: list[int] = []
+        col_a: list[int] = []
+        col_b: list[int] = []
+        col_t: list[str] = []
+        col_tag: list[str] = []
+        last_g = last_s = last_end = -1
+        for g, s, a in zip(*(x.tolist() for x in self._candidates(document_runs(doc))), strict=True):
+            if a < last_end and s == last_s and g == last_g:
+                continue  # inside the previous match of this group: finditer would not look here
+            grp = groups[g]
+            m = grp.pattern.match(sents[s], a)  # type: ignore[union-attr]
+            if m is None:
+                continue
+            last_g, last_s, last_end = g, s, m.end()
+            col_g.append(g)
+            col_s.append(s)
+            col_a.append(a)
+            col_b.append(last_end)
+            col_t.append(m.group(0))
+            col_tag.append(grp.tags.get(m.lastgroup, "") if grp.tags else "")  # type: ignore[arg-type]
+        hits = CueHits(
+            group=np.asarray(col_g, dtype=np.int64),
+            sentence=np.asarray(col_s, dtype=np.int64),
+            start=np.asarray(col_a, dtype=np.int64),
+            end=np.asarray(col_b, dtype=np.int64),
+            text=np.asarray(col_t, dtype=object),
+            kind=np.zeros(len(col_g), dtype=np.int8),
+            tag=np.asarray(col_tag, dtype=object),
+        )
+        special = [
+            g for g, grp in enumerate(groups) if grp.scan or grp.user_patterns or grp.exclude is not None
+        ]
+        if not special:
+            return hits
+        chunks = document_chunks(doc) if any(groups[g].user_patterns for g in special) else None
+        parts = [hits.take(~np.isin(hits.group, special))]
+        for g in special:
+            parts.append(self._special(g, hits.take(hits.group == g), sents, chunks))
+        merged = CueHits(
+            *(np.concatenate([getattr(p, f) for p in parts]) for f in CueHits.__dataclass_fields__)
+        )
+        return merged.take(np.argsort(merged.group, kind="stable"))
+
+    def _special(self, g: int, terms: CueHits, sents: list[str], chunks: list[Chunk] | None) -> CueHits:
+        """The hits of group ``g`` when it has more than plain terms: terms that must be
+        searched in every sentence, regular expressions, ``exclude`` terms."""
+        grp = self.groups[g]
+        rows = list(
+            zip(
+                terms.sentence.tolist(),
+                terms.start.tolist(),
+                terms.end.tolist(),
+                terms.text.tolist(),
+                [0] * len(terms),
+                terms.tag.tolist(),
+                strict=True,
+            )
+        )
+        if grp.scan and grp.pattern is not None:
+            for s, text in enumerate(sents):
+                rows += [
+                    (s, m.start(), m.end(), m.group(0), 0, grp.tags.get(m.lastgroup or "", ""))
+                    for m in grp.pattern.finditer(text)
+                ]
+        for up in grp.user_patterns:
+            for s in sentences_to_search(up, sents, chunks):
+                rows += [(s, a, b, t, 1, "") for a, b, t in up.finditer(sents[s])]
+        rows.sort(key=lambda r: (r[0], r[1], r[1] - r[2], r[4]))
+        rows = _resolve(rows, sents, grp.exclude)
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 6
+        return CueHits(
+            group=np.full(len(rows), g, dtype=np.int64),
+            sentence=np.asarray(cols[0], dtype=np.int64),
+            start=np.asarray(cols[1], dtype=np.int64),
+            end=np.asarray(cols[2], dtype=np.int64),
+            text=np.asarray(cols[3], dtype=object),
+            kind=np.asarray(cols[4], dtype=np.int8),
+            tag=np.asarray(cols[5], dtype=object),
+        )
+
+
+def _resolve(rows: list[Any], sents: list[str], exclude: re.Pattern[str] | None) -> list[Any]:
+    """The hits of one group, rows ``(sentence, start, end, ...)`` sorted by sentence, start,
+    longest first, without those an ``exclude`` term hides and those that overlap an
+    earlier hit kept."""
+    out = []
+    blocked: dict[int, list[tuple[int, int]]] = {}
+    last_s = last_end = -1
+    for r in rows:
+        s, a, b = r[0], r[1], r[2]
+        if exclude is not None:
+            spans = blocked.get(s)
+            if spans is None:
+                spans = blocked[s] = [(m.start(), m.end()) for m in exclude.finditer(sents[s])]
+            if any(x < b and a < y for x, y in spans):
+                continue
+        if s == last_s and a < last_end:
+            continue
+        out.append(r)
+        last_s, last_end = s, b
+    return out
+
+
+def _occurrences(
+    values: np.ndarray, order: np.ndarray, wanted: list[int], groups: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Indices ``i`` with ``values[i] == wanted[k]``, each paired with ``groups[k]``
+    (``order`` sorts ``values``)."""
+    if not wanted:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    ordered = values[order]
+    target = np.asarray(wanted, dtype=np.int64)
+    lo = np.searchsorted(ordered, target, side="left")
+    hi = np.searchsorted(ordered, target, side="right")
+    idx = np.concatenate([order[a:b] for a, b in zip(lo.tolist(), hi.tolist(), strict=True)])
+    return idx, np.repeat(np.asarray(groups, dtype=np.int64), hi - lo)

@@ -1,0 +1,178 @@
+"""Stance comparison: who speaks, how their words are framed, who wants what.
+
+The measures, each a table with its evidence (``sentence_id``, ``sentence``, the matched
+span, ``voice`` and ``article``):
+
+* **Actor and issue mentions** (:func:`actor_mentions`, :func:`issue_mentions`) from the
+  YAML lexicons ``actors`` and ``issues`` (names, metonyms, people mapped to their side,
+  demonyms; issue cue phrases).
+* **Attribution** (:func:`attributions`): direct quotes and indirect speech with a
+  speaker, the actor it resolves to and the reporting verb with its class (lexicon
+  ``reporting_verbs``), after rule-based quote attribution (Pouliquen, Steinberger &
+  Best 2007); :func:`verb_class_table` per actor.
+* **Author and quoted voice** (:func:`voice_overview`, :func:`voice_share`): how much is
+  quoted, and whom.
+* **How the text writes about each actor** (:func:`actor_sentences`,
+  :func:`actor_sentiment`, :func:`actor_profile`): VADER sentiment of the sentences
+  naming the actor with a bootstrap interval, obligations (:func:`deontic_markers`),
+  hedges and boosters (:func:`epistemic_markers`, Hyland 2005), in each voice.
+* **Actor x issue claims** (:func:`claims`, :func:`claims_matrix`): political claims
+  analysis after Koopmans & Statham (1999) with a position cue and the claimant's role.
+
+All of these are dictionary and pattern methods: cues that point a reader to sentences,
+not readings of them. Validate them by hand before reporting numbers (Grimmer & Stewart
+2013; van Atteveldt, van der Velden & Boukes 2021).
+
+Every public function takes a corpus (anything :func:`~research_utils.ingest.as_corpus`
+accepts: a corpus, a document, a path, a text or a list of these) and returns one
+DataFrame with an ``article`` column; functions named after a table (``voice_share``,
+``claims_matrix`` ...) take that table. The matches of a document are computed once and
+kept with it (:func:`~research_utils.analyses.stance.core.analyse`).
+
+Modules, each one job: ``lexicons`` (the bundle), ``text`` and ``speakers`` (word-order
+helpers), ``matching`` (running a term matcher over the sentences of a document),
+``reported`` (finding reported speech), ``core`` (the per-document matches),
+``attribution``, ``voice``, ``actors``, ``markers``, ``sentiment``, ``profile``,
+``positions`` and ``claims`` (the measures), ``validation``, ``compare``, ``tables`` and
+``results`` (presentation).
+"""
+
+from research_utils.analyses.stance.actors import (
+    ISSUE_COLUMNS,
+    MENTION_COLUMNS,
+    actor_mentions,
+    issue_mentions,
+)
+from research_utils.analyses.stance.attribution import (
+    ATTRIBUTION_COLUMNS,
+    VERB_CLASS_COLUMNS,
+    attributions,
+    verb_class_table,
+)
+from research_utils.analyses.stance.claims import (
+    CLAIM_COLUMNS,
+    CLAIM_EVIDENCE_COLUMNS,
+    DEMAND_EVIDENCE_COLUMNS,
+    MATRIX_COLUMNS,
+    claims,
+    claims_matrix,
+    claims_with_position,
+    demands,
+)
+from research_utils.analyses.stance.compare import COMPARED_MEASURES, comparison_table, position_comparison
+from research_utils.analyses.stance.core import Analysis, analyse
+from research_utils.analyses.stance.lexicons import (
+    EPISTEMIC_KINDS,
+    POSITION_KINDS,
+    ROLES,
+    UNATTRIBUTED,
+    UNRESOLVED,
+    VERB_CLASSES,
+    StanceLexicons,
+    actor_table,
+    default_lexicons,
+    issue_table,
+    lexicon_table,
+    load_stance_lexicons,
+    verb_table,
+)
+from research_utils.analyses.stance.markers import (
+    DEONTIC_COLUMNS,
+    EPISTEMIC_COLUMNS,
+    deontic_markers,
+    epistemic_markers,
+    epistemic_with_actors,
+    obligations_on_actors,
+)
+from research_utils.analyses.stance.profile import (
+    PROFILE_COLUMNS,
+    PROFILE_SUMMARY,
+    actor_profile,
+    actor_profiles,
+)
+from research_utils.analyses.stance.results import results_overview, stance_results
+from research_utils.analyses.stance.sentiment import (
+    ACTOR_SENTENCE_COLUMNS,
+    SENTIMENT_COLUMNS,
+    VOICES,
+    actor_sentences,
+    actor_sentiment,
+    bootstrap_mean,
+    sentiment_extremes,
+    voice_sentiment,
+)
+from research_utils.analyses.stance.tables import TableView, count_table
+from research_utils.analyses.stance.validation import (
+    VALIDATION_COLUMNS,
+    VALIDATION_TABLE,
+    validation_sheet,
+    write_validation_sheet,
+)
+from research_utils.analyses.stance.voice import OVERVIEW_COLUMNS, VOICE_COLUMNS, voice_overview, voice_share
+
+__all__ = [
+    "ACTOR_SENTENCE_COLUMNS",
+    "ATTRIBUTION_COLUMNS",
+    "CLAIM_COLUMNS",
+    "CLAIM_EVIDENCE_COLUMNS",
+    "COMPARED_MEASURES",
+    "DEMAND_EVIDENCE_COLUMNS",
+    "DEONTIC_COLUMNS",
+    "EPISTEMIC_COLUMNS",
+    "EPISTEMIC_KINDS",
+    "ISSUE_COLUMNS",
+    "MATRIX_COLUMNS",
+    "MENTION_COLUMNS",
+    "OVERVIEW_COLUMNS",
+    "POSITION_KINDS",
+    "PROFILE_COLUMNS",
+    "PROFILE_SUMMARY",
+    "ROLES",
+    "SENTIMENT_COLUMNS",
+    "UNATTRIBUTED",
+    "UNRESOLVED",
+    "VALIDATION_COLUMNS",
+    "VALIDATION_TABLE",
+    "VERB_CLASSES",
+    "VERB_CLASS_COLUMNS",
+    "VOICES",
+    "VOICE_COLUMNS",
+    "Analysis",
+    "StanceLexicons",
+    "TableView",
+    "actor_mentions",
+    "actor_profile",
+    "actor_profiles",
+    "actor_sentences",
+    "actor_sentiment",
+    "actor_table",
+    "analyse",
+    "attributions",
+    "bootstrap_mean",
+    "claims",
+    "claims_matrix",
+    "claims_with_position",
+    "comparison_table",
+    "count_table",
+    "default_lexicons",
+    "demands",
+    "deontic_markers",
+    "epistemic_markers",
+    "epistemic_with_actors",
+    "issue_mentions",
+    "issue_table",
+    "lexicon_table",
+    "load_stance_lexicons",
+    "obligations_on_actors",
+    "position_comparison",
+    "results_overview",
+    "sentiment_extremes",
+    "stance_results",
+    "validation_sheet",
+    "verb_class_table",
+    "verb_table",
+    "voice_overview",
+    "voice_sentiment",
+    "voice_share",
+    "write_validation_sheet",
+]

@@ -1,0 +1,185 @@
+"""The speaker of reported speech: where its phrase is, whether it is one, which actor it is.
+
+The speaker is the noun phrase next to a reporting verb: before it ("Russia's Foreign
+Minister Sergey Lavrov said"), cut at the last clause boundary and trimmed of fillers
+and auxiliaries, or after it ("said Sergey Lavrov", "according to Dmytro Kuleba"). A
+phrase is accepted as a speaker when it names an actor, is capitalised, is a pronoun, or
+holds a speaker noun (*official*, *spokesman*, *analyst*), in the manner of rule-based
+quote attribution (Pouliquen, Steinberger & Best 2007). Every function looks at one
+sentence or the stretch between a quote and its verb, so its cost is bounded.
+
+Known weaknesses: word order, not syntax; speakers named in another sentence and
+pronouns beyond the previous speaker are missed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from research_utils.analyses.stance.lexicons import StanceLexicons
+from research_utils.analyses.stance.text import DETERMINERS, FIRST_PERSON, PRONOUNS
+
+__all__ = [
+    "is_proper_name",
+    "resolve_actor",
+    "speaker_after",
+    "speaker_before",
+    "trim_speaker",
+    "valid_speaker",
+]
+
+_SUBORDINATORS = frozenset(
+    "when while after before because since although though if as that which who whom whose where "
+    "but so unless until whereas".split()
+)
+_LEADING_ADVERBIALS = frozenset(
+    """during in on at after before for with meanwhile however also then speaking earlier later today
+    yesterday last this moreover still now here there since following amid despite as when while""".split()
+)
+_LEADING_FILLERS = frozenset("even also and but then now meanwhile however so only yet still".split())
+_TRAILING = frozenset(
+    """has have had is was are were also already repeatedly reportedly again never tire tired of keeps
+    keep kept continue continues continued to no longer not did does do would will could might may
+    publicly recently later earlier then once further openly firmly explicitly clearly strongly
+    previously first quickly solemnly can cannot shall should must just only even still often always
+    allegedly reportedly officially privately""".split()
+)
+_SPEAKER_NOUNS = frozenset(
+    """official officials minister ministers spokesman spokeswoman spokesperson president diplomat
+    diplomats analyst analysts expert experts source sources leader leaders envoy ambassador negotiator
+    negotiators delegation government ministry side authorities chancellor secretary adviser advisor
+    aide aides lawmaker lawmakers commander general spokesmen journalist journalists""".split()
+)
+_DANGLING = frozenset("of in to for with on at by from and or".split())
+_PARTICLES = frozenset("von der de van den la le bin al da di du".split())
+_NOT_SPEAKERS = frozenset("it this that which what there these those here".split())
+
+_HARD_BREAK = re.compile(r"[;:!?“”\"(\[\]—–]|\.(?=\s)")
+_COMMA_PART = re.compile(r"[^,]+")
+_WORD = re.compile(r"[\w’']+")
+_TOKEN = r"[^,.;:!?()“”\"—–\s]+(?:\.(?=[A-Z]))?"
+_AFTER_VERB = re.compile(
+    rf"\s*({_TOKEN}(?:\s+{_TOKEN})*?)"
+    r"(?=\s*[,.;:!?()“”\"—–]|\s*$|\s+(?:in|on|at|to|during|after|before|while|when|who|which|that|from|"
+    r"as|for|with|last|this|earlier|later|yesterday|today)\b)"
+)
+_APPOSITION = re.compile(r",\s*((?:a|an|the)\s+[a-z][^,;:.!?“”]*?)(?=,)")
+
+
+def is_proper_name(text: str) -> bool:
+    """True for a short capitalised name ("Josep Borrell", "Ursula von der Leyen")."""
+    toks = text.split()
+    if not toks or len(toks) > 5:
+        return False
+    return all(t[:1].isupper() or t.lower() in _PARTICLES for t in toks) and toks[0][:1].isupper()
+
+
+def trim_speaker(text: str) -> str:
+    """A speaker phrase without leading fillers, trailing auxiliaries and adverbs, or punctuation."""
+    toks = text.strip(" ,;:—–-\t").split()
+    while toks and toks[0].lower().strip(",") in _LEADING_FILLERS:
+        toks = toks[1:]
+    while toks and toks[-1].lower().strip(",") in _TRAILING:
+        toks = toks[:-1]
+    return " ".join(toks).strip(" ,;:—–-")
+
+
+def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int]:
+    """Span of the speaker phrase that ends right before a reporting verb at ``verb_start``.
+
+    The phrase starts after the last hard break (``;:!?``, quotation marks, brackets,
+    dashes, a full stop) after ``floor`` and after the last comma, except that a name
+    after a description ("the EU's High Representative ..., Josep Borrell, said") or a
+    description after a name ("Peskov, the Kremlin spokesman, said") keeps both; it is
+    cut after the last subordinating word ("... was made when Ukraine said") and trimmed
+    (:func:`trim_speaker`). An empty span ``(verb_start, verb_start)`` when nothing is left.
+    """
+    seg = text[floor:verb_start]
+    hard = list(_HARD_BREAK.finditer(seg))
+    base = floor + (hard[-1].end() if hard else 0)
+    seg = text[base:verb_start]
+    parts = [(m.start(), m.end()) for m in _COMMA_PART.finditer(seg) if m.group(0).strip()]
+    if not parts:
+        return (verb_start, verb_start)
+    start = parts[-1][0]
+    if len(parts) >= 2:
+        last = seg[parts[-1][0] : parts[-1][1]].strip()
+        prev = seg[parts[-2][0] : parts[-2][1]].strip()
+        prev_first = prev.split()[0].lower() if prev.split() else ""
+        last_first = last.split()[0] if last.split() else ""
+        if is_proper_name(last) and prev_first not in _LEADING_ADVERBIALS and len(prev.split()) <= 14:
+            start = parts[-2][0]  # "the EU's High Representative ..., Josep Borrell, said"
+        elif last_first in ("a", "an", "the") and is_proper_name(prev):
+            start = parts[-2][0]  # "Peskov, the Kremlin spokesman, said"
+    span = seg[start:]
+    cut = 0
+    for m in _WORD.finditer(span):
+        w = m.group(0)
+        if w.lower() in _SUBORDINATORS and (w.islower() or m.start() == 0):
+            cut = m.end()
+    span_start = base + start + cut
+    trimmed = trim_speaker(text[span_start:verb_start])
+    if not trimmed:
+        return (verb_start, verb_start)
+    s = text.index(trimmed, span_start)
+    return (s, s + len(trimmed))
+
+
+def speaker_after(text: str, start: int, limit: int) -> tuple[int, int]:
+    """Span of the speaker phrase that follows a reporting verb ("said Sergey Lavrov").
+
+    The phrase runs from ``start`` to the next punctuation or a preposition, time word or
+    relative pronoun, within ``limit``; an apposition after a name is kept ("David
+    Arakhamia, a member of the delegation, ..."). Empty ``(start, start)`` when none.
+    """
+    m = _AFTER_VERB.match(text[start:limit])
+    if not m:
+        return (start, start)
+    s, e = start + m.start(1), start + m.end(1)
+    app = _APPOSITION.match(text[e:limit])
+    if app and is_proper_name(text[s:e].strip()):
+        e = e + app.end(1)
+    trimmed = trim_speaker(text[s:e])
+    if not trimmed:
+        return (start, start)
+    s2 = text.index(trimmed, s)
+    return (s2, s2 + len(trimmed))
+
+
+def valid_speaker(speaker: str, lex: StanceLexicons) -> bool:
+    """Whether a phrase can be a speaker.
+
+    Not when it starts with a pronoun such as *it*, *this*, *which*, ends in a
+    determiner or a dangling preposition, or runs past 25 words. Yes when it is a lone
+    personal pronoun, names an actor, holds a capitalised word (a name or title), or
+    holds a speaker noun (*official*, *spokesman*, *analyst*, ...).
+    """
+    toks = speaker.split()
+    if not toks or len(toks) > 25:
+        return False
+    first = toks[0].lower()
+    last = toks[-1].lower().strip(",")
+    if first in _NOT_SPEAKERS:
+        return False
+    if last in DETERMINERS or last in _DANGLING:
+        return False
+    if (first in PRONOUNS or first in FIRST_PERSON) and len(toks) == 1:
+        return True
+    if lex.actor_matcher.find(speaker):
+        return True
+    if any(t[:1].isupper() for t in toks[1:]) or (toks[0][:1].isupper() and first not in DETERMINERS):
+        return True
+    return any(t.lower().strip("’'s,") in _SPEAKER_NOUNS for t in toks)
+
+
+def resolve_actor(speaker: str, lex: StanceLexicons) -> tuple[str, str]:
+    """Actor id and matched term of a speaker phrase: people first, then names, then adjectives.
+
+    ``("", "")`` when the phrase names no actor.
+    """
+    hits = lex.actor_matcher.find(speaker)
+    for form in ("person", "name", "adjective"):
+        for h in hits:
+            if h.info == form:
+                return h.key, h.match
+    return "", ""

@@ -1,0 +1,81 @@
+"""A hand-coding sheet: claims drawn at random for two human coders.
+
+Dictionary methods agree poorly with human coders on claims (Boukes et al. 2020; van
+Atteveldt, van der Velden & Boukes 2021); the standing advice for automated content
+analysis is "validate, validate, validate" (Grimmer & Stewart 2013). The sheet draws a
+fixed-seed sample of :func:`~research_utils.analyses.stance.claims.claims` with empty
+columns for two coders, to be compared with each other (Krippendorff's alpha;
+Krippendorff 2004) and with the automatic ``position``.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from research_utils.analyses.stance.tables import article_rank
+from research_utils.export import Exporter
+
+__all__ = ["VALIDATION_COLUMNS", "VALIDATION_TABLE", "validation_sheet", "write_validation_sheet"]
+
+VALIDATION_COLUMNS = [
+    "article",
+    "sentence_id",
+    "label",
+    "issue_label",
+    "role",
+    "position",
+    "sentence",
+    "coder1_position",
+    "coder2_position",
+    "note",
+]
+"""Columns of :func:`validation_sheet`."""
+
+
+def validation_sheet(claims_df: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
+    """A random sample of claims for two human coders, with empty columns for their codes.
+
+    Draws ``n`` claims (all when there are fewer) without replacement with pandas'
+    seeded sampler (``random_state=seed``: reruns draw the same rows), sorted by
+    article (in the order the articles were given) and sentence. Compare the coders
+    with each other (Krippendorff's alpha; Krippendorff 2004) and with the automatic
+    ``position`` before reporting numbers (Grimmer & Stewart 2013).
+
+    Returns
+    -------
+    DataFrame
+        ``article``, ``sentence_id``, ``label``, ``issue_label``, ``role``, ``position``,
+        ``sentence``, and empty ``coder1_position``, ``coder2_position``, ``note``.
+        Empty when ``n`` is 0 or there are no claims.
+    """
+    if n <= 0 or claims_df.empty:
+        return pd.DataFrame(columns=VALIDATION_COLUMNS)
+    picked = claims_df.sample(n=min(n, len(claims_df)), random_state=seed)
+    rank = article_rank(claims_df["article"])  # the order the articles were given, not the draw's
+    keys = list(zip(picked["article"].map(rank).tolist(), picked["sentence_id"].tolist(), strict=True))
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    sheet = picked.iloc[order][VALIDATION_COLUMNS[:7]].reset_index(drop=True)
+    return sheet.assign(coder1_position="", coder2_position="", note="")
+
+
+VALIDATION_TABLE = "stance_claims_validation"
+"""Name of the sheet among the report's tables (``tables/stance_claims_validation.csv``)."""
+
+
+def write_validation_sheet(out: Exporter, claims_df: pd.DataFrame, n: int, seed: int = 0) -> str:
+    """Draw :func:`validation_sheet`, write it as a table when it has rows, and say what was done.
+
+    Returns
+    -------
+    str
+        One line for the reader: how many claims were drawn and where they are written
+        (nowhere when the exporter writes nothing), or why no sheet was drawn (``n`` is
+        0, or there is no claim).
+    """
+    sheet = validation_sheet(claims_df, n, seed)
+    if sheet.empty:
+        reason = "validation_sample is 0" if n <= 0 else "no claim was found"
+        return f"No validation sheet drawn: {reason}."
+    out.table(VALIDATION_TABLE, sheet)
+    where = f"tables/{VALIDATION_TABLE}.csv" if out.enabled else "not written: output_dir is empty"
+    return f"Validation sheet: {len(sheet)} claims drawn with seed {seed} ({where})."

@@ -1,0 +1,110 @@
+"""Group comparisons of a corpus against values worked out by hand on tiny tables."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from research_utils.analyses.corpus import groups
+
+ARTICLES = pd.DataFrame(
+    {
+        "article": ["a1", "a2", "a3", "b1", "b2"],
+        "group": ["RT", "RT", "RT", "Reuters", "Reuters"],
+        "words": [1000, 2000, 1000, 500, 1500],
+        "naming_index": [-1.0, -0.5, np.nan, 1.0, 0.5],
+        "date": ["2022-04-07", "2022-04-20", "2022-05-01", "2022-04", None],
+        "flesch_kincaid_grade": [10.0, 12.0, 14.0, 9.0, 11.0],
+    }
+)
+
+
+def test_articles_per_group() -> None:
+    got = groups.articles_per_group(ARTICLES).set_index("group")
+    assert got.loc["RT", "articles"] == 3 and got.loc["RT", "words"] == 4000
+    assert got.loc["Reuters", "median_words"] == 1000
+
+
+def test_describe_by_group_gives_quartiles() -> None:
+    got = groups.describe_by_group(ARTICLES, ["flesch_kincaid_grade"]).set_index("group")
+    assert got.loc["RT", "median"] == 12.0 and got.loc["RT", "q25"] == 11.0 and got.loc["RT", "q75"] == 13.0
+    assert got.loc["RT", "std"] == pytest.approx(2.0)
+
+
+def test_naming_by_group_means_articles_and_bootstraps() -> None:
+    got = groups.naming_by_group(ARTICLES, n_boot=500, seed=1).set_index("group")
+    assert got.loc["RT", "with_index"] == 2 and got.loc["RT", "articles"] == 3
+    assert got.loc["RT", "naming_index"] == pytest.approx(-0.75)
+    assert got.loc["Reuters", "naming_index"] == pytest.approx(0.75)
+    # two values: every resample mean is one of -1, -0.75, -0.5
+    assert -1.0 <= got.loc["RT", "ci_low"] <= -0.75 <= got.loc["RT", "ci_high"] <= -0.5
+    again = groups.naming_by_group(ARTICLES, n_boot=500, seed=1)
+    pd.testing.assert_frame_equal(again, groups.naming_by_group(ARTICLES, n_boot=500, seed=1))
+
+
+def test_bootstrap_of_one_value_and_none() -> None:
+    assert groups.bootstrap_mean_ci(np.array([0.2])) == (0.2, 0.2, 0.2)
+    assert all(math.isnan(x) for x in groups.bootstrap_mean_ci(np.array([np.nan])))
+
+
+def test_frames_by_group_pools_words() -> None:
+    frames = pd.DataFrame(
+        {
+            "article": ["a1", "a2", "b1", "b2"],
+            "scheme": "policy",
+            "frame": "security",
+            "hits": [4, 6, 0, 3],
+        }
+    )
+    got = groups.frames_by_group(frames, ARTICLES).set_index("group")
+    assert got.loc["RT", "hits"] == 10 and got.loc["RT", "words"] == 4000
+    assert got.loc["RT", "per_1000_words"] == pytest.approx(2.5)
+    assert got.loc["Reuters", "per_1000_words"] == pytest.approx(1.5)
+    assert got.loc["Reuters", "articles_with_hits"] == 1
+
+
+def test_voice_shares() -> None:
+    voice = pd.DataFrame(
+        {
+            "article": ["a1", "a1", "a2", "b1"],
+            "actor": ["Russia", "Ukraine", "Russia", "Ukraine"],
+            "quoted_words": [30, 10, 60, 5],
+        }
+    )
+    got = groups.voice_by_group(voice, ARTICLES)
+    rt = got[got["group"] == "RT"].set_index("actor")
+    assert rt.loc["Russia", "quoted_words_share"] == 0.9 and rt.loc["Ukraine", "quoted_words_share"] == 0.1
+    assert got[got["group"] == "Reuters"]["quoted_words_share"].tolist() == [1.0]
+
+
+def test_distinctive_words_against_the_formula() -> None:
+    terms = pd.DataFrame(
+        {
+            "article": ["a1", "a1", "b1", "b1"],
+            "term": ["kiev", "talks", "kyiv", "talks"],
+            "count": [10, 5, 10, 5],
+        }
+    )
+    got = groups.distinctive_words(terms, ARTICLES, prior_strength=10.0, min_count=1, top_n=5)
+    rt = got[got["group"] == "RT"].set_index("term")
+    # by hand: pi = (kiev 10, talks 10, kyiv 10)/30, alpha = 10/3 each, a0 = 10
+    a = 10 / 3
+    delta = math.log((10 + a) / (15 + 10 - 10 - a)) - math.log((0 + a) / (15 + 10 - 0 - a))
+    z = delta / math.sqrt(1 / (10 + a) + 1 / (0 + a))
+    assert rt.loc["kiev", "log_odds"] == pytest.approx(delta, abs=1e-4)
+    assert rt.loc["kiev", "z"] == pytest.approx(z, abs=1e-3)
+    assert rt.loc["talks", "z"] == pytest.approx(0.0, abs=1e-9)
+    assert got[got["group"] == "Reuters"].iloc[0]["term"] == "kyiv"
+    assert groups.distinctive_words(
+        terms[terms.article == "a1"], ARTICLES
+    ).empty  # one group: nothing to compare
+
+
+def test_trend_by_month() -> None:
+    got = groups.trend(ARTICLES)
+    rt_april = got[(got["month"] == "2022-04") & (got["group"] == "RT")].iloc[0]
+    assert rt_april["articles"] == 2 and rt_april["mean"] == pytest.approx(-0.75)
+    assert set(got["month"]) == {"2022-04", "2022-05"}  # the undated article is left out
