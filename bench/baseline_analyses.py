@@ -19,15 +19,17 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from research_utils import article_from_text
 from research_utils.article import Article
+
+from research_utils import article_from_text
 from research_utils.paths import DEFAULT_ARTICLE
 
 
 def _text_statistics(a: Article) -> None:
     """What notebook 01 computes for one article (without plots and the sentiment arc)."""
-    from research_utils import textstats as ts
     from research_utils.article import excluded_lines, structure_table
+
+    from research_utils import textstats as ts
 
     structure_table(a)
     excluded_lines(a)
@@ -150,12 +152,18 @@ def _analyses() -> dict[str, Callable[[Article], object]]:
     """The measured analyses; lexicons are loaded here, once, outside the timings."""
     from research_utils import framing, stance
 
-    return {
+    parts = {
         "text statistics": _text_statistics,
         "sentiment arc": _sentiment_arc,
         "stance": functools.partial(_stance, lex=stance.load_stance_lexicons()),
         "framing": functools.partial(_framing, lex=framing.load_lexicons()),
     }
+
+    def together(a: Article) -> None:
+        for fn in parts.values():
+            fn(a)
+
+    return {**parts, "all three analyses": together}
 
 
 @functools.lru_cache(maxsize=1)
@@ -188,7 +196,7 @@ def main() -> None:
         out[k] = {"words": _word_count(_scaled_article(k))}
         for name, fn in analyses.items():
             times = []
-            for _ in range(repeat if k < 100 else 1):
+            for _ in range(repeat * (5 if k == 1 else 2 if k == 10 else 1)):  # as bench.py's _runs
                 a = _scaled_article(k)
                 gc.collect()
                 gc.disable()

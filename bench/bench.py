@@ -4,26 +4,31 @@
    index for the bundled article) over a floor measured in the same run: papermill
    executing a notebook that only imports pandas, seaborn and nltk and draws one seaborn
    plot, then rendered to HTML. Floor and build alternate, so both see the same machine
-   state. Target <= 2.0.
-2. Analysis throughput: words per second of the analysis functions alone (what notebooks
-   01, 02 and 03 compute, without plots or notebooks) on the bundled article's body
-   repeated 1x, 10x and 100x. Each run gets a new ``Article`` built before the clock
-   starts, so per-article caches are cold and only the analysis is timed; lexicons,
-   CMUdict and wordfreq are loaded once per process beforehand, as in a notebook.
-   Targets: >= 100,000 words/s for text statistics (on the largest input, where the
-   fixed cost of building each table no longer dominates), and linear scaling for every
-   analysis (100x the text in <= 110x the time). Peak memory (tracemalloc) at 100x.
+   state. Target <= 1.5.
+2. Analysis throughput: words per second of the analysis functions alone (every table of
+   notebooks 01, 02 and 03, without plots or notebooks) on the bundled article's body
+   repeated 1x, 10x and 100x, each analysis alone and all three together on one document
+   (the shared parse and sentence sentiment paid once, as in a build). Each run gets a new
+   ``Document`` built before the clock starts, so per-document results are cold; lexicons,
+   CMUdict and wordfreq are loaded once per process beforehand, as in a notebook. The same
+   tables are then timed with the code before the shared parse (commit ``BASELINE_COMMIT``,
+   in a temporary git worktree), in the same run. Targets: text statistics >= 400,000
+   words/s at 100x; all three together >= 3x faster than before at 1x and at 100x; linear
+   scaling (100x the text in <= 110x the time). Peak memory (tracemalloc) at 100x.
 3. Against textstat: the same eight readability formulas on the same texts (the body,
    repeated 1x, 10x, 100x), textstat's CMUdict lookup redirected to the ``cmudict``
-   package so it runs offline. Ours includes building the Article from the raw text
+   package so it runs offline. Ours includes building the Document from the raw text
    (repairs, segmentation, sentences, tokens, syllables); textstat gets the raw text and
-   a new text on every call (it caches by text). Both are warmed up once (CMUdict,
-   word lists; per-word results such as syllables stay cached, per-text results are not)
-   and run in alternating blocks; the median is reported. Target: ours >= 5x faster. The values of the two on the bundled body, and the counts behind them,
-   are printed with what makes them differ.
+   a new text on every call (it caches by text). Both are warmed up once and run in
+   alternating blocks; the median is reported. Target: ours >= 5x faster. The values of the
+   two on the bundled body, and the counts behind them, are printed with what makes them
+   differ.
+4. An article at the size limit (``MAX_BYTES``): the whole ``research-report`` build, its
+   wall time and the peak resident memory of the runner and its kernels together.
+   Target: < 2 minutes and < 1 GB.
 
 Every figure is printed next to its target; nothing is asserted. Usage:
-``python bench/bench.py [--quick] [--json FILE] [--sections 1,2,3]``.
+``python bench/bench.py [--quick] [--json FILE] [--sections 1,2,3,4]``.
 """
 
 from __future__ import annotations
@@ -47,14 +52,17 @@ from typing import Any
 
 import nbformat
 
-from research_utils import article_from_text, load_article
-from research_utils.article import Article
+from research_utils.ingest import Document, article_from_text, load_article
 from research_utils.paths import DEFAULT_ARTICLE, NOTEBOOKS_DIR, PROJECT_ROOT
 
 BIN = Path(sys.executable).parent
 
-BUILD_TARGET = 2.0
-WORDS_PER_S_TARGET = 100_000
+BUILD_TARGET = 1.5
+WORDS_PER_S_TARGET = 400_000
+TOGETHER_SPEEDUP_TARGET = 3.0  # all three analyses against the code before the shared parse
+BASELINE_COMMIT = "ae3c396"  # the last commit before the shared parse (issue 9)
+LIMIT_TIME_TARGET_S = 120.0
+LIMIT_MEMORY_TARGET_MB = 1000.0
 SCALING_TARGET = 1.10  # time at 100x <= 110x the time at 1x
 SPEEDUP_TARGET = 5.0
 
@@ -74,6 +82,12 @@ def _time(fn: Callable[[], object], repeat: int) -> float:
         finally:
             gc.enable()
     return statistics.median(times)
+
+
+def _runs(scale: int, repeat: int) -> int:
+    """Runs at a scale: short runs are repeated more often (milliseconds are at the mercy of
+    the scheduler), long ones ``repeat`` times; the median is reported."""
+    return repeat * (5 if scale == 1 else 2 if scale == 10 else 1)
 
 
 def _verdict(ok: bool) -> str:
@@ -137,13 +151,14 @@ def build_ratio(repeat: int) -> dict[str, Any]:
 # --------------------------------------------------------------------------- 2. throughput
 
 
-def _text_statistics(a: Article) -> None:
+def _text_statistics(a: Document) -> None:
     """What notebook 01 computes for one article (without plots and the sentiment arc)."""
-    from research_utils import textstats as ts
-    from research_utils.article import excluded_lines, structure_table
+    from research_utils.analyses import textstats as ts
+    from research_utils.ingest import excluded_lines, structure_table
 
     structure_table(a)
     excluded_lines(a)
+    ts.repairs_table(a)
     ts.counts_table(a)
     ts.sentence_lengths(a)
     ts.sentence_length_summary(a)
@@ -159,49 +174,51 @@ def _text_statistics(a: Article) -> None:
     ts.ngram_frequencies(a, 3, 20, min_count=2)
     ts.collocations(a, "log_likelihood", 2, 20)
     ts.collocations(a, "pmi", 2, 20)
-    ts.keyness(a, min_count=3, include_absent=100)
-    ts.kwic(a, ts.DEFAULT_KWIC_TERMS, window=6)
-    ts.summary(a, mattr_window=50)
+    k = ts.keyness(a, min_count=3, include_absent=100)
+    ts.key_words(k, "over", 20)
+    ts.key_words(k, "under", 20)
+    ts.kwic_counts(ts.kwic(a, ts.DEFAULT_KWIC_TERMS, window=6))
+    ts.summary_table(ts.results_section(a, mattr_window=50))
 
 
-def _sentiment_arc(a: Article) -> None:
+def _sentiment_arc(a: Document) -> None:
     """Notebook 01's sentiment arc: VADER on every sentence."""
-    from research_utils import textstats as ts
+    from research_utils.analyses import textstats as ts
 
-    ts.sentiment_arc(a, window=5)
+    ts.extreme_sentences(ts.sentiment_arc(a, window=5), 5)
 
 
-def _stance(a: Article, lex: Any) -> None:
+def _stance(a: Document, lex: Any) -> None:
     """What notebook 02 computes for one article (without plots)."""
-    import pandas as pd
+    from research_utils.analyses import stance as st
 
-    from research_utils import stance
-
-    arts = [a]
-    stance.actor_table(lex)
-    stance.issue_table(lex)
-    stance.lexicon_table(lex)
-    overview = stance.voice_overview(arts, lex)
-    stance.verb_table(lex)
-    attr = stance.attributions(arts, lex)
-    voice = stance.voice_share(attr)
-    stance.verb_class_table(attr)
-    mentions = stance.actor_mentions(arts, lex)
-    stance.count_table(mentions, ["article", "label"], ["form", "voice"])
-    stance.actor_sentiment(arts, lex, voices=("all", "author", "quoted"), n_boot=2000, seed=0)
-    stance.actor_sentences(arts, lex)
-    deontic = stance.deontic_markers(arts, lex)
-    stance.count_table(deontic[deontic["actor"] != ""], ["article", "label"], ["voice"])
-    epistemic = stance.epistemic_markers(arts, lex)
-    stance.count_table(epistemic, ["article", "kind", "category"], ["voice"])
-    profile = stance.actor_profile(arts, lex, voice="all", n_boot=2000, seed=0)
-    by_voice = pd.concat(
-        [stance.actor_profile(arts, lex, voice=v, n_boot=2000, seed=0) for v in ("author", "quoted")],
-        ignore_index=True,
-    )
-    claims = stance.claims(arts, lex)
-    matrix = stance.claims_matrix(claims)
-    stance.stance_results(
+    st.actor_table(lex)
+    st.issue_table(lex)
+    st.lexicon_table(lex)
+    overview = st.voice_overview(a, lex)
+    st.verb_table(lex)
+    attr = st.attributions(a, lex)
+    voice = st.voice_share(attr)
+    st.verb_class_table(attr)
+    mentions = st.actor_mentions(a, lex)
+    st.count_table(mentions, ["article", "label"], ["form", "voice"])
+    sentiment = st.actor_sentiment(a, lex, voices=st.VOICES, n_boot=2000, seed=0)
+    st.sentiment_extremes(st.actor_sentences(a, lex))
+    deontic = st.deontic_markers(a, lex)
+    st.count_table(st.obligations_on_actors(deontic), ["article", "label"], ["voice"])
+    epistemic = st.epistemic_markers(a, lex)
+    st.count_table(epistemic, ["article", "kind", "category"], ["voice"])
+    st.epistemic_with_actors(epistemic)
+    profile = st.actor_profile(a, lex, voice="all", n_boot=2000, seed=0)
+    by_voice = st.actor_profiles(a, lex, voices=("author", "quoted"), n_boot=2000, seed=0)
+    claims = st.claims(a, lex)
+    matrix = st.claims_matrix(claims)
+    st.claims_with_position(claims)
+    st.demands(claims)
+    st.validation_sheet(claims, 20, seed=0)
+    st.comparison_table(profile, sentiment)
+    st.position_comparison(matrix)
+    results = st.stance_results(
         voice,
         attr,
         profile,
@@ -212,42 +229,40 @@ def _stance(a: Article, lex: Any) -> None:
         overview=overview,
         lexicons=lex,
     )
+    st.results_overview(results)
 
 
-def _framing(a: Article, lex: Any) -> None:
+def _framing(a: Document, lex: Any) -> None:
     """What notebook 03 computes for one article (without plots)."""
-    import pandas as pd
+    from research_utils.analyses import framing as fr
+    from research_utils.ingest import as_corpus
 
-    from research_utils import framing as fr
-
-    arts = [a]
+    c = as_corpus(a)
+    fr.article_overview(c)
     fr.lexicon_table(lex)
-    scores = pd.concat(
-        [fr.frame_scores(arts, lex.policy, "policy"), fr.frame_scores(arts, lex.generic, "generic")],
-        ignore_index=True,
-    )
-    for scheme in ("policy", "generic"):
-        frames = lex.frames(scheme)
-        fr.frame_definitions(frames, scheme)
-        fr.frame_hits(arts, frames, scheme)
-        fr.frame_trajectory(arts, frames, scheme)
-        fr.frame_cooccurrence(arts, frames, scheme)
-    checklist = fr.sv_checklist(arts, lex.checklist)
-    fr.sv_frame_scores(arts, lex.checklist)
-    fr.sv_checklist_evidence(arts, lex.checklist)
-    naming = fr.naming_table(arts, lex.naming)
-    naming_overall = fr.naming_overall(arts, lex.naming)
-    fr.naming_hits(arts, lex.naming)
-    persuasion = fr.persuasion_counts(arts, lex.persuasion, repetition_min=3)
-    fr.persuasion_cues(arts, lex.persuasion, repetition_min=3)
-    fr.repeated_phrases(arts, min_count=3)
-    fr.entman_summary(arts, lex.entman)
-    entman = fr.entman_functions(arts, lex.entman)
-    fr.distinctive_words(arts, prior="pooled", prior_strength=500.0, min_count=2, top_n=15)
+    fr.frame_definitions(lex)
+    scores = fr.frame_scores(c, lex, "all", min_cues=3)
+    fr.frame_examples(scores, a)
+    hits = fr.frame_hits(c, lex, "all")
+    fr.dominant_evidence(scores, hits, a, 12)
+    fr.frame_trajectory(c, lex, "all")
+    fr.frame_cooccurrence(c, lex, "all")
+    checklist = fr.sv_checklist(c, lex)
+    fr.sv_frame_scores(c, lex)
+    fr.sv_checklist_evidence(c, lex)
+    naming = fr.naming_table(c, lex)
+    naming_overall = fr.naming_overall(c, lex)
+    fr.naming_hits(c, lex)
+    persuasion = fr.persuasion_counts(c, lex, repetition_min=3)
+    fr.persuasion_cues(c, lex, repetition_min=3)
+    fr.repeated_phrases(c, min_count=3)
+    fr.entman_summary(c, lex)
+    entman = fr.entman_functions(c, lex)
+    fr.distinctive_words(c, prior="pooled", prior_strength=500.0, min_count=2, top_n=15)
     fr.profile_table(scores, ["scheme", "frame"], "per_1000_words")
     fr.profile_table(naming, ["set", "side_a", "side_b"], "index")
     summary = fr.results_summary(
-        a.slug,
+        a,
         scores=scores,
         naming=naming,
         naming_overall=naming_overall,
@@ -259,16 +274,26 @@ def _framing(a: Article, lex: Any) -> None:
     fr.headline_table(summary)
 
 
-def _analyses() -> dict[str, Callable[[Article], object]]:
-    """The measured analyses; lexicons are loaded here, once, outside the timings."""
-    from research_utils import framing, stance
+def _analyses() -> dict[str, Callable[[Document], object]]:
+    """The measured analyses; lexicons are loaded here, once, outside the timings.
 
-    return {
+    ``all three analyses`` runs every table of notebooks 01, 02 and 03 on one document,
+    so the shared parse and the shared sentence sentiment are paid once, as in a build.
+    """
+    from research_utils.analyses import framing, stance
+
+    parts = {
         "text statistics": _text_statistics,
         "sentiment arc": _sentiment_arc,
         "stance": functools.partial(_stance, lex=stance.load_stance_lexicons()),
         "framing": functools.partial(_framing, lex=framing.load_lexicons()),
     }
+
+    def together(a: Document) -> None:
+        for fn in parts.values():
+            fn(a)
+
+    return {**parts, "all three analyses": together}
 
 
 @functools.lru_cache(maxsize=1)
@@ -278,16 +303,14 @@ def _article_parts() -> tuple[str, str]:
     return head, body
 
 
-def _scaled_article(times: int) -> Article:
-    """A new Article of the bundled article's title and its body repeated ``times`` times."""
+def _scaled_article(times: int) -> Document:
+    """A new Document of the bundled article's title and its body repeated ``times`` times."""
     head, body = _article_parts()
     return article_from_text(head + "\n\n" + "\n\n".join([body] * times))
 
 
-def _word_count(a: Article) -> int:
-    from research_utils.tokenize import sentences
-
-    return int(sentences(a)["words"].sum())
+def _word_count(a: Document) -> int:
+    return int(a.parsed.words.sum())
 
 
 def throughput(scales: list[int], repeat: int, memory: bool = True) -> list[dict[str, Any]]:
@@ -299,7 +322,7 @@ def throughput(scales: list[int], repeat: int, memory: bool = True) -> list[dict
         for k in scales:
             n = _word_count(_scaled_article(k))
             times = []
-            for _ in range(repeat):
+            for _ in range(_runs(k, repeat)):
                 a = _scaled_article(k)  # built before the clock starts: only the analysis is timed
                 gc.collect()
                 t = time.perf_counter()
@@ -380,8 +403,7 @@ def _textstat() -> Any:
 
 def against_textstat(scales: list[int], repeat: int) -> dict[str, Any]:
     """Time ours (Article from raw text + eight formulas) against textstat on the same texts."""
-    from research_utils import textstats
-    from research_utils.textstats import counts
+    from research_utils.analyses import textstats
 
     ts = _textstat()
     funcs = {key: getattr(ts, name) for key, name in READABILITY_FUNCS.items()}
@@ -420,7 +442,7 @@ def against_textstat(scales: list[int], repeat: int) -> dict[str, Any]:
         )
     article = article_from_text(body)
     assert article.paragraphs == load_article(DEFAULT_ARTICLE).paragraphs, "ours must measure the same text"
-    c = counts(article)
+    c = textstats.summary(article)["counts"]
     return {
         "timing": rows,
         "values": {"ours": ours(body), "textstat": {key: float(f(body)) for key, f in funcs.items()}},
@@ -435,6 +457,108 @@ def against_textstat(scales: list[int], repeat: int) -> dict[str, Any]:
     }
 
 
+# --------------------------------------------------------------------------- 2b. against the old code
+
+
+def baseline(scales: list[int], repeat: int) -> dict[str, Any] | None:
+    """The same tables timed with the code before the shared parse, in a git worktree.
+
+    Returns ``{scale: {analysis: seconds, "words": n}}``, or None outside a git checkout.
+    """
+    if not (PROJECT_ROOT / ".git").exists():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "baseline"
+        add = subprocess.run(
+            ["git", "-C", str(PROJECT_ROOT), "worktree", "add", "--detach", str(tree), BASELINE_COMMIT],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if add.returncode:
+            print(f"   (baseline commit {BASELINE_COMMIT} not available: {add.stderr.strip()[:120]})")
+            return None
+        try:
+            run = subprocess.run(
+                [
+                    sys.executable,
+                    str(Path(__file__).with_name("baseline_analyses.py")),
+                    ",".join(map(str, scales)),
+                    str(repeat),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=tree,
+                env={**os.environ, "PYTHONPATH": str(tree)},
+            )
+        finally:
+            subprocess.run(
+                ["git", "-C", str(PROJECT_ROOT), "worktree", "remove", "--force", str(tree)], check=False
+            )
+    return {int(k): v for k, v in json.loads(run.stdout).items()}
+
+
+# --------------------------------------------------------------------------- 4. size limit
+
+
+def _tree_rss(root: int) -> int:
+    """Resident memory of process ``root`` and all its descendants, in bytes (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+        todo += children.get(pid, [])
+    return total
+
+
+def size_limit() -> dict[str, Any]:
+    """Build every report of an article at the size limit; wall time and peak memory of the
+    whole process tree (runner and kernels), sampled every 0.1 s."""
+    from research_utils.ingest.read import MAX_BYTES
+
+    head, body = _article_parts()
+    parts, size = [head], len(head.encode())
+    while size + len(body.encode()) + 2 < MAX_BYTES:
+        parts.append(body)
+        size += len(body.encode()) + 2
+    with tempfile.TemporaryDirectory() as tmp:
+        article = Path(tmp) / "limit.txt"
+        article.write_text("\n\n".join(parts), encoding="utf-8")
+        cmd = [str(BIN / "research-report"), str(article), "--out", str(Path(tmp) / "reports")]
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.1)
+        wall = time.perf_counter() - t
+        report = Path(tmp) / "reports" / "limit"
+        written = sum(p.stat().st_size for p in report.rglob("*") if p.is_file()) if report.exists() else 0
+        words = _word_count(article_from_text(article.read_text(encoding="utf-8")))
+    return {
+        "bytes": size,
+        "words": words,
+        "seconds": wall,
+        "peak_mb": peak / 1e6,
+        "written_mb": written / 1e6,
+        "returncode": proc.returncode,
+        "stderr": proc.stderr.read().decode()[-300:] if proc.stderr else "",
+    }
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -442,7 +566,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one repeat, scales 1x and 10x: a smoke run")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
-    parser.add_argument("--sections", default="1,2,3", help="sections to run, e.g. 2,3")
+    parser.add_argument("--sections", default="1,2,3,4", help="sections to run, e.g. 2,3")
     args = parser.parse_args()
     repeat = 1 if args.quick else 3
     scales = [1, 10] if args.quick else [1, 10, 100]
@@ -486,6 +610,28 @@ def main() -> None:
                     " cost of each table dominates)"
                 )
             print(line)
+        base = baseline(scales, repeat)
+        if base is not None:
+            out["baseline"] = base
+            print(
+                f"   all three analyses against the code before the shared parse (commit {BASELINE_COMMIT}),"
+                f" same tables, same run (target >= {TOGETHER_SPEEDUP_TARGET:.0f}x at 1x and {top}x):"
+            )
+            for k in scales:
+                new = next(r for r in rows if r["analysis"] == "all three analyses" and r["scale"] == k)
+                old = base[k]["all three analyses"]
+                ok = old / new["seconds"] >= TOGETHER_SPEEDUP_TARGET
+                print(
+                    f"     {k:>4}x {new['words']:>8,} words  before {old:7.3f} s ({base[k]['words'] / old:>9,.0f} words/s)"
+                    f"  now {new['seconds']:7.3f} s ({new['words_per_s']:>9,.0f} words/s)  {old / new['seconds']:4.1f}x faster"
+                    + (f" ({_verdict(ok)})" if k in (1, top) else "")
+                )
+            for name in ("text statistics", "sentiment arc", "stance", "framing"):
+                old, new = (
+                    base[top][name],
+                    next(r for r in rows if r["analysis"] == name and r["scale"] == top),
+                )
+                print(f"       {name:<16} at {top}x: before {old:6.2f} s, now {new['seconds']:6.2f} s")
 
     if "3" in sections:
         print(
@@ -505,6 +651,27 @@ def main() -> None:
         print("   why they differ:")
         for key, why in WHY_DIFFERENT.items():
             print(f"     {key}: {why}")
+
+    if "4" in sections:
+        from research_utils.ingest.read import MAX_BYTES
+
+        print(
+            f"\n4. An article at the size limit ({MAX_BYTES / 1e6:.0f} MB): the whole build"
+            f" (target < {LIMIT_TIME_TARGET_S:.0f} s and < {LIMIT_MEMORY_TARGET_MB:,.0f} MB)",
+            flush=True,
+        )
+        r4 = size_limit()
+        out["size_limit"] = r4
+        ok = (
+            r4["seconds"] < LIMIT_TIME_TARGET_S
+            and r4["peak_mb"] < LIMIT_MEMORY_TARGET_MB
+            and r4["returncode"] == 0
+        )
+        print(
+            f"   {r4['bytes'] / 1e6:.2f} MB, {r4['words']:,} words: {r4['seconds']:.0f} s, peak {r4['peak_mb']:,.0f} MB"
+            f" (runner and kernels together), {r4['written_mb']:.0f} MB written; exit {r4['returncode']}"
+            f" ({_verdict(ok)})"
+        )
 
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2, default=str), encoding="utf-8")

@@ -164,7 +164,7 @@ def _unique_slugs(slugs: list[str]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``research-report`` console script; returns the exit code."""
     from research_utils import report
-    from research_utils.report import kernels, registry
+    from research_utils.report import build, kernels, output, parameters, registry
 
     stems_all = registry.stems()
     args = _parser(stems_all).parse_args(argv)
@@ -198,14 +198,14 @@ def main(argv: list[str] | None = None) -> int:
             file_params["compare_paths"] = [str(a) for a in articles[1:]]
             articles = articles[:1]
         params = report.check_parameters(stems, cli_params, file_params)
-        params = report.parameters.resolve_paths(params, cwd)
+        params = parameters.resolve_paths(params, cwd)
         from research_utils.ingest import load_article
 
         loaded = [load_article(a) for a in articles]  # a bad article fails before any kernel starts
         slugs = _unique_slugs([a.slug for a in loaded])
         for path, slug in zip(articles, slugs, strict=True):
-            inputs = report.build.input_files(path, params)
-            report.output.check_destination(out_dir / slug, inputs)
+            inputs = build.input_files(path, params)
+            output.check_destination(out_dir / slug, inputs)
         for path, slug in zip(articles, slugs, strict=True):
             if report.INTERRUPT.is_set():
                 raise KeyboardInterrupt

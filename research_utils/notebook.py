@@ -112,10 +112,28 @@ class Notebook:
         return provenance(files, [d.sha256 for d in self.corpus], self.params)
 
 
-def _declared(stem: str) -> list[str]:
-    from research_utils.report.parameters import declared_parameters
+def declared_names(stem: str) -> list[str]:
+    """Names assigned in the ``parameters``-tagged cell of notebook ``stem``, in order.
 
-    return list(declared_parameters(stem))
+    Read with :mod:`ast` from the notebook's JSON: importing papermill (1.5 s) or
+    validating the notebook with nbformat in every kernel would cost more than the rest
+    of the set-up.
+    """
+    import ast
+    import json
+
+    from research_utils.report.registry import notebook_path
+
+    cells = json.loads(notebook_path(stem).read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            names = []
+            for node in ast.parse(source).body:
+                targets = [node.target] if isinstance(node, ast.AnnAssign) else getattr(node, "targets", [])
+                names += [t.id for t in targets if isinstance(t, ast.Name)]
+            return names
+    raise ValueError(f"notebook {stem} has no cell tagged 'parameters'")
 
 
 def start(stem: str, namespace: Mapping[str, Any]) -> Notebook:
@@ -134,7 +152,7 @@ def start(stem: str, namespace: Mapping[str, Any]) -> Notebook:
     """
     from research_utils.plots import style
 
-    params = {name: namespace[name] for name in _declared(stem) if name in namespace}
+    params = {name: namespace[name] for name in declared_names(stem) if name in namespace}
     paths = [params["article_path"], *params.get("compare_paths", [])]
     corpus = Corpus.of(load_article(p) for p in paths)
     pd.set_option("display.max_colwidth", 220)

@@ -52,7 +52,23 @@ _ASCII_LETTERS = str.maketrans("", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn
 
 
 def norm(token: str) -> str:
-    """The type of a token: case-folded, keeping all-capital acronyms of 2+ letters (US, NATO)."""
+    """The type of a token: case-folded, keeping all-capital acronyms of 2+ letters (US, NATO).
+
+    A possessive of an acronym keeps the acronym (``NATO's`` -> ``NATO's``, whose term is
+    ``NATO``); a contraction in capitals stays a contraction (``IT'S`` -> ``it's``).
+    """
+    if (
+        len(token) > 3
+        and token[-2:] in ("'s", "'S")
+        and token[-3].isupper()
+        and token.lower() not in load_stopwords()
+    ):
+        base = _norm(token[:-2])
+        return base + "'s" if base == token[:-2] else token.lower()
+    return _norm(token)
+
+
+def _norm(token: str) -> str:
     if token.isascii():  # the letters are A-Z and a-z: the same test, without a loop
         letters = len(token) - len(token.translate(_ASCII_LETTERS))
         return token if letters >= 2 and token.isupper() else token.lower()
@@ -119,15 +135,28 @@ class Forms:
     stopword: np.ndarray
 
 
+@functools.lru_cache(maxsize=200_000)
+def _form(token: str) -> tuple[str, str, bool, bool]:
+    """Type, term, number and stop-word flags of one token form with the bundled stop list
+    (kept for the forms seen before: a word's vocabulary does not depend on its article)."""
+    stop = load_stopwords()
+    type_ = norm(token)
+    return type_, term(type_, stop), is_number(token), type_ in stop
+
+
 def forms(tokens: list[str], stopwords_path: str = "") -> Forms:
     """Type, term, number and stop-word flags of each distinct token form in ``tokens``."""
-    stop = load_stopwords(stopwords_path)
-    norms = [norm(t) for t in tokens]
+    if stopwords_path:
+        stop = load_stopwords(stopwords_path)
+        rows = [(n, term(n, stop), is_number(t), n in stop) for t, n in ((t, norm(t)) for t in tokens)]
+    else:
+        rows = [_form(t) for t in tokens]
+    n = len(rows)
     return Forms(
-        norm=np.asarray(norms, dtype=object),
-        term=np.asarray([term(n, stop) for n in norms], dtype=object),
-        is_number=np.fromiter((is_number(t) for t in tokens), dtype=bool, count=len(tokens)),
-        stopword=np.fromiter((n in stop for n in norms), dtype=bool, count=len(tokens)),
+        norm=np.asarray([r[0] for r in rows], dtype=object),
+        term=np.asarray([r[1] for r in rows], dtype=object),
+        is_number=np.fromiter((r[2] for r in rows), dtype=bool, count=n),
+        stopword=np.fromiter((r[3] for r in rows), dtype=bool, count=n),
     )
 
 

@@ -18,6 +18,7 @@ counted as quoted voice, although the author chose to write them.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 __all__ = [
@@ -253,13 +254,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((start, close + 1))
         pos = close + 1
-    for m in _SINGLE_OPEN.finditer(text) if "‘" in text else ():
-        s = m.start()
-        if any(a <= s < b for a, b in spans):
-            continue
-        c = _SINGLE_CLOSE.search(text, s + 1)
-        if c and c.start() - s <= 200:
-            spans.append((s, c.end()))
+    if "‘" in text:
+        double = list(spans)  # sorted and non-overlapping: a binary search finds the one around s
+        starts = [a for a, _ in double]
+        for m in _SINGLE_OPEN.finditer(text):
+            s = m.start()
+            k = bisect.bisect_right(starts, s) - 1
+            if k >= 0 and s < double[k][1]:
+                continue  # inside a double quotation
+            c = _SINGLE_CLOSE.search(text, s + 1, s + 202)
+            if c:
+                spans.append((s, c.end()))
     return sorted(spans)
 
 

@@ -10,6 +10,7 @@ empty figure.
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 
 import numpy as np
@@ -132,6 +133,10 @@ def frame_salience(scores: pd.DataFrame, *, min_cues: int = 3, title: str = "") 
     return fig
 
 
+MAX_TRAJECTORY_COLUMNS = 40
+"""Paragraph columns drawn at most; a longer article is drawn in as many bins of paragraphs."""
+
+
 def trajectory_heatmap(traj: pd.DataFrame, *, drop_empty: bool = True, title: str = "") -> Figure | Note:
     """Heatmap of frame cue hits per paragraph (frames x paragraphs).
 
@@ -147,6 +152,16 @@ def trajectory_heatmap(traj: pd.DataFrame, *, drop_empty: bool = True, title: st
     wide = traj.pivot_table(index="frame", columns="paragraph_id", values="hits", aggfunc="sum").reindex(
         frames
     )
+    xlabel = "body paragraph (0 = first)"
+    if wide.shape[1] > MAX_TRAJECTORY_COLUMNS:  # a long text: bins of consecutive paragraphs
+        edges = np.linspace(0, wide.shape[1], MAX_TRAJECTORY_COLUMNS + 1).round().astype(int)
+        paras = wide.columns.to_numpy()
+        binned = {
+            f"{paras[a]}-{paras[b - 1]}": wide.iloc[:, a:b].sum(axis=1)
+            for a, b in itertools.pairwise(edges)
+        }
+        wide = pd.DataFrame(binned)
+        xlabel = f"body paragraphs, in {MAX_TRAJECTORY_COLUMNS} bins of consecutive paragraphs"
     if drop_empty:
         wide = wide[wide.sum(axis=1) > 0]
     if wide.empty or not wide.to_numpy().sum():
@@ -159,7 +174,7 @@ def trajectory_heatmap(traj: pd.DataFrame, *, drop_empty: bool = True, title: st
     _annotate_cells(ax, wide.astype(int).astype(str).replace("0", "").to_numpy())  # zeros stay blank
     ax.grid(False)
     ax.set_yticklabels([_wrap(t.get_text(), 34) for t in ax.get_yticklabels()], rotation=0)
-    ax.set_xlabel("body paragraph (0 = first)")
+    ax.set_xlabel(xlabel)
     ax.set_ylabel("")
     ax.set_title(title or "Frame trajectory: cue hits paragraph by paragraph", loc="left")
     return fig

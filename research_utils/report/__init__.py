@@ -9,13 +9,15 @@
 * :mod:`~research_utils.report.output`: never replace what the tool did not write.
 * :mod:`~research_utils.report.build`: :func:`build_report` ties them together.
 
-This package knows nothing of linguistics.
+The names below are imported when first used: a notebook kernel that only needs the
+registry does not pay for papermill and nbconvert. This package knows nothing of
+linguistics.
 """
 
-from research_utils.report.build import BUILD_TIMEOUT_S, CELL_TIMEOUT_S, INTERRUPT, ReportError, build_report
-from research_utils.report.output import OutputError
-from research_utils.report.parameters import ParameterError, check_parameters, declared_parameters
-from research_utils.report.render import clean_html, render_html
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 __all__ = [
     "BUILD_TIMEOUT_S",
@@ -30,3 +32,23 @@ __all__ = [
     "declared_parameters",
     "render_html",
 ]
+
+_WHERE = {
+    "BUILD_TIMEOUT_S": "build",
+    "CELL_TIMEOUT_S": "build",
+    "INTERRUPT": "build",
+    "ReportError": "build",
+    "build_report": "build",
+    "OutputError": "output",
+    "ParameterError": "parameters",
+    "check_parameters": "parameters",
+    "declared_parameters": "parameters",
+    "clean_html": "render",
+    "render_html": "render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"research_utils.report.{_WHERE[name]}"), name)
+    raise AttributeError(f"module 'research_utils.report' has no attribute {name!r}")

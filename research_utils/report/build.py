@@ -46,6 +46,11 @@ CELL_TIMEOUT_S: int = 600
 BUILD_TIMEOUT_S: int = 3600
 """Wall-clock limit of one article's whole build in seconds."""
 
+LARGE_ARTICLE_BYTES: int = 100_000
+"""Above this size (about 16,000 words, longer than almost any news article) the notebooks
+run one at a time: each kernel then holds the whole article's tables alone, which keeps the
+build's memory under about 1 GB up to the size limit (``make bench`` measures it)."""
+
 
 class ReportError(RuntimeError):
     """A report could not be built; the message says what went wrong and what to do."""
@@ -191,6 +196,11 @@ def build_report(
         output.remove_ours(build)
         output.make_dir(build)
         try:
+            if jobs > 1 and article_path.stat().st_size > LARGE_ARTICLE_BYTES:
+                say(
+                    f"{slug}: a long article ({article_path.stat().st_size / 1e6:.1f} MB): notebooks run one at a time"
+                )
+                jobs = 1
             _build(article, article_path, stems, params, build, jobs, timeout, build_timeout, say)
             output.write_marker(build)
             output.swap_into_place(build, final)
@@ -219,10 +229,11 @@ def _build(
     started = time.monotonic()
     deadline = started + build_timeout
     kernels.reset()
-    # One thread per notebook, and one that loads the HTML templates while the kernels
-    # start rather than after the last one ends.
-    pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs) + 1)
-    exporters_ready = pool.submit(render.exporters)
+    # ``jobs`` notebook threads, and one more thread that loads the HTML templates while the
+    # kernels start rather than after the last one ends.
+    pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs))
+    loader = concurrent.futures.ThreadPoolExecutor(max_workers=1)
+    exporters_ready = loader.submit(render.exporters)
     try:
         futures = {
             pool.submit(_execute, s, article_path, params.get(s, {}), build, timeout): s for s in stems
@@ -256,6 +267,7 @@ def _build(
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        loader.shutdown(wait=True)
     results = _results(article, article_path, stems, params, build)
     (build / "results.json").write_text(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

@@ -28,6 +28,7 @@ article its group.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -70,9 +71,107 @@ TABLES: dict[str, list[str]] = {
 META_FIELDS = ("title", "outlet", "date", "author", "language")
 
 
+def _lexicons(options: dict[str, Any]) -> tuple[Any, Any]:
+    """The stance and framing lexicons named in ``options`` (cached per process: a worker
+    analyses many articles with the same lexicons)."""
+    key = json.dumps(options.get("lexicons", {}), sort_keys=True)
+    cached = _LEXICONS.get(key)
+    if cached is None:
+        from research_utils.analyses import framing, stance
+
+        lex = options.get("lexicons", {})
+        cached = _LEXICONS[key] = (
+            stance.load_stance_lexicons(**lex.get("stance", {})),
+            framing.load_lexicons(**lex.get("framing", {})),
+        )
+    return cached
+
+
+_LEXICONS: dict[str, tuple[Any, Any]] = {}
+
+
 def article_tables(doc: Document, options: dict[str, Any] | None = None) -> dict[str, pd.DataFrame]:
-    """Every per-article table of ``doc`` (see the module docstring)."""
-    raise NotImplementedError
+    """Every per-article table of ``doc`` (see the module docstring), from one parse.
+
+    Parameters
+    ----------
+    doc : Document
+    options : dict, optional
+        ``lexicons``: ``{"stance": {...}, "framing": {...}}`` keyword arguments of
+        :func:`~research_utils.analyses.stance.load_stance_lexicons` and
+        :func:`~research_utils.analyses.framing.load_lexicons` (user lexicon paths).
+    """
+    from research_utils.analyses import framing, stance, textstats
+
+    options = options or {}
+    slex, flex = _lexicons(options)
+    slug = doc.slug
+    summary = textstats.summary(doc)
+    counts, read, div = summary["counts"], summary["readability"], summary["lexical_diversity"]
+    hits = framing.naming_hits(doc, flex)
+    naming = (
+        hits.groupby(["set", "side", "voice"], sort=True).size().rename("count").reset_index()
+        if len(hits)
+        else pd.DataFrame(columns=["set", "side", "voice", "count"])
+    )
+    naming.insert(0, "article", slug)
+    own = naming[naming["voice"] == "author"]
+    a_own = int(own.loc[own["side"] == "a", "count"].sum())
+    b_own = int(own.loc[own["side"] == "b", "count"].sum())
+    scores = framing.frame_scores(doc, flex, "all")
+    frames = scores[["article", "scheme", "frame", "hits"]].reset_index(drop=True)
+    attr = stance.attributions(doc, slex)
+    share = stance.voice_share(attr)
+    voice = pd.DataFrame(
+        {
+            "article": slug,
+            "actor": share["label"].astype(str) if len(share) else pd.Series(dtype=str),
+            "quotes": share["quotes"].astype(int) if len(share) else pd.Series(dtype=int),
+            "quoted_words": share["quoted_words"].astype(int) if len(share) else pd.Series(dtype=int),
+        }
+    )
+    verbs = (
+        attr[attr["verb_class"].astype(str) != ""].groupby("verb_class").size().rename("count").reset_index()
+        if len(attr)
+        else pd.DataFrame(columns=["verb_class", "count"])
+    )
+    verbs.insert(0, "article", slug)
+    t = doc.tokens
+    content = t.loc[~t["stopword"] & ~t["is_number"], "term"]
+    terms = content.value_counts().rename_axis("term").rename("count").reset_index()
+    terms.insert(0, "article", slug)
+    meta = {f: doc.meta.get(f) for f in META_FIELDS}
+    meta["title"] = doc.title or meta["title"]
+    words = int(counts["words"])
+    quoted = int(t["voice"].eq("quoted").sum())
+    articles = pd.DataFrame(
+        [
+            {
+                "article": slug,
+                **{k: (None if v is None else str(v)) for k, v in meta.items()},
+                "words": words,
+                "sentences": int(counts["sentences"]),
+                "paragraphs": int(counts["paragraphs"]),
+                "flesch_reading_ease": _nan_to_none(read.get("flesch_reading_ease")),
+                "flesch_kincaid_grade": _nan_to_none(read.get("flesch_kincaid_grade")),
+                "mattr": _nan_to_none(div.get("mattr")),
+                "quoted_share": round(quoted / words, 4) if words else None,
+                "naming_index": (a_own - b_own) / (a_own + b_own) if a_own + b_own else float("nan"),
+                "naming_terms": a_own + b_own,
+                "attributions": len(attr),
+                "warnings": len(doc.all_warnings),
+            }
+        ],
+        columns=TABLES["articles"],
+    )
+    return {
+        "articles": articles,
+        "naming": naming[TABLES["naming"]],
+        "frames": frames[TABLES["frames"]],
+        "voice": voice[TABLES["voice"]],
+        "verbs": verbs[TABLES["verbs"]],
+        "terms": terms[TABLES["terms"]],
+    }
 
 
 def load_tables(data: str | Path) -> dict[str, pd.DataFrame]:

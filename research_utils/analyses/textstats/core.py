@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from research_utils import vocabulary
-from research_utils.ingest import CorpusLike, Document, as_corpus, is_number
+from research_utils.ingest import CorpusLike, Document, as_corpus
 
 __all__ = [
     "FormVocabulary",
@@ -101,7 +101,7 @@ def _token_forms(doc: Document) -> TokenForms:
         codes=codes,
         count=np.bincount(codes, minlength=len(forms)).astype(np.int64),
         first=first_seen(codes),
-        is_number=np.fromiter((is_number(f) for f in forms), dtype=bool, count=len(forms)),
+        is_number=vocabulary.forms(forms).is_number,
         sentence=p.token_sentence.astype(np.int64, copy=False),
     )
 

@@ -282,13 +282,14 @@ def _word_props(doc: Document) -> WordProps:
     tf = token_forms(doc)
     props = [form_properties(f) for f in tf.forms]
     k = len(props)
+    columns = list(zip(*props, strict=True)) if props else [()] * 9  # one tuple per property, in C
 
     def col(i: int, dtype: type) -> np.ndarray:
-        return np.fromiter((p[i] for p in props), dtype=dtype, count=k)
+        return np.array(columns[i], dtype=dtype) if k else np.zeros(0, dtype=dtype)
 
     number, capitalised, hyphenated = col(0, bool), col(1, bool), col(2, bool)
     letters, characters, syllables = col(3, np.int64), col(4, np.int64), col(5, np.int64)
-    source = np.array([p[6] for p in props], dtype=object)
+    source = np.array(columns[6], dtype=object) if k else np.zeros(0, dtype=object)
     suffix_only, familiar = col(7, bool), col(8, bool)
     codes = tf.codes
     words = doc.parsed.words
