@@ -4,13 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ARTICLES ?=
 
-.PHONY: report test lab bench lint clean help chromium
+.PHONY: report test lab bench validate lint clean help chromium
 
 help:
 	@echo "make report  - set up .venv and build the reports of the bundled article into reports/"
 	@echo "make test    - set up .venv with the dev extras and run the whole test suite"
 	@echo "make lab     - open JupyterLab on notebooks/"
 	@echo "make bench   - measure report build time, analysis throughput, and speed against textstat"
+	@echo "make validate - score stance, naming, claims and structure against the gold set in tests/gold"
 	@echo "make lint    - ruff check and format check"
 
 $(BIN)/python:
@@ -54,6 +55,10 @@ lab: $(VENV)/.installed
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/bench.py
+
+# Precision and recall on the hand-labelled gold set (tests/gold); writes research_utils/validation.json.
+validate: $(VENV)/.installed
+	$(BIN)/python -m research_utils.validation tests/gold
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
