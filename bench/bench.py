@@ -26,9 +26,15 @@
 4. An article at the size limit (``MAX_BYTES``): the whole ``research-report`` build, its
    wall time and the peak resident memory of the runner and its kernels together.
    Target: < 2 minutes and < 1 GB.
+5. Corpus mode: a synthetic corpus of 1,000 and of 10,000 articles of about 2,000 words
+   (the bundled article's paragraphs recombined, two outlets) analysed into Parquet with 2
+   local workers: ``processes`` (a dask.distributed LocalCluster of two worker processes,
+   what ``--corpus`` uses by default) and ``threads`` (one worker process with two
+   threads). Articles/s, words/s and the peak memory of the whole process tree, which must
+   not grow with the number of articles. Target: 10,000 articles in <= 8 minutes.
 
 Every figure is printed next to its target; nothing is asserted. Usage:
-``python bench/bench.py [--quick] [--json FILE] [--sections 1,2,3,4]``.
+``python bench/bench.py [--quick] [--json FILE] [--sections 1,2,3,4,5]``.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ import gc
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -61,6 +68,8 @@ BUILD_TARGET = 1.5
 WORDS_PER_S_TARGET = 400_000
 TOGETHER_SPEEDUP_TARGET = 3.0  # all three analyses against the code before the shared parse
 BASELINE_COMMIT = "ae3c396"  # the last commit before the shared parse (issue 9)
+CORPUS_ARTICLES = 10_000
+CORPUS_TIME_TARGET_S = 480.0  # 10,000 articles in 8 minutes, about 20 articles/s
 LIMIT_TIME_TARGET_S = 120.0
 LIMIT_MEMORY_TARGET_MB = 1000.0
 SCALING_TARGET = 1.10  # time at 100x <= 110x the time at 1x
@@ -559,6 +568,80 @@ def size_limit() -> dict[str, Any]:
     }
 
 
+# --------------------------------------------------------------------------- 5. corpus
+
+
+def _synthetic_corpus(folder: Path, n: int, seed: int = 0) -> int:
+    """Write ``n`` articles of about 2,000 words, each the bundled title and a random
+    recombination of the bundled article's paragraphs, half from each of two outlets (one
+    writes Kiev where the other writes Kyiv), with sidecars. Returns the words written."""
+    import random
+
+    rng = random.Random(seed)
+    head, body = _article_parts()
+    paragraphs = [p for p in body.split("\n\n") if p.strip()]
+    words = 0
+    for i in range(n):
+        outlet = "Outlet A" if i % 2 else "Outlet B"
+        chosen = rng.sample(paragraphs, k=len(paragraphs))
+        text = head + "\n\n" + "\n\n".join(chosen)
+        if outlet == "Outlet B":
+            text = text.replace("Kyiv", "Kiev")
+        sub = folder / f"{i // 1000:02d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"a{i:05d}.txt").write_text(text, encoding="utf-8")
+        (sub / f"a{i:05d}.meta.yaml").write_text(
+            f"outlet: {outlet}\ndate: 2022-{1 + i % 12:02d}-15\n", encoding="utf-8"
+        )
+        words += len(text.split())
+    return words
+
+
+def corpus(n: int, schedulers: list[str]) -> list[dict[str, Any]]:
+    """Analyse a synthetic corpus of ``n`` articles with each scheduler (2 local workers):
+    wall time, articles/s, words/s and the peak memory of the whole process tree."""
+    import threading
+
+    from research_utils.analyses.corpus import run
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
+        words = _synthetic_corpus(folder, n)
+        items = run.plan(run.discover([folder]), run.settings_fingerprint({}))
+        for scheduler in schedulers:
+            data = Path(tmp) / f"data-{scheduler}"
+            peak = [0]
+            done = threading.Event()
+
+            def sample(peak: list[int] = peak, done: threading.Event = done) -> None:
+                while not done.is_set():
+                    peak[0] = max(peak[0], _tree_rss(os.getpid()))
+                    time.sleep(0.2)
+
+            sampler = threading.Thread(target=sample, daemon=True)
+            sampler.start()
+            t = time.perf_counter()
+            result = run.run_corpus(items, data, {}, scheduler=scheduler, workers=2)
+            wall = time.perf_counter() - t
+            done.set()
+            sampler.join()
+            rows.append(
+                {
+                    "scheduler": scheduler,
+                    "articles": n,
+                    "analysed": result["analysed"],
+                    "seconds": wall,
+                    "articles_per_s": n / wall,
+                    "words_per_s": words / wall,
+                    "peak_mb": peak[0] / 1e6,
+                }
+            )
+            shutil.rmtree(data, ignore_errors=True)
+    return rows
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -566,7 +649,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one repeat, scales 1x and 10x: a smoke run")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
-    parser.add_argument("--sections", default="1,2,3,4", help="sections to run, e.g. 2,3")
+    parser.add_argument("--sections", default="1,2,3,4,5", help="sections to run, e.g. 2,3")
     args = parser.parse_args()
     repeat = 1 if args.quick else 3
     scales = [1, 10] if args.quick else [1, 10, 100]
@@ -672,6 +755,28 @@ def main() -> None:
             f" (runner and kernels together), {r4['written_mb']:.0f} MB written; exit {r4['returncode']}"
             f" ({_verdict(ok)})"
         )
+
+    if "5" in sections:
+        sizes = [200, 1000] if args.quick else [1000, CORPUS_ARTICLES]
+        print(
+            f"\n5. Corpus mode: synthetic corpora of {' and '.join(f'{n:,}' for n in sizes)} articles of about"
+            f" 2,000 words, 2 local workers (target: {CORPUS_ARTICLES:,} in <= {CORPUS_TIME_TARGET_S / 60:.0f} min;"
+            " peak memory flat in the number of articles)",
+            flush=True,
+        )
+        rows5 = []
+        for n in sizes:
+            for r in corpus(n, ["processes", "threads"]):
+                rows5.append(r)
+                ok = r["seconds"] <= CORPUS_TIME_TARGET_S * n / CORPUS_ARTICLES
+                print(
+                    f"   {r['articles']:>6,} articles, {r['scheduler']:<10} {r['seconds']:7.1f} s"
+                    f"  {r['articles_per_s']:6.1f} articles/s  {r['words_per_s']:>9,.0f} words/s"
+                    f"  peak {r['peak_mb']:,.0f} MB"
+                    + (f" ({_verdict(ok)})" if r["scheduler"] == "processes" else ""),
+                    flush=True,
+                )
+        out["corpus"] = rows5
 
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=2, default=str), encoding="utf-8")

@@ -14,9 +14,15 @@ Compare the first article with the others (stance and framing notebooks)::
 
     research-report a.txt b.txt c.txt --compare
 
+A corpus of many articles (files or folders), grouped by outlet, analysed with Dask::
+
+    research-report rt/ reuters/ --corpus "RT vs Reuters" --group-by outlet
+
 Exit codes: 0 success; 1 a notebook failed, a limit was reached or a kernel died (the
 previous report is unchanged); 2 a usage error (bad article, parameter or output folder:
-one line says which and what to do); 130/143 interrupted by Ctrl-C / SIGTERM.
+one line says which and what to do), or no article of a corpus could be read; 3 a corpus
+report was written but some files could not be read (listed in it); 130/143 interrupted
+by Ctrl-C / SIGTERM.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from typing import Any
 from research_utils.ingest import ArticleError
 from research_utils.lexicons import LexiconError
 from research_utils.paths import DEFAULT_ARTICLE, REPORTS_DIR
+from research_utils.report.corpus import CorpusFailure
 from research_utils.safeyaml import YamlError
 
 # nbformat validates notebooks with jsonschema, whose optional checker of the "iri" string
@@ -102,6 +109,33 @@ def _parser(stems: tuple[str, ...]) -> argparse.ArgumentParser:
         help="time limit of one article's whole build in seconds (default 3600)",
     )
     p.add_argument(
+        "--corpus",
+        metavar="NAME",
+        help="corpus mode: analyse every article under the ARTICLE paths (files or folders, read "
+        "recursively) in parallel with Dask and compare groups in one report DIR/<name-slug>/",
+    )
+    p.add_argument(
+        "--group-by",
+        metavar="FIELD",
+        default="outlet",
+        help="corpus mode: the sidecar field that forms the groups (default outlet; date groups by month)",
+    )
+    p.add_argument(
+        "--scheduler",
+        default="processes",
+        metavar="SCHEDULER",
+        help="corpus mode: synchronous, threads, processes (a local Dask cluster; default) or the "
+        "address of a running dask.distributed scheduler, e.g. tcp://host:8786",
+    )
+    p.add_argument(
+        "--workers", type=int, help="corpus mode: local Dask workers (default: the number of cores)"
+    )
+    p.add_argument(
+        "--article-reports",
+        action="store_true",
+        help="corpus mode: also build the three reports of every article, linked from the corpus index",
+    )
+    p.add_argument(
         "--list-parameters",
         action="store_true",
         help="print every notebook's parameters with type, default and help, then exit",
@@ -161,6 +195,57 @@ def _unique_slugs(slugs: list[str]) -> list[str]:
     return out
 
 
+def _compare_slug(slugs: list[str]) -> str:
+    """One folder name for compared articles: their slugs joined by ``-vs-`` (at most 120 characters)."""
+    name = "-vs-".join(slugs)
+    return name if len(name) <= 120 else name[:120].rstrip("-")
+
+
+def _corpus(
+    args: argparse.Namespace,
+    paths: list[Path],
+    out_dir: Path,
+    cli_params: dict[str, str],
+    file_params: dict[str, Any],
+    cwd: Path,
+) -> int:
+    """Corpus mode (``--corpus NAME``): see :func:`research_utils.report.corpus.build_corpus_report`."""
+    from research_utils.report import check_parameters, corpus, parameters, registry
+
+    if args.workers is not None:
+        _positive("--workers", args.workers)
+    if not args.corpus.strip():
+        raise ValueError('--corpus needs a name, e.g. --corpus "RT vs Reuters".')
+    if args.article_reports:
+        stems = list(registry.stems())
+        article_params = parameters.resolve_paths(check_parameters(stems, cli_params, file_params), cwd)
+        corpus_params: dict[str, Any] = {}
+    else:
+        article_params = None
+        corpus_params = check_parameters([corpus.CORPUS_STEM], cli_params, file_params)[corpus.CORPUS_STEM]
+    folder, section = corpus.build_corpus_report(
+        paths,
+        out_dir,
+        name=args.corpus,
+        group_by=args.group_by,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        params=corpus_params,
+        article_reports=args.article_reports,
+        article_params=article_params,
+        timeout=args.timeout,
+        build_timeout=args.build_timeout,
+        progress=lambda m: print(m, flush=True),
+    )
+    failed = section["failed"]
+    print(
+        f"corpus: {len(section['articles']):,} article(s) in {folder}; {len(failed):,} file(s) could not be read"
+    )
+    for f in failed[:10]:
+        print(f"  not read: {f['path']}: {f['reason']}", file=sys.stderr)
+    return 3 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``research-report`` console script; returns the exit code."""
     from research_utils import report
@@ -192,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         out_dir = (cwd / args.out).absolute()
         file_params = _read_params_file(cwd / args.parameters_file) if args.parameters_file else {}
         cli_params = dict(args.parameter)
+        if args.corpus is not None:
+            return _corpus(args, articles, out_dir, cli_params, file_params, cwd)
         if args.compare:
             if len(articles) < 2:
                 raise ValueError("--compare needs at least two articles.")
@@ -203,6 +290,9 @@ def main(argv: list[str] | None = None) -> int:
 
         loaded = [load_article(a) for a in articles]  # a bad article fails before any kernel starts
         slugs = _unique_slugs([a.slug for a in loaded])
+        if args.compare:  # the folder names every compared article
+            others = [load_article(p).slug for p in params[stems[0]].get("compare_paths", [])]
+            slugs = [_compare_slug([slugs[0], *others])]
         for path, slug in zip(articles, slugs, strict=True):
             inputs = build.input_files(path, params)
             output.check_destination(out_dir / slug, inputs)
@@ -220,6 +310,9 @@ def main(argv: list[str] | None = None) -> int:
                 slug=slug,
                 progress=lambda m: print(m, flush=True),
             )
+    except CorpusFailure as exc:
+        print(f"research-report: error: {exc}", file=sys.stderr)
+        return 2
     except (ArticleError, LexiconError, YamlError, ValueError) as exc:  # usage errors, incl. Parameter/Output
         print(f"research-report: error: {exc}", file=sys.stderr)
         return 2

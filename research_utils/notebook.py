@@ -26,7 +26,7 @@ import pandas as pd
 from research_utils.export import Exporter, provenance
 from research_utils.ingest import Corpus, Document, load_article
 
-__all__ = ["Notebook", "start"]
+__all__ = ["CorpusNotebook", "Notebook", "start", "start_corpus"]
 
 
 @dataclass
@@ -159,3 +159,92 @@ def start(stem: str, namespace: Mapping[str, Any]) -> Notebook:
     pd.set_option("display.max_rows", 200)
     style()
     return Notebook(stem=stem, params=params, corpus=corpus, out=Exporter(params.get("output_dir", "")))
+
+
+@dataclass
+class CorpusNotebook:
+    """What the corpus comparison notebook shares between its cells.
+
+    Attributes
+    ----------
+    stem : str
+        The notebook.
+    params : dict
+        Every declared parameter with its value in this run.
+    tables : dict of DataFrame
+        The per-article tables (:data:`research_utils.analyses.corpus.tables.TABLES`).
+    articles : DataFrame
+        The ``articles`` table with each article's ``group``.
+    failed : list of dict
+        Files that could not be read: ``path`` and ``reason``.
+    out : Exporter
+    """
+
+    stem: str
+    params: dict[str, Any]
+    tables: dict[str, pd.DataFrame]
+    articles: pd.DataFrame
+    failed: list[dict[str, str]]
+    out: Exporter
+
+    @property
+    def groups(self) -> list[str]:
+        """The groups, sorted."""
+        return sorted(self.articles["group"].unique().tolist())
+
+    def header(self) -> pd.DataFrame:
+        """Name, grouping, number of articles and groups, files that failed."""
+        rows = [
+            ("corpus", self.params.get("corpus_name", "")),
+            ("grouped by", self.params.get("group_by", "")),
+            ("articles", f"{len(self.articles):,}"),
+            (
+                "groups",
+                f"{len(self.groups):,}: {', '.join(self.groups[:12])}{' ...' if len(self.groups) > 12 else ''}",
+            ),
+            ("words", f"{int(self.articles['words'].sum()):,}"),
+            ("files that could not be read", f"{len(self.failed):,}"),
+        ]
+        return pd.DataFrame(rows, columns=["field", "value"]).set_index("field")
+
+    def provenance(self) -> pd.DataFrame:
+        """Parameters of this run, package versions, project commit (article hashes are in the article table)."""
+        return provenance([], [], self.params)
+
+
+def start_corpus(stem: str, namespace: Mapping[str, Any]) -> CorpusNotebook:
+    """Set up the corpus notebook ``stem`` from its globals (pass ``globals()``).
+
+    With ``data_dir`` set (``research-report --corpus`` does) the per-article tables are read
+    from its Parquet files; with ``data_dir`` empty (Run All in JupyterLab) the files and
+    folders of ``corpus_folders`` are analysed here first, in this process.
+    """
+    import json
+    import tempfile
+
+    from research_utils.analyses.corpus import run, tables
+    from research_utils.plots import style
+
+    params = {name: namespace[name] for name in declared_names(stem) if name in namespace}
+    data_dir = params.get("data_dir", "")
+    failed: list[dict[str, str]] = []
+    if not data_dir:
+        data_dir = tempfile.mkdtemp(prefix="corpus-")
+        files = run.plan(run.discover(params.get("corpus_folders", [])), run.settings_fingerprint({}))
+        result = run.run_corpus(files, Path(data_dir), {}, scheduler="synchronous")
+        failed = result["failed"]
+    elif (Path(data_dir) / "failed.json").is_file():
+        failed = json.loads((Path(data_dir) / "failed.json").read_text(encoding="utf-8"))
+    loaded = tables.load_tables(data_dir)
+    articles = tables.with_groups(loaded["articles"], params.get("group_by", "outlet"))
+    pd.set_option("display.max_colwidth", 160)
+    pd.set_option("display.max_rows", 200)
+    style()
+    return CorpusNotebook(
+        stem=stem,
+        params=params,
+        tables=loaded,
+        articles=articles,
+        failed=failed,
+        out=Exporter(params.get("output_dir", "")),
+    )

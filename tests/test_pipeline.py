@@ -14,6 +14,7 @@ from research_utils.paths import DEFAULT_ARTICLE, PROJECT_ROOT
 from research_utils.report.registry import notebook_path, stems
 
 NOTEBOOKS = stems()
+ALL_NOTEBOOKS = stems("all")
 
 CLI = [sys.executable, "-m", "research_utils.cli"]
 
@@ -25,7 +26,7 @@ def run_cli(*args: str, cwd: Path = PROJECT_ROOT) -> subprocess.CompletedProcess
 # ------------------------------------------------------------------ stored notebooks
 
 
-@pytest.mark.parametrize("stem", NOTEBOOKS)
+@pytest.mark.parametrize("stem", ALL_NOTEBOOKS)
 def test_notebook_is_stored_as_source(stem: str) -> None:
     nb = nbformat.read(notebook_path(stem), as_version=4)
     assert nb.metadata.kernelspec["name"] == "python3"
@@ -42,7 +43,7 @@ def test_notebook_is_stored_as_source(stem: str) -> None:
     assert "sys.path" not in "".join(c.source for c in code)
 
 
-@pytest.mark.parametrize("stem", NOTEBOOKS)
+@pytest.mark.parametrize("stem", ALL_NOTEBOOKS)
 def test_help_notebook_documents_parameters(stem: str) -> None:
     out = subprocess.run(
         [str(Path(sys.executable).with_name("papermill")), "--help-notebook", str(notebook_path(stem))],
@@ -52,11 +53,12 @@ def test_help_notebook_documents_parameters(stem: str) -> None:
         check=False,
     )
     assert out.returncode == 0, out.stderr
-    assert "article_path: str" in out.stdout and "output_dir: str" in out.stdout
+    assert "output_dir: str" in out.stdout
+    assert ("article_path: str" in out.stdout) != ("data_dir: str" in out.stdout)  # article or corpus notebook
 
 
 @pytest.mark.notebook
-@pytest.mark.parametrize("stem", NOTEBOOKS)
+@pytest.mark.parametrize("stem", ALL_NOTEBOOKS)
 def test_run_all_with_defaults(stem: str, tmp_path: Path) -> None:
     """What "Run All" in JupyterLab does: the stored defaults, from notebooks/, nothing injected."""
     import papermill

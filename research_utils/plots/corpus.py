@@ -100,13 +100,13 @@ def frames_heatmap(frames: pd.DataFrame, scheme: str = "policy", title: str = ""
     d = frames[frames["scheme"] == scheme].pivot_table(
         index="frame", columns="group", values="per_1000_words", aggfunc="first"
     )
-    fig = Figure(
-        figsize=(2.2 + 1.3 * max(d.shape[1], 1), 1.5 + 0.38 * max(d.shape[0], 1)), layout="constrained"
-    )
+    width = max(7.5, 4.5 + 1.1 * d.shape[1])
+    fig = Figure(figsize=(width, 1.6 + 0.38 * max(d.shape[0], 1)), layout="constrained")
     ax = fig.subplots()
     sns.heatmap(d, ax=ax, cmap="Blues", annot=True, fmt=".1f", cbar_kws={"label": "cue hits per 1,000 words"})
     ax.set_xlabel("")
     ax.set_ylabel("")
+    ax.set_xticks(ax.get_xticks(), [_wrap(t.get_text(), 14) for t in ax.get_xticklabels()], rotation=0)
     ax.set_yticks(ax.get_yticks(), [_wrap(t.get_text(), 34) for t in ax.get_yticklabels()], rotation=0)
     ax.set_title(_wrap(title or f"Frame salience by group ({scheme} frames)"))
     return fig
@@ -132,7 +132,8 @@ def voice_chart(
         left += wide[col].to_numpy()
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of the group's quoted words")
-    ax.legend(loc="outside lower center", ncol=4, frameon=False, fontsize=8)
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncol=4, frameon=False, fontsize=8)
     ax.set_title(_wrap(title))
     return fig
 

@@ -274,4 +274,6 @@ def _build(
     )
     shutil.rmtree(build / "results")
     tables = sorted(p.name for p in (build / "tables").glob("*.csv"))
-    (build / "index.html").write_text(index_html(article, stems, tables), encoding="utf-8")
+    compare_paths = next((p["compare_paths"] for p in params.values() if p.get("compare_paths")), [])
+    compared = [load_article(c) for c in compare_paths]
+    (build / "index.html").write_text(index_html(article, stems, tables, compared), encoding="utf-8")

@@ -18,9 +18,16 @@ def _title(stem: str) -> str:
         return stem
 
 
-def index_html(article: Document, stems: list[str], tables: list[str]) -> str:
-    """The index page of an article's reports: metadata, links to each report and table."""
+def index_html(
+    article: Document, stems: list[str], tables: list[str], compared: list[Document] | None = None
+) -> str:
+    """The index page of an article's reports: metadata, the compared articles, links to
+    each report and table."""
     esc = html.escape
+    others = "".join(
+        f"<li>{esc(d.label)} (<code>{esc(Path(d.path or '').name)}</code>, <code>{esc(d.slug)}</code>)</li>"
+        for d in compared or []
+    )
     meta = article.meta
     date = meta.get("date", "")
     if date and meta.get("date_approximate"):
@@ -44,6 +51,7 @@ dt{{font-weight:600}} code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
 <dt>Date</dt><dd>{esc(str(date or "not given"))}</dd>
 <dt>File</dt><dd><code>{esc(Path(article.path or "").name)}</code>, SHA-256 <code>{esc(article.sha256)}</code></dd>
 </dl>
+{f"<h2>Compared with</h2><ul>{others}</ul>" if others else ""}
 <h2>Reports</h2>
 <p>Each report opens without code; "with code" shows every cell that produced it.</p>
 <ul>

@@ -29,13 +29,16 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "article_table",
     "articles_per_group",
     "bootstrap_mean_ci",
     "describe_by_group",
     "distinctive_words",
+    "failed_table",
     "frames_by_group",
     "month_of",
     "naming_by_group",
+    "results_section",
     "shares_by_group",
     "trend",
     "voice_by_group",
@@ -228,7 +231,8 @@ def distinctive_words(
     min_count : int
         Words used fewer times in the group are not listed.
     top_n : int
-        Words listed per group (largest z first).
+        Words listed per group (largest z first; only words with z > 0, used more in the
+        group than elsewhere).
 
     Returns
     -------
@@ -275,6 +279,8 @@ def distinctive_words(
         order = np.argsort(-z, kind="stable")
         k = 0
         for idx in order:
+            if z[idx] <= 0:
+                break  # used no more here than elsewhere: not distinctive of this group
             if yi[idx] < min_count:
                 continue
             term = by.index[idx]
@@ -321,3 +327,53 @@ def trend(articles: pd.DataFrame, measure: str = "naming_index") -> pd.DataFrame
     ).reset_index()
     out["with_value"] = out["with_value"].astype(int)
     return out[cols]
+
+
+ARTICLE_TABLE_COLUMNS = [
+    "article",
+    "group",
+    "title",
+    "outlet",
+    "date",
+    "path",
+    "words",
+    "flesch_kincaid_grade",
+    "mattr",
+    "quoted_share",
+    "naming_index",
+    "naming_terms",
+    "attributions",
+    "warnings",
+    "key",
+]
+
+
+def article_table(articles: pd.DataFrame) -> pd.DataFrame:
+    """Every article with its group and its own values, sorted by group and slug."""
+    cols = [c for c in ARTICLE_TABLE_COLUMNS if c in articles.columns]
+    return articles[cols].sort_values(["group", "article"], kind="stable").reset_index(drop=True)
+
+
+def failed_table(failed: list[dict[str, str]]) -> pd.DataFrame:
+    """The files that could not be read, with the reason (an empty table says none failed)."""
+    return pd.DataFrame(failed, columns=["path", "reason"])
+
+
+def results_section(
+    naming: pd.DataFrame, frames: pd.DataFrame, voice: pd.DataFrame
+) -> dict[str, list[dict[str, object]]]:
+    """The ``by_group`` section of a corpus's results.json.
+
+    Returns
+    -------
+    dict
+        ``naming`` [{group, articles, naming_index, ci_low, ci_high}], ``frames`` [{group,
+        scheme, frame, per_1000_words}], ``voice`` [{group, actor, quoted_words_share}].
+    """
+    from research_utils.export import records
+
+    return {
+        "naming": records(naming[["group", "articles", "naming_index", "ci_low", "ci_high"]]),
+        "frames": records(frames[["group", "scheme", "frame", "per_1000_words"]]),
+        "voice": records(voice[["group", "actor", "quoted_words_share"]]),
+    }

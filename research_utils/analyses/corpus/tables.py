@@ -59,6 +59,7 @@ TABLES: dict[str, list[str]] = {
         "naming_terms",
         "attributions",
         "warnings",
+        "sha256",
     ],
     "naming": ["article", "set", "side", "voice", "count"],
     "frames": ["article", "scheme", "frame", "hits"],
@@ -115,6 +116,7 @@ def article_tables(doc: Document, options: dict[str, Any] | None = None) -> dict
         else pd.DataFrame(columns=["set", "side", "voice", "count"])
     )
     naming.insert(0, "article", slug)
+    naming["side"] = naming["side"].astype(str).str.lower()
     own = naming[naming["voice"] == "author"]
     a_own = int(own.loc[own["side"] == "a", "count"].sum())
     b_own = int(own.loc[own["side"] == "b", "count"].sum())
@@ -160,6 +162,7 @@ def article_tables(doc: Document, options: dict[str, Any] | None = None) -> dict
                 "naming_terms": a_own + b_own,
                 "attributions": len(attr),
                 "warnings": len(doc.all_warnings),
+                "sha256": doc.sha256,
             }
         ],
         columns=TABLES["articles"],
