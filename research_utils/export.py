@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["Exporter", "environment", "jsonable", "neutralise_formulas", "provenance", "records"]
+__all__ = ["Exporter", "environment", "jsonable", "neutralise_formulas", "provenance", "records", "shareable"]
 
 
 def jsonable(value: Any) -> Any:
@@ -95,7 +95,8 @@ class Exporter:
         return self.root is not None
 
     def table(self, name: str, df: pd.DataFrame) -> pd.DataFrame:
-        """Write ``tables/<name>.csv`` (UTF-8, no index) and return ``df`` for display.
+        """Write ``tables/<name>.csv`` (UTF-8 with a byte-order mark, which Excel needs to
+        read accents and curly quotes right; no index) and return ``df`` for display.
 
         Text cells that a spreadsheet would run as formulas get a leading ``'``
         (:func:`neutralise_formulas`)."""
@@ -113,7 +114,7 @@ class Exporter:
                         )
                     )
             neutralise_formulas(out).to_csv(
-                self.root / "tables" / f"{name}.csv", index=False, lineterminator="\n"
+                self.root / "tables" / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8-sig"
             )
         return df
 
@@ -183,9 +184,9 @@ def environment() -> dict[str, Any]:
     return {"python": platform.python_version(), "packages": packages, "git_commit": commit}
 
 
-def _shareable(name: str, value: Any) -> Any:
+def shareable(name: str, value: Any) -> Any:
     """A parameter value as shown in shared outputs: file paths reduced to their file names."""
-    if name.endswith(("_path", "_paths", "_lexicon", "_file", "output_dir")):
+    if name.endswith(("_path", "_paths", "_lexicon", "_file", "_dir")):
         if isinstance(value, str):
             return Path(value).name if value else value
         if isinstance(value, list):
@@ -215,7 +216,7 @@ def provenance(files: list[str], sha256s: list[str], parameters: dict[str, Any])
         (f"article sha256: {name}", digest) for name, digest in zip(files, sha256s, strict=True)
     ]
     for key, value in parameters.items():
-        rows.append((f"parameter: {key}", json.dumps(jsonable(_shareable(key, value)), ensure_ascii=False)))
+        rows.append((f"parameter: {key}", json.dumps(jsonable(shareable(key, value)), ensure_ascii=False)))
     env = environment()
     rows.extend((f"package: {pkg}", ver) for pkg, ver in env["packages"].items())
     rows.append(("python", env["python"]))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from research_utils.report.registry import stems
+from research_utils.report.render import tables_script
 
 NOTEBOOKS = stems()
 
@@ -59,7 +60,20 @@ def test_hostile_markup_is_text_and_never_runs(hostile_report: Path, browser) ->
         assert page.evaluate("typeof window.__pwned") == "undefined", page_path.name
         assert page.title() != "pwned"
         assert dialogs == []
-        assert page.evaluate("document.querySelectorAll('script, iframe').length") == 0, page_path.name
+        assert page.evaluate("document.querySelectorAll('iframe').length") == 0, page_path.name
+        scripts = page.evaluate("Array.from(document.scripts).map(s => s.textContent)")
+        if page_path.name == "index.html":
+            assert scripts == [], "the index page runs no script"
+        else:  # exactly one script, the package's own table script, admitted by its hash
+            js, digest = tables_script()
+            assert scripts == [js], page_path.name
+            csp = page.evaluate(
+                "document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content"
+            )
+            assert (
+                f"script-src 'sha256-{digest}'" in csp
+                and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+            )
         assert page.evaluate("document.body.offsetHeight") > 100, (
             f"{page_path.name} body hidden by article CSS"
         )
@@ -82,3 +96,27 @@ def test_bundled_report_renders(bundled_report: Path, browser, tmp_path: Path) -
         assert broken == 0, page_path.name
         page.screenshot(path=str(tmp_path / f"{page_path.stem}.png"))
         page.close()
+
+
+def test_tables_can_be_searched_and_sorted(bundled_report: Path, browser) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((bundled_report / "01_text_statistics.reader.html").as_uri())
+    tools = page.locator(".rr-table-tools")
+    assert tools.count() >= 5
+    # the structure table: search it for a line that was set aside
+    table = page.locator("table").filter(has_text="Back to top button").first
+    rows = table.locator("tbody tr")
+    total = rows.count()
+    box = page.locator(".rr-table-tools input").first
+    box.fill("back to top")
+    visible = page.evaluate(
+        "Array.from(document.querySelectorAll('table')).filter(t => t.textContent.includes('Back to top button'))[0]"
+        ".querySelectorAll('tbody tr:not([hidden])').length"
+    )
+    assert 1 <= visible < total
+    box.fill("")
+    # sort the counts table by value: the first row after an ascending sort has the smallest value
+    header = page.locator("th", has_text="words").first
+    header.click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    page.close()

@@ -15,7 +15,7 @@ import pytest
 from research_utils.paths import PACKAGE_DIR, PROJECT_ROOT
 from research_utils.report.registry import stems
 
-SHIPPED_SUFFIXES = {".py", ".yaml", ".txt", ".j2", ".json", ".ipynb"}
+SHIPPED_SUFFIXES = {".py", ".yaml", ".txt", ".j2", ".js", ".json", ".ipynb"}
 
 
 def _declared_packages() -> list[str]:

@@ -83,6 +83,16 @@ class Lexicon:
         return {e["id"]: e for e in self.entries}
 
     @property
+    def shown_path(self) -> str:
+        """The lexicon's file(s) as shared reports show them: file names only, the bundled
+        ones marked (``bundled actors.yaml``, ``bundled actors.yaml + my_actors.yaml``)."""
+        shown = []
+        for part in self.path.split(" + "):
+            p = Path(part)
+            shown.append(f"bundled {p.name}" if p.parent == LEXICON_DIR else p.name)
+        return " + ".join(shown)
+
+    @property
     def fingerprint(self) -> str:
         """SHA-256 of the entries and the header: equal for equal content (a memo key)."""
         cached = self.__dict__.get("_fingerprint")

@@ -9,6 +9,7 @@ it into place (a failed or interrupted run leaves the previous report untouched)
     DIR/<article-slug>/<notebook>.reader.html     the same without code cells
     DIR/<article-slug>/tables/*.csv               every table a notebook shows
     DIR/<article-slug>/results.json               headline numbers (see the README)
+    DIR/<article-slug>/<article-slug>.zip         all of the above in one file to send
     DIR/<article-slug>/.research-report.json      marker: the files this tool wrote
 
 This module knows nothing of linguistics.
@@ -29,8 +30,8 @@ import nbformat
 
 from research_utils.export import environment, jsonable
 from research_utils.ingest import Document, load_article, sidecar_path
-from research_utils.paths import PROJECT_ROOT
 from research_utils.report import kernels, output, registry, render
+from research_utils.report.bundle import write_bundle
 from research_utils.report.index import index_html
 from research_utils.report.parameters import is_path_parameter
 
@@ -56,8 +57,12 @@ class ReportError(RuntimeError):
     """A report could not be built; the message says what went wrong and what to do."""
 
 
-def _clean_notebook(nb: nbformat.NotebookNode) -> None:
-    """Drop timestamps and durations so that two builds give identical files."""
+def _clean_notebook(nb: nbformat.NotebookNode, parameters: dict[str, Any] | None = None) -> None:
+    """Drop timestamps and durations so that two builds give identical files, and write the
+    injected parameters as shown to readers: file paths as their file names, so that a shared
+    notebook or page never names a folder of the analyst's machine."""
+    from research_utils.export import shareable
+
     nb.metadata.pop("papermill", None)
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
@@ -65,6 +70,10 @@ def _clean_notebook(nb: nbformat.NotebookNode) -> None:
         cell.metadata.pop("papermill", None)
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell["id"] = "injected-parameters"  # papermill gives it a random id
+            if parameters is not None:
+                lines = ["# Parameters (file paths shortened to their file names for sharing)"]
+                lines += [f"{k} = {shareable(k, v)!r}" for k, v in parameters.items()]
+                cell["source"] = "\n".join(lines) + "\n"
 
 
 def _execute(stem: str, article: Path, params: dict[str, Any], build: Path, timeout: int) -> Any:
@@ -75,16 +84,18 @@ def _execute(stem: str, article: Path, params: dict[str, Any], build: Path, time
         nb = kernels.execute(registry.notebook_path(stem), out_nb, parameters, name=stem, timeout=timeout)
     except (kernels.NotebookFailed, kernels.CellTimeout, kernels.KernelDied) as exc:
         raise ReportError(str(exc)) from None
-    _clean_notebook(nb)
+    _clean_notebook(nb, parameters)
     nbformat.write(nb, out_nb)
     return nb
 
 
 def _display_path(path: Path) -> str:
+    """A path as shared outputs show it: relative to the working directory when it lies
+    below it, else the file name (never a folder of the analyst's machine)."""
     try:
-        return str(path.resolve().relative_to(PROJECT_ROOT))
-    except ValueError:
-        return str(path)
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path.name
 
 
 def _results(
@@ -202,6 +213,7 @@ def build_report(
                 )
                 jobs = 1
             _build(article, article_path, stems, params, build, jobs, timeout, build_timeout, say)
+            write_bundle(build, slug)
             output.write_marker(build)
             output.swap_into_place(build, final)
         except BaseException:
@@ -276,4 +288,5 @@ def _build(
     tables = sorted(p.name for p in (build / "tables").glob("*.csv"))
     compare_paths = next((p["compare_paths"] for p in params.values() if p.get("compare_paths")), [])
     compared = [load_article(c) for c in compare_paths]
-    (build / "index.html").write_text(index_html(article, stems, tables, compared), encoding="utf-8")
+    bundle = build.name.removeprefix(".build-")
+    (build / "index.html").write_text(index_html(article, stems, tables, compared, bundle), encoding="utf-8")

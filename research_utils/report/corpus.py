@@ -9,6 +9,7 @@
     DIR/<corpus-slug>/data/failed.json                files that could not be read
     DIR/<corpus-slug>/articles/<slug>/...             per-article reports (--article-reports)
     DIR/<corpus-slug>/results.json                    corpus, by_group, provenance
+    DIR/<corpus-slug>/<corpus-slug>.zip               the report, tables and results in one file (no Parquet)
 
 A rerun reuses the stored per-article tables of unchanged articles from the published
 folder. This module knows nothing of linguistics.
@@ -28,6 +29,7 @@ from research_utils.export import environment, jsonable
 from research_utils.ingest import slugify
 from research_utils.report import kernels, output, registry, render
 from research_utils.report.build import INTERRUPT, ReportError, _clean_notebook, build_report
+from research_utils.report.bundle import write_bundle
 
 __all__ = ["CORPUS_STEM", "CorpusFailure", "build_corpus_report"]
 
@@ -203,6 +205,7 @@ def build_corpus_report(
             (build / "index.html").write_text(
                 _index_html(name, group_by, results, tables, article_slugs), encoding="utf-8"
             )
+            write_bundle(build, slug, exclude=("data",))
             output.write_marker(build, kind="corpus report")
             output.swap_into_place(build, final)
         except BaseException:
@@ -258,7 +261,7 @@ def _run_notebook(
             raise
     import nbformat
 
-    _clean_notebook(nb)
+    _clean_notebook(nb, parameters)
     nbformat.write(nb, out_nb)
     render.exporters()
     (build / f"{CORPUS_STEM}.html").write_text(render.render(nb, CORPUS_STEM, code=True), encoding="utf-8")

@@ -19,7 +19,11 @@ def _title(stem: str) -> str:
 
 
 def index_html(
-    article: Document, stems: list[str], tables: list[str], compared: list[Document] | None = None
+    article: Document,
+    stems: list[str],
+    tables: list[str],
+    compared: list[Document] | None = None,
+    bundle: str = "",
 ) -> str:
     """The index page of an article's reports: metadata, the compared articles, links to
     each report and table."""
@@ -57,7 +61,8 @@ dt{{font-weight:600}} code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
 <ul>
 {rows}
 </ul>
-<p>Headline numbers for scripts: <a href="results.json">results.json</a>.</p>
+<p>Headline numbers for scripts: <a href="results.json">results.json</a>.
+Everything in one file to send: <a href="{esc(bundle or article.slug)}.zip">{esc(bundle or article.slug)}.zip</a>.</p>
 <h2>Tables (CSV)</h2>
 <ul>
 {table_rows}

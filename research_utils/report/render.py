@@ -3,7 +3,9 @@
 Each page is one file with its images embedded. The HTML that notebook outputs carry is
 cleaned with ammonia (nh3): document structure, tables, images and styles stay;
 scripts, event handlers, forms, frames and ``javascript:`` links go (their text stays).
-The page template (``templates/research_report``) sets a Content-Security-Policy.
+The page template (``templates/research_report``) adds one script of the package's own,
+``tables.js`` (search and sort every table), and a Content-Security-Policy that admits
+that script by its SHA-256 hash and nothing else.
 """
 
 from __future__ import annotations
@@ -110,9 +112,25 @@ def render_html(executed: Path, *, code: bool = True) -> str:
     return render(nbformat.read(executed, as_version=4), executed.stem, code)
 
 
+TABLES_JS: Path = PACKAGE_DIR / "templates" / "research_report" / "tables.js"
+"""The one script a report page runs: search and sort for its tables."""
+
+
+@functools.lru_cache(maxsize=1)
+def tables_script() -> tuple[str, str]:
+    """The table script and the base64 SHA-256 of its text, for the page's CSP."""
+    import base64
+    import hashlib
+
+    js = TABLES_JS.read_text(encoding="utf-8")
+    return js, base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+
+
 def render(nb: nbformat.NotebookNode, name: str, code: bool) -> str:
     """Render an executed notebook node (``code=False``: the reader's version without code)."""
-    body, _ = exporter(code).from_notebook_node(nb, resources={"metadata": {"name": name}})
+    js, digest = tables_script()
+    resources = {"metadata": {"name": name}, "tables_js": js, "tables_js_sha256": digest}
+    body, _ = exporter(code).from_notebook_node(nb, resources=resources)
     return str(body)
 
 

@@ -392,7 +392,7 @@ def lexicon_table(lexicons: FramingLexicons | None = None) -> pd.DataFrame:
             "lexicon": role,
             "name": one.name,
             "entries": len(one.entries),
-            "file": one.path,
+            "file": one.shown_path,
             "method": " ".join(str(one.meta.get("method", "")).split()),
             "sources": " | ".join(str(s) for s in one.meta.get("sources", [])),
         }
