@@ -16,6 +16,7 @@ closing record of files, parameters and versions.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,26 @@ class Notebook:
     def main(self) -> Document:
         """The article the report is about."""
         return self.corpus.main
+
+    @property
+    def interactive(self) -> bool:
+        """True in JupyterLab (Run All), False when ``research-report`` builds the report."""
+        return not os.environ.get("RESEARCH_REPORT_BUILD")
+
+    def explorer(self) -> Any:
+        """The explorer (:func:`research_utils.explore.explore`) on this notebook's articles in
+        JupyterLab; in a built report, one line saying how to open it."""
+        if not self.interactive:
+            from IPython.display import Markdown
+
+            return Markdown(
+                "*In JupyterLab this cell opens the explorer: a concordance search box and a sentence "
+                "browser filtered by actor, speaker, frame, naming set and voice "
+                "(`from research_utils.explore import explore; explore(path)`).*"
+            )
+        from research_utils.explore import explore
+
+        return explore(self.corpus)
 
     @property
     def compared(self) -> bool:
@@ -112,6 +133,19 @@ class Notebook:
         return provenance(files, [d.sha256 for d in self.corpus], self.params)
 
 
+def _interactive_tables() -> None:
+    """In JupyterLab, show every table with itables (search, sort, pages; its JavaScript is
+    embedded in the notebook, so it works offline). Report builds keep plain HTML tables,
+    which the report pages make searchable themselves."""
+    if os.environ.get("RESEARCH_REPORT_BUILD"):
+        return
+    try:
+        import itables
+    except ImportError:  # pragma: no cover - a declared dependency
+        return
+    itables.init_notebook_mode(all_interactive=True, connected=False)
+
+
 def declared_names(stem: str) -> list[str]:
     """Names assigned in the ``parameters``-tagged cell of notebook ``stem``, in order.
 
@@ -158,6 +192,7 @@ def start(stem: str, namespace: Mapping[str, Any]) -> Notebook:
     pd.set_option("display.max_colwidth", 220)
     pd.set_option("display.max_rows", 200)
     style()
+    _interactive_tables()
     return Notebook(stem=stem, params=params, corpus=corpus, out=Exporter(params.get("output_dir", "")))
 
 

@@ -11,12 +11,13 @@ prints one line saying why and returns None (a notebook cell then shows only tha
 
 from __future__ import annotations
 
-import textwrap
-
 import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from research_utils.plots import title_text
 
 __all__ = [
     "diversity_curve_plot",
@@ -77,7 +78,8 @@ def sentence_length_plot(lengths: pd.DataFrame, title: str = "Sentence length") 
     ax.legend(handles, labels, frameon=False)
     ax.set_xlabel("words per sentence")
     ax.set_ylabel("sentences")
-    ax.set_title(title)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(title_text(title))
     return fig
 
 
@@ -113,17 +115,25 @@ def top_terms_plot(
         )
         ax.set_ylabel("")
         ax.set_xlabel("occurrences")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts are whole numbers
         ax.set_title(name)
         for bar, c in zip(ax.patches, df["count"], strict=False):
             ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {c}", va="center", fontsize=8)
-    fig.suptitle(title)
+        ax.set_xlim(0, df["count"].max() * 1.15 + 0.5)  # room for the count labels
+    fig.suptitle(title_text(title, 90))
     return fig
 
 
 def keyness_plot(
     table: pd.DataFrame, top_n: int = 15, title: str = "Keyness against general English"
 ) -> Figure | None:
-    """Log ratio of the strongest over- and under-used words, labelled with signed G2.
+    """Signed log-likelihood G² of the strongest over- and under-used words, side by side.
+
+    Bars show the measure the words are ranked by (signed G², Dunning 1993: how sure it is
+    that the article's rate differs from general English); each bar's label gives the effect
+    size, the log ratio (Hardie 2014), as a multiple ("×4.1" = four times as common).
+    Under-used words are content words only: the function words an argumentative article
+    uses less than English at large (*I, you, my*) say little about it.
 
     Parameters
     ----------
@@ -131,35 +141,41 @@ def keyness_plot(
         :func:`research_utils.analyses.textstats.keyness` (``word``, ``g2``, ``log_ratio``,
         ``direction``, ``count``).
     top_n : int
-        Words per direction, chosen by |G2|.
+        Words per direction, chosen by |G²|.
 
     Returns
     -------
     Figure or None
         None (after printing why) when no word was tested.
     """
+    from research_utils.vocabulary import load_stopwords
+
     if table.empty:
         return _nothing("No word reaches the minimum count for keyness: the keyness figure does not apply.")
+    stop = load_stopwords()
     over = table[table["direction"] == "over"].nlargest(top_n, "g2")
-    under = table[table["direction"] == "under"].nsmallest(top_n, "g2")
-    df = pd.concat([over, under]).sort_values("log_ratio", ascending=False)
-    fig = Figure(figsize=(8, 0.3 * max(len(df), 3) + 1.5), layout="constrained")
-    ax = fig.subplots()
-    labels = [f"{w} ({c})" for w, c in zip(df["word"], df["count"], strict=True)]
-    colours = [_BLUE if d == "over" else _ORANGE for d in df["direction"]]
-    ax.barh(labels, df["log_ratio"], color=colours)
-    ax.invert_yaxis()
-    ax.axvline(0, color="black", linewidth=0.8)
-    for y, (lr, g2) in enumerate(zip(df["log_ratio"], df["g2"], strict=True)):
-        ax.text(lr, y, f" G²={g2:+.1f} ", va="center", ha="left" if lr >= 0 else "right", fontsize=8)
-    lo, hi = df["log_ratio"].min(), df["log_ratio"].max()
-    pad = 0.35 * (hi - lo if hi > lo else 1)
-    ax.set_xlim(min(lo, 0) - pad, max(hi, 0) + pad)
-    ax.set_xlabel(
-        "log ratio = log2(share in article / share in general English)\n+1 = twice as common, −1 = half"
+    under = table[(table["direction"] == "under") & ~table["word"].str.lower().isin(stop)].nsmallest(
+        top_n, "g2"
     )
-    ax.set_ylabel("word (count in article)")
-    ax.set_title(title + "\nblue: over-used, orange: under-used; label = signed log-likelihood G²")
+    panels = [
+        (over, "over-used: more common than in general English", _BLUE),
+        (under, "under-used content words", _ORANGE),
+    ]
+    panels = [p for p in panels if not p[0].empty]
+    n = max(len(p[0]) for p in panels)
+    fig = Figure(figsize=(5.2 * len(panels), 0.3 * max(n, 3) + 1.8), layout="constrained")
+    axes = np.atleast_1d(fig.subplots(1, len(panels)))
+    for ax, (df, name, colour) in zip(axes, panels, strict=True):
+        labels = [f"{w} ({c})" for w, c in zip(df["word"], df["count"], strict=True)]
+        ax.barh(labels, df["g2"].abs(), color=colour)
+        ax.invert_yaxis()
+        for y, (g2, lr) in enumerate(zip(df["g2"].abs(), df["log_ratio"], strict=True)):
+            ax.text(g2, y, f" ×{2**lr:.1f}" if lr >= 0 else f" ×{2**lr:.2f}", va="center", fontsize=8)
+        ax.set_xlim(0, df["g2"].abs().max() * 1.25)
+        ax.set_xlabel("log-likelihood G² (how sure the difference is)")
+        ax.set_ylabel("word (count in article)")
+        ax.set_title(name, fontsize=11)
+    fig.suptitle(title_text(title + " (label: rate against general English)", 90))
     return fig
 
 
@@ -216,7 +232,7 @@ def sentiment_arc_plot(
     ax.set_xlim(-1, len(arc))
     ax.set_xlabel("sentence in article order (dashed lines: paragraph starts)")
     ax.set_ylabel("VADER compound (−1 … +1)")
-    ax.set_title(title + "\nlexicon-based cue, not a reading of stance", fontsize=11)
+    ax.set_title(title_text(title, 90) + "\nlexicon-based cue, not a reading of stance", fontsize=11)
     ax.legend(loc="lower left", fontsize=8, frameon=True, ncol=4)
     return fig
 
@@ -259,6 +275,6 @@ def diversity_curve_plot(
     ax.set_ylim(0, 1.02)
     ax.set_xlabel("first N words of the article")
     ax.set_ylabel("ratio of distinct words")
-    ax.set_title(textwrap.fill(title + ": the same text, measured on longer and longer openings", 70))
+    ax.set_title(title_text(title + ": the same text, measured on longer and longer openings", 70))
     ax.legend(title="", frameon=False)
     return fig

@@ -28,6 +28,9 @@ import nbformat
 
 __all__ = ["CellTimeout", "KernelDied", "NotebookFailed", "execute", "kill_all", "running_folders"]
 
+BUILD_ENV = "RESEARCH_REPORT_BUILD"
+"""Set in the environment of every kernel the runner starts."""
+
 _LOCK = threading.Lock()
 _RUNNING: dict[int, tuple[int, Path]] = {}
 """Kernel process id -> (process group, its temporary folder), for every running kernel."""
@@ -66,6 +69,9 @@ def _manager_class() -> type:
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
             if self.workdir:
                 kw["cwd"] = self.workdir
+            env = dict(kw.get("env") or os.environ)
+            env[BUILD_ENV] = "1"  # notebooks draw static tables and no widgets in a report build
+            kw["env"] = env
             if (
                 sys.platform.startswith("linux")
                 and kernel_cmd
