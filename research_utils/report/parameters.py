@@ -228,7 +228,7 @@ def check_parameters(
             )
         if not owners:
             raise ParameterError(
-                f"unknown parameter '{name}' ({source}); the notebooks declare: {', '.join(known)}."
+                f"unknown parameter {name!r} ({source}); the notebooks declare: {', '.join(known)}."
             )
 
     for name, (value, source) in shared.items():
