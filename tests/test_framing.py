@@ -475,10 +475,14 @@ def test_naming_index_is_nan_without_terms_and_pooled_overall(lex):
     assert overall["mean_set_index"] == round((1 + -1 + 1) / 3, 3)
     assert (
         fr.naming_title(fr.naming_overall(text, lex), overall["article"])
-        == "Naming choices (overall index +0.33)"
+        == "Naming choices (author's own usage: index +0.33)"
     )
     quiet = fr.naming_overall("Nothing here.", lex)
-    assert fr.naming_title(quiet, quiet["article"].iloc[0]).endswith("no term of any set)")
+    assert fr.naming_title(quiet, quiet["article"].iloc[0]) == "Naming choices (no term of any set)"
+    only_quoted = fr.naming_overall('Peskov said: "Kiev is to blame for it all."', lex)
+    assert fr.naming_title(only_quoted, only_quoted["article"].iloc[0]) == (
+        "Naming choices (author's own usage: no term of any set; all voices -1.00)"
+    )
     with pytest.raises(ValueError):
         fr.naming_index(tab, voice="nobody")
 
@@ -716,13 +720,18 @@ def test_results_summary_records_carry_article(rt, lex):
     assert summary["article"] == rt.slug and summary["articles"] == [rt.slug, "other"]
     for key in ("frames", "naming", "persuasion_cues", "entman"):
         assert set(summary[key]["article"]) == {rt.slug, "other"}
-    assert summary["naming_index"] == _row(fr.naming_overall(rt, lex), article=rt.slug)["index"]
+    own = _row(fr.naming_overall(rt, lex), article=rt.slug)
+    assert summary["naming_index"] == own["index_author"] == summary["naming_index_author"]
+    assert summary["naming_index_all"] == own["index"]
+    assert {"side_a_distanced", "side_b_distanced", "index_distanced"} <= set(summary["naming"].columns)
     assert set(summary["frames"]["scheme"]) == {"policy", "generic"}
     table = fr.headline_table(summary).set_index("measure")["value"]
     assert table["dominant policy frame(s)"] == "security and defense"
     n_present = scores[(scores["article"] == rt.slug)].groupby("scheme")["present"].sum()
     assert table["frames present (policy / generic)"] == f"{n_present['policy']} / {n_present['generic']}"
-    assert table["naming index, author voice only"] == f"{summary['naming_index_author']:+.2f}"
+    headline = "naming index, author's own usage (−1 Russian official … +1 Ukrainian/international)"
+    assert table[headline] == f"{summary['naming_index']:+.2f}"
+    assert table["naming index, all voices"] == f"{summary['naming_index_all']:+.2f}"
 
 
 # --------------------------------------------------------------------------- memo and inputs

@@ -36,7 +36,7 @@ __all__ = [
 
 _PRESENT = "#1f5f8b"
 _ABSENT = "#b9c6d2"
-_SIDE_A = ("#0072b2", "#8fc1e3")  # author, quoted
+_SIDE_A = ("#0072b2", "#8fc1e3")  # author, quoted (distanced: white with the quoted colour as hatch)
 _SIDE_B = ("#d55e00", "#f2b38a")
 
 
@@ -157,8 +157,7 @@ def trajectory_heatmap(traj: pd.DataFrame, *, drop_empty: bool = True, title: st
         edges = np.linspace(0, wide.shape[1], MAX_TRAJECTORY_COLUMNS + 1).round().astype(int)
         paras = wide.columns.to_numpy()
         binned = {
-            f"{paras[a]}-{paras[b - 1]}": wide.iloc[:, a:b].sum(axis=1)
-            for a, b in itertools.pairwise(edges)
+            f"{paras[a]}-{paras[b - 1]}": wide.iloc[:, a:b].sum(axis=1) for a, b in itertools.pairwise(edges)
         }
         wide = pd.DataFrame(binned)
         xlabel = f"body paragraphs, in {MAX_TRAJECTORY_COLUMNS} bins of consecutive paragraphs"
@@ -215,6 +214,11 @@ def naming_chart(
 ) -> Figure | Note:
     """Diverging bars per naming set: side B to the left, side A to the right, by voice.
 
+    The author's own usage is the dark bar next to the axis (the headline index counts
+    only it), quoted speakers' usage the light bar, distanced usage ("so-called", "what
+    Moscow calls", scare quotes) the hatched bar at the end. Each row gives the set's
+    author's-own index (``index_author``), and the index of all voices when it differs.
+
     Parameters
     ----------
     naming : DataFrame
@@ -227,23 +231,37 @@ def naming_chart(
         return Note(
             "Naming choices: no term of any naming set appears in this text, so there is nothing to draw."
         )
+    if "side_a_distanced" not in d:  # a table of an older version: no distanced column
+        d = d.assign(side_a_distanced=0, side_b_distanced=0)
     fig = Figure(figsize=(11, 1.8 + 0.55 * max(len(d), 1)), layout="constrained")
     ax = fig.subplots()
     y = np.arange(len(d))
-    ax.barh(y, -d["side_b_author"], color=_SIDE_B[0], label=f"B author: {side_b}")
-    ax.barh(y, -d["side_b_quoted"], left=-d["side_b_author"], color=_SIDE_B[1], label="B quoted")
-    ax.barh(y, d["side_a_author"], color=_SIDE_A[0], label=f"A author: {side_a}")
-    ax.barh(y, d["side_a_quoted"], left=d["side_a_author"], color=_SIDE_A[1], label="A quoted")
-    lim = max(int(d["side_a_count"].max()), int(d["side_b_count"].max()), 1) * 1.35
+    for sign, side, colours, who in ((-1, "b", _SIDE_B, side_b), (1, "a", _SIDE_A, side_a)):
+        author, quoted, distanced = (d[f"side_{side}_{v}"] for v in ("author", "quoted", "distanced"))
+        label = side.upper()
+        ax.barh(y, sign * author, color=colours[0], label=f"{label} author's own: {who}")
+        ax.barh(y, sign * quoted, left=sign * author, color=colours[1], label=f"{label} quoted")
+        ax.barh(
+            y,
+            sign * distanced,
+            left=sign * (author + quoted),
+            color="white",
+            edgecolor=colours[0],
+            hatch="///",
+            label=f"{label} distanced",
+        )
+    lim = max(int(d["side_a_count"].max()), int(d["side_b_count"].max()), 1) * 1.45
     ax.set_xlim(-lim, lim)
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_yticks(y, [f"{a}  |  {b}" for a, b in zip(d["side_a"], d["side_b"], strict=True)])
     ax.invert_yaxis()
     for i, r in d.iterrows():
-        ax.text(lim * 0.98, i, f"index {r['index']:+.2f}", va="center", ha="right", fontsize=9)
+        own = "author: none" if pd.isna(r["index_author"]) else f"author {r['index_author']:+.2f}"
+        every = "" if r["index"] == r["index_author"] else f"  (all {r['index']:+.2f})"
+        ax.text(lim * 0.98, i, own + every, va="center", ha="right", fontsize=9)
     ax.set_xlabel("← side B uses (count)      side A uses (count) →")
     ax.xaxis.set_major_formatter(lambda v, _pos: f"{abs(v):.0f}")
-    fig.legend(loc="outside lower center", fontsize=9, ncol=4, frameon=False)
+    fig.legend(loc="outside lower center", fontsize=9, ncol=2, frameon=False)  # B column, A column
     ax.set_title(title or "Naming choices: which name the text uses for each referent", loc="left")
     return fig
 
@@ -313,20 +331,28 @@ def frame_profiles(scores: pd.DataFrame, *, title: str = "") -> Figure | Note:
 
 
 def naming_profiles(naming: pd.DataFrame, *, title: str = "") -> Figure | Note:
-    """Naming index per set for several articles (dots), sets used by any article.
+    """Author's-own naming index per set for several articles (dots), sets used by any article.
+
+    Each dot is a set's ``index_author`` in one article: the author's own usage, quotations
+    and distanced usage left out (``index`` of all voices for a table without it).
 
     Parameters
     ----------
     naming : DataFrame
         :func:`research_utils.analyses.framing.naming_table` rows of several articles.
     """
-    used = naming.groupby("set")[["side_a_count", "side_b_count"]].sum().sum(axis=1)
+    column = "index_author" if "index_author" in naming else "index"
+    own = ["side_a_author", "side_b_author"] if column == "index_author" else ["side_a_count", "side_b_count"]
+    used = naming.groupby("set")[own].sum().sum(axis=1)
     sets = [s for s in dict.fromkeys(naming["set"]) if used.get(s, 0) > 0]
-    d = naming[naming["set"].isin(sets)].dropna(subset=["index"])
+    d = naming[naming["set"].isin(sets)].dropna(subset=[column])
     if naming["article"].nunique() < 2:
         return Note(f"Naming profiles side by side {_SINGLE}.")
     if d.empty:
-        return Note("Naming profiles: no article uses a term of any naming set, so there is nothing to draw.")
+        return Note(
+            "Naming profiles: no article uses a term of any naming set in its own voice, so there is "
+            "nothing to draw."
+        )
     fig = Figure(figsize=(10, 1.8 + 0.5 * max(len(sets), 1)), layout="constrained")
     ax = fig.subplots()
     labels = {
@@ -334,12 +360,13 @@ def naming_profiles(naming: pd.DataFrame, *, title: str = "") -> Figure | Note:
     }
     d = d.assign(pair=d["set"].map(labels))
     order = [labels[s] for s in sets]
-    sns.stripplot(data=d, x="index", y="pair", hue="article", order=order, size=10, jitter=0.15, ax=ax)
+    sns.stripplot(data=d, x=column, y="pair", hue="article", order=order, size=10, jitter=0.15, ax=ax)
     _legend_below(fig, ax, d["article"].nunique())
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlim(-1.1, 1.1)
     ax.set_xlabel(
-        "naming index: −1 only side B (Russian official) … +1 only side A (Ukrainian/international)"
+        "author's-own naming index: −1 only side B (Russian official) … +1 only side A "
+        "(Ukrainian/international)"
     )
     ax.set_ylabel("")
     ax.set_title(title or "Naming profiles across articles", loc="left")

@@ -72,6 +72,7 @@ from research_utils.analyses.framing.naming import (
     naming_sides,
     naming_table,
     naming_title,
+    naming_validation_note,
 )
 from research_utils.analyses.framing.persuasion import persuasion_counts, persuasion_cues, repeated_phrases
 from research_utils.analyses.framing.results import headline_table, results_summary
@@ -110,6 +111,7 @@ __all__ = [
     "naming_sides",
     "naming_table",
     "naming_title",
+    "naming_validation_note",
     "persuasion_counts",
     "persuasion_cues",
     "profile_table",

@@ -7,11 +7,21 @@ operation*, *Donbass*); each set's ``source`` documents the split (AP Stylebook 
 attack, invasion or war, and the Ukrainian-vs-Russian transliterations).
 
 The naming index of a set is ``(A - B) / (A + B)``: +1 when only side A is used, -1 when
-only side B, undefined (NaN) when neither appears. Counts are split by voice (author /
-quoted), so that a term the author only quotes can be told apart.
+only side B, undefined (NaN) when neither appears. Every hit has a voice
+(:mod:`~research_utils.analyses.framing.naming_voice`): the **author**'s own usage,
+**quoted** (a speaker's words in quotation marks) or **distanced** (named as somebody
+else's: "the so-called special military operation", "what Moscow calls a 'special
+military operation'", scare quotes; Martin & White 2005, attribute-distance). Counts are
+split by voice; the **headline index is the author's own usage** (``index_author``), since
+only that is the author's naming choice; ``index`` pools every voice.
+
+Only a set's referent counts: fixed phrases and other referents ("prisoners of war",
+"Cold War", "chicken Kiev", the outlet "Kyiv Independent", "Odessa, Texas") are listed
+under the set's ``exclude`` in ``naming_sets.yaml``, with the reason.
 
 Known weaknesses: a spelling can come from a wire service or a house style; *war* and
-*coup* also name other events; a term in scare quotes counts as quoted voice.
+*coup* also name other events than the excluded ones; the voice rules read one sentence
+at a time (see :mod:`~research_utils.analyses.framing.naming_voice`).
 """
 
 from __future__ import annotations
@@ -24,6 +34,7 @@ import pandas as pd
 
 from research_utils.analyses.framing.core import (
     Columns,
+    Note,
     evidence_columns,
     filled,
     main_rows,
@@ -31,6 +42,7 @@ from research_utils.analyses.framing.core import (
     top_forms,
 )
 from research_utils.analyses.framing.lexicons import FramingLexicons, resolve_lexicons
+from research_utils.analyses.framing.naming_voice import hit_voices
 from research_utils.ingest import CorpusLike, Document, as_corpus
 
 __all__ = [
@@ -40,6 +52,7 @@ __all__ = [
     "naming_sides",
     "naming_table",
     "naming_title",
+    "naming_validation_note",
 ]
 
 HIT_COLUMNS = [
@@ -55,6 +68,7 @@ HIT_COLUMNS = [
     "start",
     "end",
     "voice",
+    "voice_cue",
 ]
 TABLE_COLUMNS = [
     "article",
@@ -64,12 +78,16 @@ TABLE_COLUMNS = [
     "side_a_count",
     "side_a_author",
     "side_a_quoted",
+    "side_a_distanced",
     "side_b",
     "side_b_count",
     "side_b_author",
     "side_b_quoted",
+    "side_b_distanced",
     "index",
     "index_author",
+    "index_quoted",
+    "index_distanced",
     "forms",
     "source",
 ]
@@ -82,7 +100,12 @@ OVERALL_COLUMNS = [
     "index_quoted",
     "sets_used",
     "mean_set_index",
+    "side_a_author",
+    "side_b_author",
+    "index_distanced",
 ]
+VOICES = ("author", "quoted", "distanced")
+"""The voices of a naming hit (:mod:`~research_utils.analyses.framing.naming_voice`)."""
 
 
 def _label(entry: dict[str, Any], side: str) -> str:
@@ -105,6 +128,10 @@ def _doc_hits(doc: Document, lex: FramingLexicons) -> Columns:
         entries = lex.naming.entries
         labels = {(i, s): _label(e, s) for i, e in enumerate(entries) for s in "AB"}
         n = len(found)
+        evidence = evidence_columns(doc, found.sentence, found.start, found.end)
+        evidence["voice"], cue = hit_voices(
+            doc, lex.naming, found.sentence, found.start, found.end, found.tag
+        )
         return {
             "article": filled(doc.slug, n),
             "set": np.asarray([e["id"] for e in entries], dtype=object)[found.group],
@@ -114,10 +141,11 @@ def _doc_hits(doc: Document, lex: FramingLexicons) -> Columns:
                 [labels[(g, s)] for g, s in zip(found.group.tolist(), found.tag.tolist(), strict=True)],
                 dtype=object,
             ),
-            **evidence_columns(doc, found.sentence, found.start, found.end),
+            **evidence,
             "match": found.text,
             "start": found.start,
             "end": found.end,
+            "voice_cue": cue,
             "group": found.group,
         }
 
@@ -131,14 +159,17 @@ def naming_hits(corpus: CorpusLike, lexicons: FramingLexicons | None = None) -> 
     before an apostrophe: "Kiev" is found in "Kiev's", "pro-Kiev" and "Kiev-based" but not
     in "Kievan" (:func:`~research_utils.analyses.framing.matching.compound_pattern`).
     Within a set the longest term wins ("Maidan coup" is one match); phrases listed under
-    ``exclude`` ("Cold War") hide the matches inside them.
+    ``exclude`` ("Cold War", "Kyiv Independent") hide the matches inside them.
 
     Returns
     -------
     DataFrame
         ``article``, ``set``, ``referent``, ``side`` (``A`` or ``B``), ``label`` (the
         side's label), ``sentence_id``, ``paragraph_id``, ``sentence``, ``match``,
-        ``start``, ``end``, ``voice``.
+        ``start``, ``end``, ``voice`` (``author``, ``quoted`` or ``distanced``) and
+        ``voice_cue`` (what decided the voice: the distancing frame such as "what Moscow
+        calls a" or "so-called", "scare quotes (no speech reported)", "reported speech",
+        "endorsing: ...", or "" for plain author usage).
     """
     lex = resolve_lexicons(lexicons)
     return stack([_doc_hits(doc, lex) for doc in as_corpus(corpus)], HIT_COLUMNS)
@@ -150,20 +181,23 @@ def _index(a: float, b: float) -> float:
 
 
 def naming_table(corpus: CorpusLike, lexicons: FramingLexicons | None = None) -> pd.DataFrame:
-    """Counts per naming set and side, split by voice, with the naming index.
+    """Counts per naming set and side, split by voice, with the naming indices.
 
-    ``index`` = (A - B) / (A + B): +1 when only side A is used (meta ``side_a``, by default
-    Ukrainian and international usage), -1 when only side B (Russian official usage),
-    NaN when neither appears. ``index_author`` uses the author's voice only (quotations
-    left out). Indices are rounded to three decimals.
+    ``index`` = (A - B) / (A + B) over every voice: +1 when only side A is used (meta
+    ``side_a``, by default Ukrainian and international usage), -1 when only side B
+    (Russian official usage), NaN when neither appears. ``index_author`` counts the
+    author's own usage only (the headline: quotations and distanced usage left out);
+    ``index_quoted`` and ``index_distanced`` the other two voices. Indices are rounded to
+    three decimals.
 
     Returns
     -------
     DataFrame
-        ``article``, ``set``, ``referent``, ``side_a``, ``side_a_count``,
-        ``side_a_author``, ``side_a_quoted``, ``side_b``, ``side_b_count``,
-        ``side_b_author``, ``side_b_quoted``, ``index``, ``index_author``, ``forms``
-        (matched forms and counts), ``source``. One row per set, in lexicon order.
+        ``article``, ``set``, ``referent``, ``side_a``, ``side_a_count`` (all voices),
+        ``side_a_author``, ``side_a_quoted``, ``side_a_distanced``, the same four for
+        ``side_b``, ``index``, ``index_author``, ``index_quoted``, ``index_distanced``,
+        ``forms`` (matched forms and counts), ``source``. One row per set, in lexicon
+        order.
     """
     lex = resolve_lexicons(lexicons)
     entries = lex.naming.entries
@@ -175,28 +209,20 @@ def naming_table(corpus: CorpusLike, lexicons: FramingLexicons | None = None) ->
         )
         forms = top_forms(hits["set"].tolist(), hits["match"].tolist(), n=8)
         for entry in entries:
-            c = {(s, v): counts[(entry["id"], s, v)] for s in "AB" for v in ("author", "quoted")}
-            a = c[("A", "author")] + c[("A", "quoted")]
-            b = c[("B", "author")] + c[("B", "quoted")]
-            out.append(
-                {
-                    "article": doc.slug,
-                    "set": entry["id"],
-                    "referent": entry["referent"],
-                    "side_a": _label(entry, "A"),
-                    "side_a_count": a,
-                    "side_a_author": c[("A", "author")],
-                    "side_a_quoted": c[("A", "quoted")],
-                    "side_b": _label(entry, "B"),
-                    "side_b_count": b,
-                    "side_b_author": c[("B", "author")],
-                    "side_b_quoted": c[("B", "quoted")],
-                    "index": round(_index(a, b), 3),
-                    "index_author": round(_index(c[("A", "author")], c[("B", "author")]), 3),
-                    "forms": forms.get(entry["id"], ""),
-                    "source": " ".join(str(entry["source"]).split()),
-                }
-            )
+            c = {(s, v): counts[(entry["id"], s, v)] for s in "AB" for v in VOICES}
+            a = sum(c[("A", v)] for v in VOICES)
+            b = sum(c[("B", v)] for v in VOICES)
+            row: dict[str, Any] = {"article": doc.slug, "set": entry["id"], "referent": entry["referent"]}
+            for side, total in (("A", a), ("B", b)):
+                key = f"side_{side.lower()}"
+                row[key] = _label(entry, side)
+                row[f"{key}_count"] = total
+                row.update({f"{key}_{v}": c[(side, v)] for v in VOICES})
+            row["index"] = round(_index(a, b), 3)
+            row.update({f"index_{v}": round(_index(c[("A", v)], c[("B", v)]), 3) for v in VOICES})
+            row["forms"] = forms.get(entry["id"], "")
+            row["source"] = " ".join(str(entry["source"]).split())
+            out.append(row)
     return pd.DataFrame(out, columns=TABLE_COLUMNS)
 
 
@@ -208,30 +234,34 @@ def naming_index(table: pd.DataFrame, voice: str = "all") -> float:
     table : DataFrame
         Rows of :func:`naming_table` (of one article, or pooled over several).
     voice : str
-        ``all``, ``author`` or ``quoted``.
+        ``all`` (every voice), ``author`` (the author's own usage: the headline index),
+        ``quoted`` or ``distanced``.
 
     Returns
     -------
     float
-        In [-1, +1]; NaN when no term of any set appears. Pooling weighs frequent sets
-        more (see ``mean_set_index`` of :func:`naming_overall` for every set once).
+        In [-1, +1]; NaN when no term of any set appears in that voice. Pooling weighs
+        frequent sets more (see ``mean_set_index`` of :func:`naming_overall` for every set
+        once).
     """
-    if voice not in ("all", "author", "quoted"):
-        raise ValueError("voice must be all, author or quoted")
+    if voice not in ("all", *VOICES):
+        raise ValueError("voice must be all, author, quoted or distanced")
     suffix = "count" if voice == "all" else voice
     return _index(float(table[f"side_a_{suffix}"].sum()), float(table[f"side_b_{suffix}"].sum()))
 
 
 def naming_overall(corpus: CorpusLike, lexicons: FramingLexicons | None = None) -> pd.DataFrame:
-    """One row per article: pooled counts and the overall naming index.
+    """One row per article: pooled counts and the overall naming indices.
 
     Returns
     -------
     DataFrame
-        ``article``, ``side_a_count``, ``side_b_count``, ``index`` (pooled over all sets,
-        so frequent sets weigh more), ``index_author`` (author voice only),
-        ``index_quoted``, ``sets_used`` (sets with any hit), ``mean_set_index`` (the
-        unweighted mean of the per-set indices, each used set counting once).
+        ``article``, ``side_a_count``, ``side_b_count`` (all voices), ``index`` (pooled
+        over all sets and voices, so frequent sets weigh more), ``index_author`` (the
+        author's own usage: the headline index), ``index_quoted``, ``sets_used`` (sets
+        with any hit), ``mean_set_index`` (the unweighted mean of the per-set indices of
+        all voices, each used set counting once), ``side_a_author``, ``side_b_author``
+        (the author's own counts) and ``index_distanced``.
     """
     tab = naming_table(corpus, lexicons)
     rows = []
@@ -250,6 +280,9 @@ def naming_overall(corpus: CorpusLike, lexicons: FramingLexicons | None = None) 
                 "mean_set_index": round(float(g["index"].to_numpy()[used].mean()), 3)
                 if used.any()
                 else float("nan"),
+                "side_a_author": int(g["side_a_author"].sum()),
+                "side_b_author": int(g["side_b_author"].sum()),
+                "index_distanced": round(naming_index(g, "distanced"), 3),
             }
         )
     return pd.DataFrame(rows, columns=OVERALL_COLUMNS)
@@ -268,13 +301,62 @@ def naming_sides(lexicons: FramingLexicons | None = None) -> dict[str, str]:
 
 
 def naming_title(overall: pd.DataFrame, main: str | Document) -> str:
-    """Title of the naming chart of article ``main``, with its overall index.
+    """Title of the naming chart of article ``main``: its headline index, the author's own usage.
 
-    ``"Naming choices (overall index -0.87)"``, or ``"... (no term of any set)"`` when the
-    index is undefined.
+    ``"Naming choices (author's own usage: index +0.60)"``; when the author uses no term
+    of any set, ``"... (author's own usage: no term of any set; all voices -1.00)"`` or
+    ``"... (no term of any set)"``.
     """
     rows = main_rows(overall, main)
-    value = rows["index"].iloc[0] if len(rows) else float("nan")
-    if pd.isna(value):
-        return "Naming choices (overall index: no term of any set)"
-    return f"Naming choices (overall index {float(value):+.2f})"
+    own = rows["index_author"].iloc[0] if len(rows) else float("nan")
+    every = rows["index"].iloc[0] if len(rows) else float("nan")
+    if not pd.isna(own):
+        return f"Naming choices (author's own usage: index {float(own):+.2f})"
+    if not pd.isna(every):
+        return f"Naming choices (author's own usage: no term of any set; all voices {float(every):+.2f})"
+    return "Naming choices (no term of any set)"
+
+
+VALIDATION_MEASURES = ("naming precision", "naming recall", "naming index sign accuracy")
+"""The naming rows of :func:`research_utils.validation.figures_table`."""
+
+
+def naming_validation_note(figures: pd.DataFrame | None = None) -> Note:
+    """How well the naming analysis agrees with the hand-labelled gold set, in one line.
+
+    Parameters
+    ----------
+    figures : DataFrame, optional
+        ``measure``, ``dev``, ``test``, ``all`` as :func:`research_utils.validation.load_figures`
+        returns it (default: the figures of the last ``make validate``).
+
+    Returns
+    -------
+    Note
+        Precision and recall of the (set, side, voice) counts and the share of items whose
+        author's-own index has the labelled sign, on the held-out test split (dev split in
+        brackets); or a line saying that no figures are available.
+    """
+    if figures is None:
+        from research_utils.validation import load_figures
+
+        figures = load_figures()
+    rows = {} if figures is None else {str(r["measure"]): r for r in figures.to_dict("records")}
+    if not all(m in rows for m in VALIDATION_MEASURES):
+        return Note(
+            "Naming validation: no figures available (run `make validate` to score the naming "
+            "analysis against the gold set in tests/gold)."
+        )
+
+    def fmt(value: Any) -> str:
+        return "n/a" if value is None or pd.isna(value) else f"{float(value):.2f}"
+
+    p, r, s = (rows[m] for m in VALIDATION_MEASURES)
+    return Note(
+        "Naming validation against the hand-labelled gold set (`make validate`; held-out test "
+        f"split, dev split in brackets): precision {fmt(p['test'])} ({fmt(p['dev'])}) and recall "
+        f"{fmt(r['test'])} ({fmt(r['dev'])}) of the counts per set, side and voice; the author's-own "
+        f"index has the labelled sign in a share of {fmt(s['test'])} ({fmt(s['dev'])}) of the items. "
+        "The gold sentences were written for this project in the styles of wire, Russian state, "
+        "Ukrainian, op-ed and off-topic copy; figures on other writing may be lower."
+    )

@@ -38,7 +38,7 @@ def results_summary(
     Parameters
     ----------
     main : str or Document
-        The main article (its slug); its overall naming index is ``naming_index``.
+        The main article (its slug); its author's-own naming index is ``naming_index``.
     scores, naming, naming_overall, persuasion, entman, checklist : DataFrame
         Outputs of ``frame_scores`` (both schemes), ``naming_table``, ``naming_overall``,
         ``persuasion_counts``, ``entman_functions`` and ``sv_checklist``, for one or more
@@ -54,9 +54,12 @@ def results_summary(
         ``sentence_share``, ``present``, ``dominant``, ``author_hits``, ``quoted_hits``),
         ``dominant_frames``, ``naming`` (records: ``article``, ``set``, ``side_a``,
         ``side_a_count``, ``side_b``, ``side_b_count``, ``index``, ``side_a_author``,
-        ``side_a_quoted``, ``side_b_author``, ``side_b_quoted``, ``index_author``),
-        ``naming_index`` and ``naming_index_author`` (main article, None when no set term
-        appears), ``naming_index_by_article``, ``persuasion_cues`` (records: ``article``,
+        ``side_a_quoted``, ``side_b_author``, ``side_b_quoted``, ``index_author``,
+        ``side_a_distanced``, ``side_b_distanced``, ``index_quoted``, ``index_distanced``),
+        ``naming_index`` (the headline: the main article's author's-own usage, pooled over
+        the sets; None when the author uses no set term), ``naming_index_author`` (the
+        same), ``naming_index_all`` (every voice), ``naming_index_quoted``,
+        ``naming_index_distanced``, ``naming_index_by_article``, ``persuasion_cues`` (records: ``article``,
         ``technique``, ``family``, ``count``, ``author``, ``quoted``), ``entman``
         (records: ``article``, ``function``, ``sentence_id``, ``sentence``, ``match``,
         ``voice``), ``sv_checklist`` (records: ``article``, ``number``, ``frame``,
@@ -99,10 +102,17 @@ def results_summary(
                 "side_b_author",
                 "side_b_quoted",
                 "index_author",
+                "side_a_distanced",
+                "side_b_distanced",
+                "index_quoted",
+                "index_distanced",
             ]
         ],
-        "naming_index": _first(overall_main, "index"),
+        "naming_index": _first(overall_main, "index_author"),
         "naming_index_author": _first(overall_main, "index_author"),
+        "naming_index_all": _first(overall_main, "index"),
+        "naming_index_quoted": _first(overall_main, "index_quoted"),
+        "naming_index_distanced": _first(overall_main, "index_distanced"),
         "naming_index_by_article": naming_overall,
         "persuasion_cues": persuasion[["article", "technique", "family", "count", "author", "quoted"]],
         "entman": entman[["article", "function", "sentence_id", "sentence", "match", "voice"]],
@@ -113,7 +123,7 @@ def results_summary(
 
 
 def _signed(x: Any) -> str:
-    return "n/a (no term of any set)" if x is None or pd.isna(x) else f"{float(x):+.2f}"
+    return "n/a (no term of any set in this voice)" if x is None or pd.isna(x) else f"{float(x):+.2f}"
 
 
 def headline_table(summary: dict[str, Any]) -> pd.DataFrame:
@@ -123,7 +133,8 @@ def headline_table(summary: dict[str, Any]) -> pd.DataFrame:
     -------
     DataFrame
         ``measure``, ``value``: dominant policy and generic frames, frames present per
-        scheme, the overall naming index (all voices and author only), persuasion
+        scheme, the naming index of the author's own usage (the headline), of all voices,
+        of quoted and of distanced usage, persuasion
         candidate cues, sentences flagged for any Entman function, checklist items answered
         yes out of those answered by a cue rule.
     """
@@ -144,10 +155,15 @@ def headline_table(summary: dict[str, Any]) -> pd.DataFrame:
             " / ".join(str(int(present[frame_scheme == s].sum())) for s in ("policy", "generic")),
         ),
         (
-            "overall naming index (−1 Russian official … +1 Ukrainian/international)",
+            "naming index, author's own usage (−1 Russian official … +1 Ukrainian/international)",
             _signed(summary["naming_index"]),
         ),
-        ("naming index, author voice only", _signed(summary["naming_index_author"])),
+        ("naming index, all voices", _signed(summary.get("naming_index_all"))),
+        ("naming index, quoted speakers", _signed(summary.get("naming_index_quoted"))),
+        (
+            "naming index, distanced usage (so-called, scare quotes)",
+            _signed(summary.get("naming_index_distanced")),
+        ),
         ("persuasion candidate cues, all techniques", str(int(mine("persuasion_cues", "count").sum()))),
         ("sentences flagged for any Entman function", str(len(set(mine("entman", "sentence_id").tolist())))),
         (
