@@ -236,14 +236,10 @@ def score_naming(items: list[dict[str, Any]], lexicons: Any = None) -> dict[str,
 
 
 def _norm(text: str | None) -> str:
-    return (
-        re.sub(r"\s+", " ", str(text or ""))
-        .strip()
-        .casefold()
-        .replace("’", "'")
-        .replace("“", '"')
-        .replace("”", '"')
-    )
+    text = re.sub(r"\s+", " ", str(text or "")).strip().casefold()
+    for curly, plain in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'), ("—", "-"), ("–", "-")):
+        text = text.replace(curly, plain)  # the repairs make quotes curly and spaced hyphens dashes
+    return text
 
 
 def score_structure(files: list[dict[str, Any]], folder: Path) -> dict[str, Any]:

@@ -90,6 +90,10 @@ def test_bundled_article_structure() -> None:
         "Russia reacts to West’s security proposals",
     } <= ex
     assert not any("Related Articles" in p for p in a.paragraphs)
+    assert len(a.paragraphs) == 29
+    assert a.headings == ("Talks, No Compromise", "It’s a long-debated dream")
+    reasons = dict(zip(excluded_lines(a).text, excluded_lines(a).reason, strict=True))
+    assert reasons["Related Articles"].startswith("furniture") and reasons["Back to top button"]
     assert a.encoding == "utf-8"
     assert a.repairs["closing quote glued to next word"] >= 4
 

@@ -1,15 +1,37 @@
-"""Sort the blocks of a repaired text into title, deck, headings, body and page furniture.
+"""Sort the lines of a repaired text into title, deck, headings, body and page furniture.
 
-A scraped article is more than its body: a title, a deck (standfirst), section headings,
-and page furniture (inline "related article" headlines, "Related Articles", "Back to top
-button"). :func:`segment` gives every block one of those roles and records *why* a block
-was set aside, so that a reader can disagree. The rules are heuristics, stated in
-:data:`ROLE_RULES`; a sidecar file ``<article>.meta.yaml`` can override them
-(``headings``, ``furniture``, ``deck``).
+A saved article is more than its body: a title, a deck (standfirst), section headings,
+and page furniture (bylines, timestamps, photo captions and credits, "ALSO READ" links,
+related headlines, share buttons, feed disclaimers, wire trailers, author bios, appeals,
+copyright lines). :func:`segment` gives every block one of those roles and records *why*
+a block was set aside, one line per reason, so that a reader can disagree. The rules are
+heuristics, stated in :data:`ROLE_RULES` and shown in the report; a sidecar file
+``<article>.meta.yaml`` can override them (``title``, ``deck``, ``headings``,
+``furniture``).
+
+How. Text is split into blocks: saved text usually has one paragraph per line (no blank
+lines), hand-made files have blank lines between paragraphs, and some files are
+hard-wrapped at 60-80 characters. A group of lines is joined only on evidence of hard
+wrapping (no line above 100 characters, lines filled to the wrap width, line ends that
+fall mid-sentence); otherwise every line is a block. Page furniture is recognised by the
+phrases and shapes pages use (:mod:`research_utils.ingest.furniture`), then by position (the line before a photo
+credit is its caption; the lines under "Read also" are other stories' headlines; a bare
+name under the title is a byline; a bio at the end that names the author). Headings are
+short lines (or short questions and labels ending in "?" or ":") between body paragraphs;
+a short line counts as another story's headline only on specific evidence (a dash and a
+source, a long "Why/How ..." line, a subject with a finite headline verb).
+
+Weaknesses. The patterns are English and follow the layouts of the outlets read while
+building them (wire services, TASS/RT, Kyiv Independent, Ukrainska Pravda, Ukrinform,
+BBC/Guardian-style pages); a new layout can leave furniture in the body. A rhetorical
+one-line question between paragraphs reads as a heading; an inline related headline
+written as a noun phrase reads as a heading; a caption whose credit is on a line of its
+own is recognised only when it comes right before the credit.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -17,6 +39,18 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from research_utils.ingest.errors import ArticleError
+from research_utils.ingest.furniture import (
+    BIO,
+    BIO_ROLE,
+    BYLINE_TAIL,
+    CREDIT,
+    DATELINE,
+    LIST_ITEM,
+    RELATED_MARKER,
+    furniture_reason,
+    headline_reason,
+    is_name,
+)
 from research_utils.ingest.repair import repair_text
 
 if TYPE_CHECKING:
@@ -34,42 +68,46 @@ __all__ = [
 ]
 
 ROLE_RULES: dict[str, str] = {
-    "title": "the first block, when it is at most 30 words long (or the sidecar's title)",
-    "deck": "the second block, when it is at most 45 words, ends in sentence punctuation, "
-    "and is a question or is shorter than half the median body paragraph",
-    "heading": "a line of at most 15 words without final sentence punctuation that does "
-    "not read as a headline of another story",
-    "related headline": "a short unpunctuated line that reads as a headline of another "
-    "story: it ends in a dash and a source ('… – ambassador'), opens with a question word "
-    "(Why/How/What…), or contains a headline verb (reacts, warns, might, will…)",
-    "furniture": "a line that matches a known page-furniture phrase (Related Articles, "
-    "Back to top button, Read more, Share this…)",
+    "paragraphs": "every non-empty line is a block; lines are joined into one paragraph only when "
+    "they are hard-wrapped (no line above 100 characters, lines filled to the wrap width, most "
+    "breaks mid-sentence); list items (•, *, -, 1.) are paragraphs each",
+    "title": "the first block when it is at most 30 words and not a dateline paragraph (or the "
+    "sidecar's title); a breadcrumb or a short section label before it is furniture",
+    "deck": "the block right after the title when there is evidence that it is a standfirst: a "
+    "byline or timestamp follows it, the next paragraph opens with a dateline, it is a statement "
+    "followed by a teaser question, or it is an unpunctuated lead of 8-45 words (TASS); a short "
+    "first paragraph alone is not a deck",
+    "heading": "a line of at most 15 words without final punctuation, a question of at most 12 "
+    "words, or a label of at most 8 words ending in ':' (not '… were:', '… said:'), standing between "
+    "body paragraphs",
+    "related headline": "a short line that reads as another story's headline: it is listed under "
+    "'Read also' / 'Related', ends in a dash and a source ('… – ambassador'), is a long "
+    "'Why/How …' line of 10+ words, or has 5+ words and a named subject right before a finite "
+    "headline verb (reacts, warns, slams…); nouns such as 'plan' or 'calls' are not read as verbs",
+    "furniture": "a line matching a page-furniture phrase or shape: share buttons, 'Related "
+    "Articles', 'ALSO READ: …', bylines, timestamps, photo captions and credits, feed "
+    "disclaimers and metadata, wire trailers, opinion disclaimers, author bios, appeals, "
+    "copyright and 'report an error' lines",
+    "byline": "'By' and a name, a name with a date, or a bare name among the first lines under the title",
+    "photo caption": "a line ending in a photo credit, or the line right before a credit line "
+    "('Photo: Getty Images'), even when it is a full sentence",
+    "author bio": "one of the last two paragraphs, '<Name> is a … fellow/journalist/…', when the "
+    "name is the byline's or occurs nowhere else in the body; 'The author is …'",
+    "list item": "short lines after a line ending in ':' are list items (body), not headings",
     "trailing line": "a short unpunctuated line after the last body paragraph",
     "sidecar": "listed under 'furniture' or 'headings' in the article's .meta.yaml",
 }
 """The rules that give each block its role, as shown in the report."""
 
-_FURNITURE = re.compile(
-    r"^(related( articles?| stories| news| content)?|read (more|also|next)( on this topic)?"
-    r"|back to top( button)?|advertisement|sponsored( content)?|share( this)?( article| story)?"
-    r"|you can share this story on social media:?|subscribe( now)?|sign up.*newsletter.*"
-    r"|follow us on .*|click here.*|comments?( \(\d+\))?|print|e-?mail|tags?:.*|topics?:.*"
-    r"|(copyright|©).*|all rights reserved\.?|more (from|on) .*|recommended|most read"
-    r"|trending( now)?|you may also like|see also)$",
-    re.IGNORECASE,
+_INTRO_WORDS = frozenset(
+    """said says say read reads wrote writes added adds told stated explained declared noted follows
+    following include includes included including are were is was be as these this those below""".split()
 )
+"""Last words of a line that introduces a quotation or a list ("The results were:"), not a heading."""
+_CONTENT_LABEL = re.compile(r"^(source|details|quote|updated?|background|context|reminder)\s*:\s*\S", re.I)
+"""Ukrainska Pravda's "Source: / Details: / Quote:" lines carry content: body, not headings."""
+_BREADCRUMB = re.compile(r"\s(?:[>»›→|/·•]|::)\s")
 
-_QUESTION_WORDS = ("why", "how", "what", "who", "when", "where", "which")
-_HEADLINE_VERBS = frozenset(
-    """will would might may could can should must won't can't says say said warns warn
-    reacts react slams slam urges urge calls call claims claim vows vow rejects reject
-    accepts accept drops drop blames blame denies deny threatens threaten announces
-    announce reveals reveal admits admit explains explain responds respond hits hit
-    launches launch plans plan seeks seek fails failed fail wants want demands demand
-    agrees agree refuses refuse offers offer signs sign backs back condemns condemn
-    accuses accuse insists insist confirms confirm lashes dismisses dismiss""".split()
-)
-_DASH_ATTRIBUTION = re.compile(r"\s[–—-]\s*[\w.’' ]{2,40}$")
 _END_PUNCT = re.compile(r"[.!?:;…]['\"”’)\]]*$")
 """Sentence punctuation at the end of a line, perhaps before closing quotes or brackets."""
 
@@ -103,21 +141,60 @@ class Block:
     reason: str = ""
 
 
+_WRAP_MAX = 100
+"""Hard-wrapped text is cut at 60-80 characters, rarely more than 100."""
+
+
+def _soft_breaks(lines: list[str]) -> list[bool]:
+    """For each line but the last, whether it continues on the next line (hard wrapping).
+
+    A chunk counts as hard-wrapped when at most a fifth of its lines exceed 100 characters,
+    its wrap width (the longest line up to 100 characters) is at least 50, at least half of its
+    line breaks are soft (the line is filled so that the next word would not have fitted, or it
+    ends mid-sentence and the next line goes on in lower case) and most soft breaks fall
+    mid-sentence. One-paragraph-per-line text fails these tests: its lines vary in length, many
+    are long, and they end with sentence punctuation.
+    """
+    n = len(lines)
+    none = [False] * (n - 1)
+    lengths = [len(x) for x in lines]
+    short = [x for x in lengths if x <= _WRAP_MAX]
+    if n < 2 or (n - len(short)) * 5 > n or not short or max(short) < 50:
+        return none
+    width = max(short)
+    soft: list[bool] = []
+    mid_sentence = 0
+    for a, b in itertools.pairwise(lines):
+        if len(a) > _WRAP_MAX or LIST_ITEM.match(b):
+            soft.append(False)
+            continue
+        open_end = not _ends_sentence(a)
+        # a line that ends a sentence before a capital must be full to the width to run on
+        slack = 0.85 if open_end or not b[:1].isupper() else 1.0
+        filled = len(a) + 1 + len(b.split(" ", 1)[0]) > slack * width
+        soft.append(filled or (open_end and len(a) >= 0.6 * width and b[:1].islower()))
+        mid_sentence += soft[-1] and open_end
+    count = sum(soft)
+    if count == 0 or count * 2 < n - 1 or mid_sentence * 2 < count:
+        return none
+    return soft
+
+
 def _blocks_from_text(text: str) -> list[str]:
-    """Split text into blocks: blank-line blocks, joined when hard-wrapped."""
+    """Split text into blocks: one per line, except that hard-wrapped lines are joined."""
     blocks: list[str] = []
     for chunk in re.split(r"\n\s*\n", text):
         lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
         if not lines:
             continue
-        if len(lines) > 1:
-            lengths = sorted(len(ln) for ln in lines)
-            median = lengths[len(lengths) // 2]
-            unpunctuated = sum(1 for ln in lines[:-1] if not _ends_sentence(ln))
-            if median >= 40 and unpunctuated >= (len(lines) - 1) / 2:
-                blocks.append(" ".join(lines))  # hard-wrapped paragraph
-                continue
-        blocks.extend(lines)
+        current = lines[0]
+        for line, soft in zip(lines[1:], _soft_breaks(lines), strict=False):
+            if soft:
+                current += " " + line
+            else:
+                blocks.append(current)
+                current = line
+        blocks.append(current)
     return blocks
 
 
@@ -139,22 +216,11 @@ def _is_short_line(text: str) -> bool:
     # cheapest test first: a body paragraph ends in sentence punctuation
     return (
         not _ends_sentence(text)
-        and not text.startswith(("“", '"', "‘", "(", "-", "•", "*"))
+        and not text.endswith(",")
+        and not text.startswith(("“", '"', "‘", "("))
+        and not LIST_ITEM.match(text)
         and word_count(text) <= 15
     )
-
-
-def _headline_reason(text: str) -> str:
-    """Return why a short line reads as another story's headline ('' if it does not)."""
-    if _DASH_ATTRIBUTION.search(text):
-        return "related headline: ends with a dash and a source"
-    words = re.findall(r"[^\W_]+(?:[’'][^\W_]+)?", text.lower())
-    if len(words) >= 4 and words[0] in _QUESTION_WORDS:
-        return f"related headline: opens with the question word '{words[0]}'"
-    for word in words[1:]:
-        if word.replace("’", "'") in _HEADLINE_VERBS:
-            return f"related headline: reads as a clause (headline verb '{word}')"
-    return ""
 
 
 def _norm_line(text: str, *, repair: bool = False) -> str:
@@ -179,6 +245,198 @@ class Structure:
     def headings(self) -> tuple[str, ...]:
         """Section headings in order."""
         return tuple(b.text for b in self.blocks if b.role == "heading")
+
+
+class _Roles:
+    """The blocks of one text and the roles given so far (``role == ''``: not decided)."""
+
+    def __init__(self, blocks: list[str]) -> None:
+        self.text = blocks
+        self.role = [""] * len(blocks)
+        self.reason = [""] * len(blocks)
+        self.short = [_is_short_line(b) for b in blocks]
+
+    def free(self, i: int) -> bool:
+        return 0 <= i < len(self.text) and self.role[i] == ""
+
+    def set(self, i: int, role: str, reason: str) -> None:
+        self.role[i], self.reason[i] = role, reason
+
+    def next_free(self, i: int) -> int | None:
+        """The first undecided block after ``i``."""
+        return next((j for j in range(i + 1, len(self.text)) if self.role[j] == ""), None)
+
+
+def _context_furniture(r: _Roles) -> None:
+    """Furniture known by its neighbours: headlines under 'Read also', a credit's caption."""
+    n = len(r.text)
+    for i, line in enumerate(r.text):
+        if r.role[i] != "excluded" or len(line) > 120:
+            continue
+        marker = line.strip(" .:|")
+        if RELATED_MARKER.match(marker):
+            j = i + 1
+            while j < min(n, i + 11) and r.free(j):
+                nxt = r.text[j]
+                if word_count(nxt) > 20 or nxt.endswith(".") or LIST_ITEM.match(nxt):
+                    break
+                r.set(j, "excluded", f"related link: listed under '{marker}'")
+                j += 1
+        elif CREDIT.match(line) and r.free(i - 1) and i - 1 != r.next_free(-1):  # not the title
+            prev = r.text[i - 1]
+            if word_count(prev) <= 30 and not prev.endswith(":") and not LIST_ITEM.match(prev):
+                r.set(i - 1, "excluded", "photo caption: the line right before a photo credit")
+
+
+def _headline_like(text: str) -> bool:
+    """One unpunctuated phrase or clause, as a headline is (not a quotation, not sentences)."""
+    return not (
+        (_ends_sentence(text) and not text.endswith("?"))
+        or text.startswith(("“", '"', "‘", "("))
+        or re.search(r"[.!?]['\"”’]?\s", text)
+        or DATELINE.match(text)
+    )
+
+
+def _title(r: _Roles, meta: dict[str, Any]) -> tuple[str, int | None]:
+    """Give the title role (and set aside a breadcrumb or section label above it)."""
+    title = str(meta.get("title") or "")
+    first = r.next_free(-1)
+    if first is None:
+        return title, None
+    if title:
+        if _norm_line(r.text[first]) == _norm_line(title, repair=True):
+            r.set(first, "title", "title: matches the sidecar title")
+        return title, first
+    line = r.text[first]
+    nxt = r.next_free(first)
+    if nxt is not None and not _ends_sentence(line):
+        wc, wn = word_count(line), word_count(r.text[nxt])
+        parts = _BREADCRUMB.split(line)
+        if len(parts) >= 2 and wc <= 12 and all(1 <= word_count(p) <= 4 for p in parts):
+            r.set(first, "excluded", "breadcrumb: site navigation above the title")
+            first, nxt = nxt, r.next_free(nxt)
+        elif wc <= 2 and wc + 3 <= wn <= 30 and _headline_like(r.text[nxt]):
+            r.set(first, "excluded", "section label: a short label above the title")
+            first, nxt = nxt, r.next_free(nxt)
+    line = r.text[first]
+    too_long = word_count(line) > 30 or (line.endswith(".") and word_count(line) > 20)
+    if nxt is not None and not too_long and not DATELINE.match(line):
+        r.set(first, "title", "title: the first line, at most 30 words")
+        return line, first
+    return "", first
+
+
+def _bylines_and_bios(r: _Roles, title_at: int | None) -> None:
+    """A bare author name under the title is a byline; an author bio at the end is furniture."""
+    if title_at is not None and r.role[title_at] == "title":
+        j = r.next_free(title_at)
+        for _ in range(3):  # the header: deck, byline, timestamp, caption come before the story
+            if j is None:
+                break
+            bare = BYLINE_TAIL.sub("", r.text[j])
+            if r.short[j] and is_name(bare):
+                r.set(j, "excluded", "byline: an author's name under the title")
+            j = r.next_free(j)
+    names = {
+        w
+        for i, reason in enumerate(r.reason)
+        if reason.startswith("byline")
+        for w in re.findall(r"[A-Z][\w'’-]{2,}", r.text[i])
+        if w.lower() not in ("by", "and")
+    }
+    body = [i for i in range(len(r.text)) if r.free(i) and not r.short[i]]
+    for i in reversed(body[-2:]):
+        line = r.text[i]
+        m = BIO.match(line)
+        if not m or word_count(line) > 60:
+            continue
+        if m["name"].lower() in ("the author", "the writer"):
+            r.set(i, "excluded", "author bio: who the author is, at the end of the article")
+            continue
+        if not is_name(m["name"]):
+            continue
+        surname = m["name"].split()[-1]
+        elsewhere = any(surname in r.text[j] for j in body if j != i)
+        if surname in names or (BIO_ROLE.search(line) and not elsewhere):
+            r.set(i, "excluded", "author bio: who the author is, at the end of the article")
+
+
+def _deck(r: _Roles, title_at: int | None) -> str:
+    """Give the deck role to the block after the title when the evidence says it is one."""
+    if title_at is None or r.role[title_at] != "title":
+        return ""
+    cand = r.next_free(title_at)
+    if cand is None:
+        return ""
+    text = r.text[cand]
+    wc = word_count(text)
+    nxt = r.next_free(cand)
+    if nxt is None or not 5 <= wc <= 45 or LIST_ITEM.match(text) or DATELINE.match(text):
+        return ""
+    after = r.reason[cand + 1] if cand + 1 < len(r.text) else ""
+    sentences = len(re.findall(r"[.!?…]+(?:['\"”’)\]]*)(?=\s+[\"“‘(]*[A-Z])", text)) + 1
+    evidence = ""
+    if after.startswith(("byline", "timestamp")):
+        evidence = "a byline or timestamp follows it"
+    elif DATELINE.match(r.text[nxt]):
+        evidence = "the next paragraph opens with a dateline"
+    elif text.rstrip("”’\"' ").endswith("?") and sentences >= 2:
+        evidence = "a statement followed by a teaser question"
+    elif (
+        not _ends_sentence(text) and wc >= 8 and _ends_sentence(r.text[nxt]) and word_count(r.text[nxt]) > 15
+    ):
+        evidence = "an unpunctuated lead line before the first paragraph"
+    if evidence:
+        r.set(cand, "deck", f"deck: right after the title, and {evidence}")
+        return text
+    return ""
+
+
+def _headings(r: _Roles) -> None:
+    """Short lines: headings, list items, other stories' headlines, trailing furniture."""
+    n = len(r.text)
+    short = {i: r.short[i] for i in range(n) if r.free(i)}
+    long_idx = [i for i, is_short in short.items() if not is_short]
+    last_long = max(long_idx) if long_idx else -1
+    in_list = False
+    for i in sorted(short):
+        line = r.text[i]
+        nxt = r.next_free(i)
+        nxt_line = r.text[nxt] if nxt is not None else ""
+        body_follows = (
+            _ends_sentence(nxt_line) and word_count(nxt_line) >= 8 and not LIST_ITEM.match(nxt_line)
+        )
+        if not short[i]:
+            lower_words = word_tokens(line.lower()) or [""]
+            wc = len(lower_words)
+            quoted = any(q in line for q in '“”"')
+            if line.endswith("?") and wc <= 12 and not quoted and line[:1].isupper() and body_follows:
+                r.set(i, "heading", "heading: a short question between paragraphs")
+            elif (
+                line.endswith(":")
+                and wc <= 8
+                and line.count(":") == 1
+                and lower_words[-1] not in _INTRO_WORDS
+                and line[:1].isupper()
+                and body_follows
+                and not nxt_line.startswith(("“", '"'))
+                and line[:-1].strip().lower() not in ("source", "details", "quote", "updated", "update")
+            ):
+                r.set(i, "heading", "heading: a short label ending in ':' before a paragraph")
+            else:
+                in_list = line.endswith(":")
+            continue
+        if i > last_long:
+            r.set(i, "excluded", "trailing line: short line after the last body paragraph")
+            continue
+        if in_list or _CONTENT_LABEL.match(line):
+            continue  # a list item after 'The results were:', or 'Source: the governor, on Telegram'
+        reason = headline_reason(line)
+        if reason:
+            r.set(i, "excluded", reason)
+        else:
+            r.set(i, "heading", "heading: short line without final punctuation")
 
 
 def segment(text: str, meta: dict[str, Any], name: str = "the text") -> Structure:
@@ -206,76 +464,34 @@ def segment(text: str, meta: dict[str, Any], name: str = "the text") -> Structur
 
     forced_furniture = {_norm_line(x, repair=True) for x in meta.get("furniture", []) or []}
     forced_headings = {_norm_line(x, repair=True) for x in meta.get("headings", []) or []}
-    roles: list[tuple[str, str]] = [("", "")] * len(raw_blocks)
-
+    r = _Roles(raw_blocks)
     for i, block in enumerate(raw_blocks):
         key = _norm_line(block) if forced_furniture or forced_headings else ""
         if key in forced_furniture:
-            roles[i] = ("excluded", "sidecar: listed under 'furniture'")
+            r.set(i, "excluded", "sidecar: listed under 'furniture'")
         elif key in forced_headings:
-            roles[i] = ("heading", "sidecar: listed under 'headings'")
-        elif _FURNITURE.match(block.strip(" .:|")):
-            roles[i] = ("excluded", "furniture: matches a known page-furniture phrase")
+            r.set(i, "heading", "sidecar: listed under 'headings'")
+        else:
+            reason = furniture_reason(block)
+            if reason:
+                r.set(i, "excluded", reason)
+    _context_furniture(r)
+    title, title_at = _title(r, meta)
+    _bylines_and_bios(r, title_at)
 
-    def free(i: int) -> bool:
-        return 0 <= i < len(raw_blocks) and roles[i][0] == ""
-
-    # Title: the sidecar's, else the first short block.
-    title = str(meta.get("title") or "")
-    first = next((i for i in range(len(raw_blocks)) if free(i)), None)
-    if first is not None:
-        if title and _norm_line(raw_blocks[first]) == _norm_line(title, repair=True):
-            roles[first] = ("title", "title: matches the sidecar title")
-        elif not title and word_count(raw_blocks[first]) <= 30 and len(raw_blocks) > 1:
-            roles[first] = ("title", "title: the first block, at most 30 words")
-            title = raw_blocks[first]
-
-    # Short unpunctuated lines: headings, related headlines, trailing furniture.
-    short = {i: _is_short_line(raw_blocks[i]) for i in range(len(raw_blocks)) if free(i)}
-    long_idx = [i for i, is_short in short.items() if not is_short]
-    last_long = max(long_idx) if long_idx else -1
-    for i in range(len(raw_blocks)):
-        if not free(i) or not short[i]:
-            continue
-        block = raw_blocks[i]
-        if i > last_long:
-            roles[i] = ("excluded", "trailing line: short line after the last body paragraph")
-            continue
-        reason = _headline_reason(block)
-        roles[i] = (
-            ("excluded", reason) if reason else ("heading", "heading: short line without final punctuation")
-        )
-
-    # Deck: the block after the title, if it is short and sentence-like.
     deck = str(meta.get("deck") or "")
-    body_idx = [i for i in range(len(raw_blocks)) if free(i)]
     if "deck" in meta:
-        for i in body_idx:
-            if deck and _norm_line(raw_blocks[i]) == _norm_line(deck, repair=True):
-                roles[i] = ("deck", "deck: matches the sidecar deck")
-    elif len(body_idx) >= 3 and first is not None and roles[first][0] == "title":
-        cand = body_idx[0]
-        text_c = raw_blocks[cand]
+        for i in range(len(raw_blocks)):
+            if r.free(i) and deck and _norm_line(raw_blocks[i]) == _norm_line(deck, repair=True):
+                r.set(i, "deck", "deck: matches the sidecar deck")
+    elif sum(map(r.free, range(len(raw_blocks)))) >= 3:
+        deck = _deck(r, title_at)
+    _headings(r)
 
-        def median_words() -> int:  # counted only when the rule needs it
-            rest = sorted(word_count(raw_blocks[i]) for i in body_idx[1:])
-            return rest[len(rest) // 2]
-
-        wc = word_count(text_c)
-        if (
-            cand == first + 1
-            and wc <= 45
-            and _ends_sentence(text_c)
-            and (text_c.rstrip("”’\"' ").endswith("?") or wc < median_words() / 2)
-        ):
-            roles[cand] = ("deck", "deck: short block right after the title")
-            deck = text_c
-
-    for i in range(len(raw_blocks)):
-        if free(i):
-            roles[i] = ("body", "")
-
-    blocks = tuple(Block(i, role, raw_blocks[i], reason) for i, (role, reason) in enumerate(roles))
+    blocks = tuple(
+        Block(i, r.role[i] or "body", raw_blocks[i], r.reason[i] if r.role[i] else "")
+        for i in range(len(raw_blocks))
+    )
     paragraphs: list[str] = []
     sections: list[str] = []
     current = ""
