@@ -357,7 +357,8 @@ def test_no_attribution(text: str) -> None:
 def test_pronoun_speaker_takes_the_previous_speaker() -> None:
     a = art("Talks in Istanbul\n\nLavrov said that the talks were useful.\n\n“We are ready,” he said.")
     row = one(st.attributions(a), kind="direct")
-    assert row["speaker"] == "he" and row["actor"] == "russia" and "previous speaker" in row["note"]
+    assert row["speaker"] == "he" and row["actor"] == "russia" and row["speaker_name"] == "Lavrov"
+    assert "pronoun resolved to Lavrov" in row["note"]
 
 
 def test_said_claimed_minimal_pair_changes_only_the_verb_class() -> None:
@@ -469,7 +470,7 @@ def test_hedges_and_boosters_in_actor_sentences() -> None:
 def test_position_minimal_pairs(text: str, position: int) -> None:
     issue = "nato_membership" if "NATO" in text else "neutrality"
     row = claim(text, "russia", issue)
-    assert (row["position"], row["role"]) == (position, "subject")
+    assert (row["position"], row["role"], row["relation"]) == (position, "claim", "subject")
 
 
 @pytest.mark.parametrize(
@@ -488,28 +489,36 @@ def test_cue_column_shows_the_whole_cue_phrase(text: str, cue: str) -> None:
 
 def test_obligation_is_a_demand_not_the_actors_position() -> None:
     row = claim("Ukraine must give up NATO membership.", "ukraine", "nato_membership")
-    assert (row["role"], row["position"], row["cue_position"], row["modality"]) == (
+    assert (row["role"], row["relation"], row["cue_position"], row["modality"]) == (
+        "mention",
         "addressee",
-        0,
         -1,
         "obligation",
     )
+    assert math.isnan(row["position"])  # a demand on an actor is not the actor's position
     c = st.claims(art("“Ukraine must be demilitarized,” Lavrov said."))
-    assert one(c, actor="russia")[["role", "position"]].tolist() == ["speaker", 1]
-    assert one(c, actor="ukraine")[["role", "position"]].tolist() == ["addressee", 0]
+    assert one(c, actor="russia")[["role", "relation", "position"]].tolist() == ["claim", "speaker", 1]
+    assert one(c, actor="ukraine")[["role", "relation"]].tolist() == ["mention", "addressee"]
 
 
 def test_conditional_and_causative_and_nested_claims() -> None:
-    c = st.claims(art("Russia will act if Ukraine does not abandon its NATO ambitions."))
-    assert set(c["position"]) == {0} and set(c["modality"]) == {"conditional"}
+    c = st.claims(art("If Ukraine does not abandon its NATO ambitions, Russia will act."))
+    assert set(c["role"]) == {"mention"} and set(c["modality"]) == {"conditional"}  # the condition's issue
+    c = st.claims(art("Russia is ready to offer security guarantees if Kyiv renounces NATO membership."))
+    assert one(c, actor="russia", issue="nato_membership")[["role", "position", "modality"]].tolist() == [
+        "claim",
+        -1,
+        "conditional",
+    ]  # a trailing condition is the terms the claimant sets
+    assert one(c, actor="ukraine", issue="nato_membership")["role"] == "mention"
     c = st.claims(art("The Kremlin wants to force Ukraine to accept neutrality."))
     assert one(c, actor="russia")["position"] == 1
-    assert one(c, actor="ukraine")[["role", "position"]].tolist() == ["addressee", 0]
+    assert one(c, actor="ukraine")[["role", "relation"]].tolist() == ["mention", "addressee"]
     c = st.claims(art("Ukraine rejected Moscow's demand for neutrality."))
     assert (one(c, actor="russia")["position"], one(c, actor="ukraine")["position"]) == (1, -1)
     c = st.claims(art("Peskov noted that Ukraine had agreed to neutrality."))
-    assert one(c, actor="russia")[["role", "position"]].tolist() == ["speaker", 0]
-    assert one(c, actor="ukraine")[["role", "position"]].tolist() == ["subject", 1]
+    assert one(c, actor="russia")[["role", "relation"]].tolist() == ["mention", "speaker"]
+    assert one(c, actor="ukraine")[["role", "relation", "position"]].tolist() == ["claim", "subject", 1]
 
 
 def test_actor_inside_an_issue_phrase_is_not_a_claimant() -> None:
@@ -655,7 +664,9 @@ def test_bundled_mentions_deontic_and_claims(bundled) -> None:
             (c["actor"] == actor) & (c["issue"] == issue) & c["sentence"].str.contains(fragment, regex=False)
         ]
         assert len(rows) == 1, (actor, issue, fragment)
-        return int(rows.iloc[0]["position"]), str(rows.iloc[0]["role"])
+        row = rows.iloc[0]
+        assert row["role"] == ("mention" if row["relation"] in ("addressee", "mentioned") else "claim")
+        return (0 if row["role"] == "mention" else int(row["position"])), str(row["relation"])
 
     assert pos("ukraine", "neutrality", "Zelensky stated that") == (1, "speaker")
     assert pos("ukraine", "nato_membership", "willing to abandon its NATO ambitions") == (-1, "speaker")
@@ -709,7 +720,12 @@ def test_several_articles_keep_apart() -> None:
     ]
     assert kyiv_neutrality.to_dict() == {"russia": 1, "ukraine": -1}
     moscow_crimea = one(c, article=slugs[1], issue="crimea")
-    assert moscow_crimea[["actor", "position", "role"]].tolist() == ["ukraine", 1, "speaker"]
+    assert moscow_crimea[["actor", "position", "role", "relation"]].tolist() == [
+        "ukraine",
+        1,
+        "claim",
+        "speaker",
+    ]
     p = st.actor_profile(arts, n_boot=100)
     assert set(p["article"]) == set(slugs)
     for table in (

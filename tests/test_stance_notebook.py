@@ -113,7 +113,11 @@ def test_report_with_comparison_articles(tmp_path: Path) -> None:
     for key in ("voice", "attributions", "actors", "claims"):
         assert {r["article"] for r in res[key]} == slugs, key
     moscow = [r for r in res["claims"] if r["article"] == "moscow-herald" and r["issue"] == "crimea"]
-    assert [(r["actor"], r["position"], r["role"]) for r in moscow] == [("ukraine", 1, "speaker")]
+    assert [(r["actor"], r["position"], r["role"], r["relation"]) for r in moscow] == [
+        ("ukraine", 1, "claim", "speaker")
+    ]
+    assert {r["role"] for r in res["claims"]} == {"claim"}  # mentions stay in the CSV table
+    assert "mention" in set(pd.read_csv(folder / "tables" / "stance_claims.csv")["role"])
     tables = folder / "tables"
     comparison = pd.read_csv(tables / "stance_comparison.csv")
     assert list(comparison.columns[:4]) == [

@@ -72,19 +72,20 @@ def test_sentiment_extremes_pick_first_lowest_and_highest_per_actor() -> None:
 
 CLAIMS = frame(
     [
-        ("x", 3, "Russia", "Neutrality", 1, "subject", "accepted", 1),
-        ("x", 1, "Ukraine", "Neutrality", 0, "addressee", "must", 1),
-        ("x", 1, "NATO", "Neutrality", 0, "mentioned", "", 0),
-        ("x", 2, "Russia", "Crimea", -1, "speaker", "rejected", -1),
-        ("x", 5, "EU", "Crimea", 0, "speaker", "agreed", 1),
+        ("x", 3, "Russia", "Neutrality", 1, "claim", "subject", "accepted", 1),
+        ("x", 1, "Ukraine", "Neutrality", math.nan, "mention", "addressee", "must", 1),
+        ("x", 1, "NATO", "Neutrality", math.nan, "mention", "mentioned", "", 0),
+        ("x", 2, "Russia", "Crimea", -1, "claim", "speaker", "rejected", -1),
+        ("x", 5, "EU", "Crimea", math.nan, "mention", "speaker", "agreed", 1),  # reports another's position
+        ("x", 6, "EU", "Neutrality", 0, "claim", "subject", "discuss", 0),  # a claim that takes no side
     ],
-    "article sentence_id label issue_label position role cue cue_position",
+    "article sentence_id label issue_label position role relation cue cue_position",
 ).assign(sentence=lambda d: [f"s{i}" for i in d["sentence_id"]])
 
 
 def test_claim_evidence_filters() -> None:
     assert list(st.claims_with_position(CLAIMS)["sentence_id"]) == [3, 2]
-    assert list(st.demands(CLAIMS)["role"]) == ["addressee", "speaker"]  # mentions are no demands
+    assert list(st.demands(CLAIMS)["relation"]) == ["addressee", "speaker"]  # mentions are no demands
 
 
 def test_validation_sheet_is_sorted_reproducible_and_blank_for_coders() -> None:
@@ -94,7 +95,7 @@ def test_validation_sheet_is_sorted_reproducible_and_blank_for_coders() -> None:
     assert (sheet[["coder1_position", "coder2_position", "note"]] == "").all().all()
     pd.testing.assert_frame_equal(sheet, st.validation_sheet(CLAIMS, 3, seed=7))
     everything = st.validation_sheet(CLAIMS, 50)
-    assert list(everything["sentence_id"]) == [1, 1, 2, 3, 5]
+    assert list(everything["sentence_id"]) == [1, 1, 2, 3, 5, 6]
     assert st.validation_sheet(CLAIMS, 0).empty and st.validation_sheet(CLAIMS.iloc[:0], 5).empty
     two = pd.concat([CLAIMS, CLAIMS.assign(article="a", sentence_id=0)], ignore_index=True)
     assert list(dict.fromkeys(st.validation_sheet(two, 10)["article"])) == ["x", "a"]  # as given, not a-z

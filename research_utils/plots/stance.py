@@ -218,8 +218,10 @@ def claims_heatmap(
 ) -> Figure | None:
     """Heatmap of the net position (support − oppose) / claims, annotated with the counts.
 
-    Blue cells lean to support, red to opposition, white is balanced or unclear; empty
-    cells mean the actor and the issue never meet in a sentence. Each cell reads
+    Only claims count (rows of role ``claim``: the actor is the subject or the speaker of
+    a position cue about the issue); mere co-occurrences are left out. Blue cells lean to
+    support, red to opposition, white is balanced or takes no side; empty cells mean the
+    actor makes no claim on the issue in the article. Each cell reads
     ``+support −oppose / claims``.
 
     Parameters
@@ -291,9 +293,7 @@ def claims_heatmap(
         mappable = ax.collections[0] if ax.collections else mappable
     if mappable is not None:
         fig.colorbar(mappable, ax=axes, shrink=0.7, label="net position: −1 opposes … +1 supports")
-    fig.suptitle(
-        textwrap.fill(title + " (cell: +support −oppose, n = sentences; grey: never in one sentence)", 90)
-    )
+    fig.suptitle(textwrap.fill(title + " (cell: +support −oppose, n = claims; grey: no claim)", 90))
     return fig
 
 

@@ -7,7 +7,9 @@ span, ``voice`` and ``article``):
   YAML lexicons ``actors`` and ``issues`` (names, metonyms, people mapped to their side,
   demonyms; issue cue phrases).
 * **Attribution** (:func:`attributions`): direct quotes and indirect speech with a
-  speaker, the actor it resolves to and the reporting verb with its class (lexicon
+  speaker as written, the named person or organisation behind it (pronouns and role
+  nouns resolved), the actor it speaks for (a named speaker outside the actor lexicon is
+  an actor of its own) and the reporting verb with its class (lexicon
   ``reporting_verbs``), after rule-based quote attribution (Pouliquen, Steinberger &
   Best 2007); :func:`verb_class_table` per actor.
 * **Author and quoted voice** (:func:`voice_overview`, :func:`voice_share`): how much is
@@ -17,7 +19,11 @@ span, ``voice`` and ``article``):
   naming the actor with a bootstrap interval, obligations (:func:`deontic_markers`),
   hedges and boosters (:func:`epistemic_markers`, Hyland 2005), in each voice.
 * **Actor x issue claims** (:func:`claims`, :func:`claims_matrix`): political claims
-  analysis after Koopmans & Statham (1999) with a position cue and the claimant's role.
+  analysis after Koopmans & Statham (1999): each row is a ``claim`` (the actor is the
+  subject or the speaker of a position cue about the issue) or a ``mention`` (a
+  co-occurrence, without a position).
+* **How good the patterns are** (:func:`validation_figures`): precision and recall
+  against a hand-labelled gold set, from the last ``make validate``.
 
 All of these are dictionary and pattern methods: cues that point a reader to sentences,
 not readings of them. Validate them by hand before reporting numbers (Grimmer & Stewart
@@ -31,9 +37,10 @@ kept with it (:func:`~research_utils.analyses.stance.core.analyse`).
 
 Modules, each one job: ``lexicons`` (the bundle), ``text`` and ``speakers`` (word-order
 helpers), ``matching`` (running a term matcher over the sentences of a document),
-``reported`` (finding reported speech), ``core`` (the per-document matches),
+``frames``, ``records``, ``quotes`` and ``reported`` (finding reported speech), ``names``
+and ``resolve`` (who the speaker is), ``core`` (the per-document matches),
 ``attribution``, ``voice``, ``actors``, ``markers``, ``sentiment``, ``profile``,
-``positions`` and ``claims`` (the measures), ``validation``, ``compare``, ``tables`` and
+``positions``, ``claims`` and ``matrix`` (the measures), ``validation``, ``compare``, ``tables`` and
 ``results`` (presentation).
 """
 
@@ -49,16 +56,7 @@ from research_utils.analyses.stance.attribution import (
     attributions,
     verb_class_table,
 )
-from research_utils.analyses.stance.claims import (
-    CLAIM_COLUMNS,
-    CLAIM_EVIDENCE_COLUMNS,
-    DEMAND_EVIDENCE_COLUMNS,
-    MATRIX_COLUMNS,
-    claims,
-    claims_matrix,
-    claims_with_position,
-    demands,
-)
+from research_utils.analyses.stance.claims import CLAIM_COLUMNS, claims
 from research_utils.analyses.stance.compare import COMPARED_MEASURES, comparison_table, position_comparison
 from research_utils.analyses.stance.core import Analysis, analyse
 from research_utils.analyses.stance.lexicons import (
@@ -84,6 +82,14 @@ from research_utils.analyses.stance.markers import (
     epistemic_with_actors,
     obligations_on_actors,
 )
+from research_utils.analyses.stance.matrix import (
+    CLAIM_EVIDENCE_COLUMNS,
+    DEMAND_EVIDENCE_COLUMNS,
+    MATRIX_COLUMNS,
+    claims_matrix,
+    claims_with_position,
+    demands,
+)
 from research_utils.analyses.stance.profile import (
     PROFILE_COLUMNS,
     PROFILE_SUMMARY,
@@ -103,8 +109,10 @@ from research_utils.analyses.stance.sentiment import (
 )
 from research_utils.analyses.stance.tables import TableView, count_table
 from research_utils.analyses.stance.validation import (
+    FIGURE_MEASURES,
     VALIDATION_COLUMNS,
     VALIDATION_TABLE,
+    validation_figures,
     validation_sheet,
     write_validation_sheet,
 )
@@ -120,6 +128,7 @@ __all__ = [
     "DEONTIC_COLUMNS",
     "EPISTEMIC_COLUMNS",
     "EPISTEMIC_KINDS",
+    "FIGURE_MEASURES",
     "ISSUE_COLUMNS",
     "MATRIX_COLUMNS",
     "MENTION_COLUMNS",
@@ -168,6 +177,7 @@ __all__ = [
     "results_overview",
     "sentiment_extremes",
     "stance_results",
+    "validation_figures",
     "validation_sheet",
     "verb_class_table",
     "verb_table",

@@ -26,8 +26,11 @@ ATTRIBUTION_COLUMNS = [
     "attribution_id",
     "kind",
     "speaker",
+    "speaker_name",
     "actor",
     "label",
+    "actor_kind",
+    "anonymous",
     "actor_match",
     "reporting_verb",
     "verb",
@@ -47,26 +50,45 @@ VERB_CLASS_COLUMNS = ["article", "actor", "label", "verb_class", "attributions",
 
 
 def attributions(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFrame:
-    """Reported speech: direct quotes and indirect speech, with speaker and reporting verb.
+    """Reported speech: direct quotes and indirect speech, with speaker, name, actor and verb.
 
     Direct quotes are text in double quotation marks (straight quotes are made curly when
     the article is loaded), or longer single-quoted text. A quote is attributed by the
     reporting verb right after it (“…,” said X / “…,” X said; the next short sentence
-    when the quote ends its sentence) or right before it in the same sentence (X said:
-    “…” / X said that … “…” / According to X, “…”). An unattributed quote continues the
-    attribution of the quote before it in the paragraph (“A,” X said. “B.”), of the quote
-    after it (“A.” “B,” X said.), or of a quote left open at the end of the previous
-    paragraph. Unattributed quotes of fewer than 8 words are taken as quoted terms or
-    scare quotes and left out. Indirect speech (author voice only) is a reporting verb
-    with a clause after it ("X said that ...", "X told reporters that ...", "X said it
-    would ...", "X insists on ...", "X said: ..."), "according to X", or "As X said, ...";
-    passives ("it was said") and nouns ("a state that") are skipped. The speaker is the
-    phrase before the verb (after the last clause boundary) or after it; a pronoun
-    speaker takes the previous speaker within two paragraphs. These are the patterns of
-    rule-based quote attribution (Pouliquen, Steinberger & Best 2007).
+    when the quote ends its sentence), right before it in the same sentence (X said: “…” /
+    X said that … “…” / According to X, “…” / In the diplomat's words, “…” / …, adding:
+    “…”), or by the subject of a sentence that introduces it with a colon ("Lagarde was
+    blunt: “…”"). A quote with no frame of its own continues the attribution of the quote
+    before or after it in the paragraph, of a quote left open at the end of the previous
+    paragraph, or of the sentence before it. Unattributed quotes of fewer than 8 words,
+    single-quoted words and quoted headlines are scare quotes, terms or titles and are
+    left out. Indirect speech (author voice only) is a reporting verb with a clause after
+    it ("X said that ...", "X told a meeting ... that ...", "X said it would ...",
+    "X urged ministers to ...", "X insists on ...", "X said: ..."), "according to X",
+    "As X said, ...", or the frame of wire copy placed after its content without
+    quotation marks ("..., Foreign Minister Dmytro Kuleba said on Tuesday." / "...,
+    said Dirk Schumacher, an economist" / "A new offensive was weeks away, he said, and
+    ..."). A speech act without a subject of its own (", adding that ...", ", saying ...",
+    "and urged ...") takes the speaker of its sentence; "X was quoted by TASS as saying"
+    is X's. Passives ("it was said") and nouns ("a state that") are skipped. These are the
+    patterns of rule-based quote attribution (Pouliquen, Steinberger & Best 2007; Pareti
+    2016).
 
-    Known weaknesses: speakers named only in another sentence, quotes introduced by a
-    noun ("in a statement, X ...") and pronouns beyond the previous speaker are missed.
+    The speaker (the span as written) is then resolved to a name
+    (:mod:`~research_utils.analyses.stance.resolve`): a name with its title gives the
+    fullest form of the name in the text; a pronoun or a definite role noun (*the
+    minister*, *the top diplomat*, *the statement*) the nearest compatible name before it
+    (gender, title and nationality must not contradict); an unnamed source ("a diplomat
+    familiar with the talks") none. The actor is the side of the actor lexicon the
+    speaker speaks for; a named speaker whose side the lexicon does not know is an actor
+    of its own, labelled with the name.
+
+    Known weaknesses: word order and capitalisation, no syntax: a content of several
+    sentences before a frame gets its last sentence only; pronouns whose antecedent is
+    not the last compatible name, role nouns for a title never written, spelling
+    variants of one name ("Zelensky"/"Zelenskyy") and a speaker's side not written near
+    the name are missed. Measured against a hand-labelled gold set (``make validate``;
+    :func:`~research_utils.analyses.stance.validation.validation_figures`).
 
     Parameters
     ----------
@@ -79,13 +101,18 @@ def attributions(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.Da
     -------
     DataFrame
         ``article``, ``attribution_id``, ``kind`` (direct/indirect), ``speaker`` (the text
-        span), ``actor`` (actor id; "(unresolved)" when the speaker matches no actor,
-        "(unattributed)" for a quote without a speaker), ``label``, ``actor_match`` (term
-        that resolved it), ``reporting_verb`` (lemma), ``verb`` (form in the text),
-        ``verb_class``, ``quote`` (the quoted words; for indirect speech the reported
-        clause), ``quote_words``, ``sentence_id`` (sentence of the reporting verb),
-        ``sentence_ids`` (all sentences the quote spans), ``paragraph_id``, ``note``,
-        ``sentence``.
+        span as written; "" for a quote that continues another or a speech act without a
+        subject of its own), ``speaker_name`` (the named person or organisation after
+        resolving pronouns and role nouns; "" for an unnamed source), ``actor`` (actor id
+        of the lexicon; the name for a named speaker the lexicon does not know;
+        "(unresolved)" when no name and no actor can be found, "(unattributed)" for a
+        quote without a speaker), ``label``, ``actor_kind`` (the lexicon's kind, or
+        ``person`` / ``organisation``), ``anonymous`` (the source is never named),
+        ``actor_match`` (term or name that resolved it), ``reporting_verb`` (lemma),
+        ``verb`` (form in the text), ``verb_class``, ``quote`` (the quoted words; for
+        indirect speech the reported clause), ``quote_words``, ``sentence_id`` (sentence
+        of the reporting verb), ``sentence_ids`` (all sentences the quote spans),
+        ``paragraph_id``, ``note`` (how the speaker was found), ``sentence``.
     """
     lex = default_lexicons(lexicons)
     frames = []
@@ -94,7 +121,10 @@ def attributions(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.Da
         an = analyse(doc, lex)
         df = pd.DataFrame([{k: r[k] for k in inner} for r in an.attributions], columns=inner)
         df.insert(0, "article", doc.slug)
-        df.insert(5, "label", df["actor"].map(lambda a: lex.actor_labels.get(a, a)))
+        df.insert(
+            ATTRIBUTION_COLUMNS.index("label"), "label", df["actor"].map(lambda a: lex.actor_labels.get(a, a))
+        )
+        df["anonymous"] = df["anonymous"].astype(bool)
         frames.append(df)
     return concat_tables(frames, ATTRIBUTION_COLUMNS)
 

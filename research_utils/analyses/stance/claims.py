@@ -22,28 +22,17 @@ import pandas as pd
 from research_utils.analyses.stance.core import Analysis, analyse
 from research_utils.analyses.stance.lexicons import (
     ROLES,
-    UNATTRIBUTED,
-    UNRESOLVED,
     StanceLexicons,
     default_lexicons,
 )
 from research_utils.analyses.stance.matching import sentence_hits
 from research_utils.analyses.stance.positions import chained, cue_value, negators, not_only
-from research_utils.analyses.stance.tables import article_rank, concat_tables
+from research_utils.analyses.stance.tables import concat_tables
 from research_utils.analyses.stance.text import gap_words, in_spans
 from research_utils.ingest import CorpusLike, as_corpus, voice_of_span, words
 from research_utils.lexicons import Hit
 
-__all__ = [
-    "CLAIM_COLUMNS",
-    "CLAIM_EVIDENCE_COLUMNS",
-    "DEMAND_EVIDENCE_COLUMNS",
-    "MATRIX_COLUMNS",
-    "claims",
-    "claims_matrix",
-    "claims_with_position",
-    "demands",
-]
+__all__ = ["CLAIM_COLUMNS", "claims"]
 
 CLAIM_COLUMNS = [
     "article",
@@ -54,6 +43,7 @@ CLAIM_COLUMNS = [
     "issue_label",
     "position",
     "role",
+    "relation",
     "cue",
     "cue_position",
     "negated",
@@ -66,26 +56,19 @@ CLAIM_COLUMNS = [
 ]
 """Columns of :func:`claims`."""
 
-MATRIX_COLUMNS = [
-    "article",
-    "actor",
-    "label",
-    "issue",
-    "issue_label",
-    "claims",
-    "support",
-    "oppose",
-    "unclear",
-    "net",
-    "demanded_of",
-    "sentence_ids",
-]
-"""Columns of :func:`claims_matrix`."""
-
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s")
 _DEONTIC_GAP_OK = frozenset("be been now also then first fully immediately completely".split())
 _NEGATED_MODAL = re.compile(r"\bnot\b|n['’]t\b", re.IGNORECASE)
 _ROLE_RANK = {r: i for i, r in enumerate(ROLES)}
+_NOUN_CUES = frozenset(
+    """demand demands call calls bid bids support commitment commitments willingness readiness pursuit
+    push insistence intention proposal proposals refusal rejection opposition unwillingness reluctance
+    abandonment renunciation objection objections aspiration aspirations ambition ambitions""".split()
+)
+"""First words of position nouns: "the demand for X" with no possessor is nobody's claim."""
+_UNOWNED = frozenset("the a an any this that such".split())
+_QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
+_NEGATED_ISSUE = frozenset("no not never".split())
 
 
 def _cue_before(text: str, cues: list[Hit], floor: int, pos: int, max_words: int = 8) -> int | None:
@@ -99,6 +82,20 @@ def _cue_before(text: str, cues: list[Hit], floor: int, pos: int, max_words: int
             return None
         if gap_words(text, cues[j].end, pos) <= max_words:
             return j
+    return None
+
+
+def _directive_before(text: str, cues: list[Hit], s: Hit, floor: int) -> int | None:
+    """Index of a cue right before actor ``s`` that makes it the addressee of a demand
+    ("demands that Kyiv drop ...", "wants Ukraine to recognise ..."); not before a
+    possessor ("backed Ukraine's bid", which is Ukraine's own bid)."""
+    if text.startswith(("'s", "’s"), s.end) or not re.match(r"\s+(?:to\b|[a-z]+)", text[s.end :]):
+        return None
+    for j in range(len(cues) - 1, -1, -1):
+        c = cues[j]
+        if c.end <= s.start and c.start >= floor:
+            between = [w.lower() for w in words(text[c.end : s.start])]
+            return j if between in ([], ["that"]) and c.key == "support" else None
     return None
 
 
@@ -117,11 +114,12 @@ def _sentence_claims(
     cand: dict[tuple[str, str], dict[str, Any]] = {}
 
     def add(rec: dict[str, Any]) -> None:
-        """Keep one record per actor and issue: the most responsible role, a position before none."""
+        """Keep one record per actor and issue: a claim before a mention, then the most
+        responsible role, then a position before none."""
         key = (rec["actor"], rec["issue"])
         old = cand.get(key)
-        rank = (_ROLE_RANK[rec["role"]], rec["position"] == 0)
-        if old is None or rank < (_ROLE_RANK[old["role"]], old["position"] == 0):
+        rank = (not rec["claim"], _ROLE_RANK[rec["role"]], rec["position"] == 0)
+        if old is None or rank < (not old["claim"], _ROLE_RANK[old["role"]], old["position"] == 0):
             cand[key] = rec
 
     for iss in issues:
@@ -160,19 +158,54 @@ def _sentence_claims(
                 cue_start, cue_text = d.start, d.match
                 cue_val = -1 if _NEGATED_MODAL.search(d.match) else 1
                 modal_obl = [d]
+        if cue_start is None:
+            # "will make no territorial concessions": a negated issue phrase is a refusal of it.
+            prev = words(text[floor : iss.start])[-2:]
+            if prev and (prev[-1].lower() in _NEGATED_ISSUE or (len(prev) == 2 and prev[0].lower() == "no")):
+                at = text.rfind(prev[-1] if prev[-1].lower() in _NEGATED_ISSUE else prev[0], floor, iss.start)
+                cue_start, cue_text, cue_val, negated = at, text[at : iss.start].strip(), -1, True
+        unowned = False
+        if k is not None and cue_start == cues[k].start:
+            first = words(cues[k].match)[:1]
+            before_cue = words(text[floor : cues[k].start])[-1:]
+            unowned = (
+                bool(first)
+                and first[0].lower() in _NOUN_CUES
+                and bool(before_cue)
+                and before_cue[0].lower() in _UNOWNED
+                and chained(text, cues, k, floor) is None
+            )  # "the demand for denazification is a pretext": nobody's claim
         anchor = cue_start if cue_start is not None else iss.start
+        question = bool(_QUESTION.search(text, floor, anchor))
+        cond = next((c for c in conds if floor <= c.start < anchor), None)
+        lower, inside_condition, trailing = floor, False, False
+        if cond is not None:
+            comma = text.find(",", cond.end)
+            cond_end = comma if comma >= 0 else len(text)
+            inside_condition = iss.start < cond_end
+            trailing = len(words(text[floor : cond.start])) > 2
+            if not trailing:
+                lower = cond_end  # "If the West provides guarantees, Ukraine could ...": the subject follows
         subj: list[Hit] = []
         addressees: list[Hit] = []
         outer: tuple[Hit, int, str] | None = None
+        subj_val = cue_val
         if cue_start is not None:
             before = [
                 m
                 for m in mentions
                 if m.end <= anchor
-                and m.start >= floor
+                and m.start >= lower
                 and not any(a <= m.start < b for a, b in speaker_spans)
             ]
-            if before and k is not None:
+            if trailing and inside_condition and cond is not None:
+                # "Russia is ready to offer guarantees if Kiev renounces NATO": the condition is the
+                # demand of the main clause's subject; the actor of the condition is a mention.
+                main = [m for m in before if m.end <= cond.start]
+                addressees = [m for m in before if m.start >= cond.start]
+                before = main
+                subj = main[-1:]
+            elif before and k is not None:
                 # "Ukraine rejected Moscow's demand for neutrality": the actor before the outer
                 # cue takes the composed position, the inner actor its own.
                 j = chained(text, cues, k, floor, max_words=4)
@@ -181,14 +214,23 @@ def _sentence_claims(
                     if earlier:
                         oval, _, ostart = cue_value(text, cues, j, floor, lex, mentions)
                         outer = (earlier[-1], oval * cue_val, " ".join(text[ostart : cues[k].end].split()))
-            if before:
+            if before and not subj:
                 s = before[-1]
                 subj = [s]
                 cz = [c for c in causes if c.end <= s.start and gap_words(text, c.end, s.start) <= 1]
+                directive = _directive_before(text, cues, s, floor)
                 if cz:
                     addressees = [s]
                     earlier = [m for m in before if m.end <= cz[-1].start]
                     subj = [earlier[-1]] if earlier else []
+                elif directive is not None:
+                    # "Moscow demands that Kyiv drop its bid": the demander claims, Kyiv is asked.
+                    dval, _, _ = cue_value(text, cues, directive, floor, lex, mentions)
+                    addressees = [s]
+                    earlier = [m for m in before if m.end <= cues[directive].start]
+                    subj = [earlier[-1]] if earlier else []
+                    subj_val = dval * cue_val
+        inside_condition = inside_condition and not trailing
         sub_start = subj[0].start if subj else floor
         conditional = any(floor <= c.start < anchor for c in conds)
         modality = ""
@@ -204,9 +246,8 @@ def _sentence_claims(
             addressees = addressees + subj
             subj = []
         attr = an.scope_at(sid, iss.start)
-        speaker_actor = (
-            attr["actor"] if attr is not None and attr["actor"] not in (UNATTRIBUTED, UNRESOLVED) else ""
-        )
+        speaker_actor = attr["actor"] if attr is not None and attr["actor"] in lex.actor_labels else ""
+        claimable = cue_start is not None and not question and not inside_condition and not unowned
         base = {
             "article": an.slug,
             "sentence_id": sid,
@@ -221,7 +262,7 @@ def _sentence_claims(
             "issue_match": iss.match,
             "sentence": text,
         }
-        stated = 0 if conditional else cue_val
+        stated = subj_val
         if speaker_actor and attr is not None:
             # The speaker's own claim unless the clause reports another actor's position
             # ("Peskov noted that Ukraine had agreed to ..."); a demand on another is its own.
@@ -232,11 +273,23 @@ def _sentence_claims(
                     "actor": speaker_actor,
                     "role": "speaker",
                     "position": stated if own else 0,
+                    "claim": claimable and own,
                     "actor_match": attr["actor_match"] or attr["speaker"],
                 }
             )
+        belief = attr is not None and attr.get("verb_class") == "tentative"
         for s in subj:
-            add({**base, "actor": s.key, "role": "subject", "position": stated, "actor_match": s.match})
+            add(
+                {
+                    **base,
+                    "actor": s.key,
+                    "role": "subject",
+                    "position": stated,
+                    # a belief or forecast about another actor is no claim of that actor's
+                    "claim": claimable and not (belief and s.key != speaker_actor),
+                    "actor_match": s.match,
+                }
+            )
         if outer is not None:
             o, oval, ocue = outer
             add(
@@ -244,14 +297,24 @@ def _sentence_claims(
                     **base,
                     "actor": o.key,
                     "role": "subject",
-                    "position": 0 if conditional else oval,
+                    "position": oval,
+                    "claim": not question and not inside_condition,
                     "cue": ocue,
                     "cue_position": oval,
                     "actor_match": o.match,
                 }
             )
         for s in addressees:
-            add({**base, "actor": s.key, "role": "addressee", "position": 0, "actor_match": s.match})
+            add(
+                {
+                    **base,
+                    "actor": s.key,
+                    "role": "addressee",
+                    "position": 0,
+                    "claim": False,
+                    "actor_match": s.match,
+                }
+            )
         for m in mentions:
             add(
                 {
@@ -259,6 +322,7 @@ def _sentence_claims(
                     "actor": m.key,
                     "role": "mentioned",
                     "position": 0,
+                    "claim": False,
                     "cue": "",
                     "cue_position": 0,
                     "negated": False,
@@ -267,6 +331,10 @@ def _sentence_claims(
             )
     for rec in cand.values():
         rec["label"] = lex.actor_labels.get(rec["actor"], rec["actor"])
+        rec["relation"] = rec["role"]
+        rec["role"] = "claim" if rec.pop("claim") else "mention"
+        if rec["role"] == "mention":
+            rec["position"] = float("nan")
     return list(cand.values())
 
 
@@ -286,46 +354,59 @@ def _claims_frame(an: Analysis, lex: StanceLexicons) -> pd.DataFrame:
     df = pd.DataFrame(recs, columns=CLAIM_COLUMNS)
     if df.empty:
         return df
-    df["rank"] = df["role"].map(_ROLE_RANK)
+    df["rank"] = (df["role"] == "mention") * len(_ROLE_RANK) + df["relation"].map(_ROLE_RANK)
     df = df.sort_values(["sentence_id", "rank", "actor", "issue"], kind="stable").drop(columns="rank")
     df = df.reset_index(drop=True)
-    df["position"] = df["position"].astype(int)
+    df["position"] = df["position"].astype(float)
     df["cue_position"] = df["cue_position"].astype(int)
     df["negated"] = df["negated"].astype(bool)
     return df
 
 
 def claims(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFrame:
-    """Actor x issue claims: who takes which position on which issue, sentence by sentence.
+    """Actor x issue claims and mentions: who takes which position on which issue.
 
-    For each sentence with an issue cue, every actor in it (and the speaker of the quote or
-    reported clause it sits in) gets one record per issue. The position comes from the
-    nearest support or oppose cue before the issue phrase in the same clause (at most
-    eight words before it), flipped by a negator up to three words before the cue or
-    between cue and issue, and multiplied by a cue chained right before it ("willing to
-    abandon" = -1). With no verb cue, an obligation right before the issue ("must be
-    demilitarized") is a demand for it (+1). The actor's role decides whether the
-    position is the actor's own:
+    For each sentence with an issue cue, every actor of the actor lexicon in it (and the
+    speaker of the quote or reported clause it sits in, when the lexicon knows the
+    speaker's side) gets one record per issue, with a ``role``: ``claim`` when the actor
+    is the subject or the speaker of a position-taking cue about the issue, or the
+    possessor of a position noun ("Moscow's demand for ..."); ``mention`` when the actor
+    only co-occurs with the issue (the position is then NaN). The position comes from
+    the nearest support, oppose or neutral cue before the issue phrase in the same clause
+    (at most eight words before it), flipped by a negator up to three words before the
+    cue or between cue and issue, and multiplied by the cues chained before it ("willing
+    to set aside its demand for" = +1 x -1 x +1 = -1; "ready to discuss" = 0). With no
+    verb cue, an obligation right before the issue ("must be demilitarized") is a demand
+    for it (+1), and a negated issue phrase ("no territorial concessions") a refusal
+    (-1). The ``relation`` says why:
 
-    * ``speaker`` - the actor the quote or reported clause is attributed to: the position
-      is the speaker's claim (Lavrov: "Ukraine must be demilitarized" -> Russia +1),
-      unless the clause reports another actor's position ("Peskov noted that Ukraine had
-      agreed to ..." -> Russia 0, Ukraine +1).
+    * ``speaker`` - the actor the quote or reported clause is attributed to: a claim
+      when the clause holds a cue (Lavrov: "Ukraine must be demilitarized" -> Russia +1),
+      a mention when it has none or reports another actor's position ("Peskov noted that
+      Ukraine had agreed to ..." -> Russia mention, Ukraine +1).
     * ``subject`` - the actor mention nearest before the cue ("Russia rejected
-      neutrality" -> Russia -1); after a causative ("the Kremlin ... to force Ukraine to
-      agree to ...") the actor before the causative. When another cue and actor come
-      before ("Ukraine rejected Moscow's demand for neutrality"), the inner actor takes
-      the inner cue (Russia +1) and the outer actor the composed one (Ukraine -1).
+      neutrality" -> Russia -1); after a causative or a demand ("force Ukraine to
+      agree to", "demands that Kyiv drop ...", "wants Ukraine to recognise ...") the actor
+      that forces or demands, with the composed direction. When another cue and actor
+      come before ("Ukraine rejected Moscow's demand for neutrality"), the inner actor
+      takes the inner cue (Russia +1) and the outer actor the composed one (Ukraine -1).
     * ``addressee`` - the subject of an obligation ("Ukraine must give up NATO
-      membership") or of a causative: position 0, the demanded direction is in
-      ``cue_position``.
-    * ``mentioned`` - any other actor in the sentence: position 0.
+      membership"), the actor made to act by a causative or a demand, or the actor of a
+      condition: a mention; the demanded direction is in ``cue_position``.
+    * ``mentioned`` - any other actor in the sentence: a mention.
 
-    A cue inside a conditional ("if Ukraine didn't abandon ...") gives position 0 with
-    modality "conditional". Actor mentions inside issue phrases ("NATO membership") are
-    not claimants. One record per sentence, actor and issue (the most responsible role).
-    Known weaknesses: word order, not syntax; implicit claimants, irony and the sign of
-    territorial issues (which depends on whose claim is named) are beyond it.
+    A condition keeps the direction of the offer and sets ``modality`` "conditional":
+    after "If the West provides guarantees," the main clause's claim stands and the
+    condition's own issue and actor are mentions; a trailing condition states the terms
+    of the claimant ("Russia is ready to offer guarantees if Kiev renounces NATO" ->
+    Russia -1 on NATO membership, conditional). A question ("whether Ukraine could
+    accept ...") and a position noun that belongs to nobody ("the demand for X is a
+    pretext") make no claim. Actor mentions inside issue phrases ("NATO membership") are
+    not claimants. One record per sentence, actor and issue (a claim before a mention).
+    Known weaknesses: word order, not syntax; implicit claimants, irony, positions stated
+    after the issue ("... remained non-negotiable") and the sign of territorial issues
+    (which depends on whose claim is named) are beyond it. Measured against a
+    hand-labelled gold set (``make validate``).
 
     Parameters
     ----------
@@ -336,12 +417,14 @@ def claims(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFram
     -------
     DataFrame
         ``article``, ``sentence_id``, ``actor``, ``label``, ``issue``, ``issue_label``,
-        ``position`` (+1 / -1 / 0), ``role``, ``cue`` (the word that gave the direction,
-        "" for none), ``cue_position`` (its direction before the role is applied),
-        ``negated``, ``modality`` (obligation / possibility / conditional / ""),
-        ``according_to`` (actor the clause is attributed to, "" for author voice),
-        ``voice`` (of the issue phrase), ``actor_match``, ``issue_match``, ``sentence``.
-        Sorted by article, sentence, role (most responsible first), actor and issue.
+        ``position`` (+1 / -1 / 0 for claims, NaN for mentions), ``role`` (``claim`` /
+        ``mention``), ``relation`` (speaker / subject / addressee / mentioned), ``cue``
+        (the words that gave the direction, "" for none), ``cue_position`` (its direction
+        before the role is applied), ``negated``, ``modality`` (obligation / possibility
+        / conditional / ""), ``according_to`` (actor the clause is attributed to, "" for
+        author voice), ``voice`` (of the issue phrase), ``actor_match``, ``issue_match``,
+        ``sentence``. Sorted by article, sentence, claims before mentions, relation (most
+        responsible first), actor and issue.
     """
     lex = default_lexicons(lexicons)
     frames = [
@@ -351,91 +434,3 @@ def claims(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFram
         for doc in as_corpus(x)
     ]
     return concat_tables(frames, CLAIM_COLUMNS)
-
-
-def claims_matrix(claims_df: pd.DataFrame) -> pd.DataFrame:
-    """Aggregate :func:`claims` into an actor x issue table.
-
-    Returns
-    -------
-    DataFrame
-        ``article``, ``actor``, ``label``, ``issue``, ``issue_label``, ``claims``
-        (sentences where the actor and the issue co-occur or the actor speaks about it),
-        ``support`` (+1), ``oppose`` (-1), ``unclear`` (0), ``net`` (``(support -
-        oppose) / claims``, from -1 to +1), ``demanded_of`` (obligations on the actor:
-        the sum of ``cue_position`` over its addressee records), ``sentence_ids``.
-    """
-    if claims_df.empty:
-        return pd.DataFrame(columns=MATRIX_COLUMNS)
-    groups: dict[tuple[str, str, str], list[Any]] = {}  # in order of first appearance
-    cols = (
-        "article",
-        "actor",
-        "issue",
-        "label",
-        "issue_label",
-        "position",
-        "role",
-        "cue_position",
-        "sentence_id",
-    )
-    for art, actor, issue, label, issue_label, pos, role, cue_pos, sid in zip(
-        *(claims_df[c].tolist() for c in cols), strict=True
-    ):
-        g = groups.get((art, actor, issue))
-        if g is None:
-            g = groups[art, actor, issue] = [label, issue_label, 0, 0, 0, 0, []]
-        g[2] += 1
-        g[3] += pos > 0
-        g[4] += pos < 0
-        g[5] += int(cue_pos) if role == "addressee" else 0
-        g[6].append(int(sid))
-    rank = article_rank(claims_df["article"])
-    rows = [
-        (
-            art,
-            actor,
-            label,
-            issue,
-            issue_label,
-            n,
-            sup,
-            opp,
-            n - sup - opp,
-            (sup - opp) / n,
-            demanded,
-            tuple(sids),
-        )
-        for (art, actor, issue), (label, issue_label, n, sup, opp, demanded, sids) in groups.items()
-    ]
-    rows.sort(key=lambda r: (rank[r[0]], r[1], r[3]))
-    return pd.DataFrame(rows, columns=MATRIX_COLUMNS)
-
-
-CLAIM_EVIDENCE_COLUMNS = [
-    "article",
-    "sentence_id",
-    "label",
-    "issue_label",
-    "position",
-    "role",
-    "cue",
-    "modality",
-    "according_to",
-    "sentence",
-]
-"""Columns a reader needs to judge a claim (:func:`claims_with_position`)."""
-
-DEMAND_EVIDENCE_COLUMNS = [*CLAIM_EVIDENCE_COLUMNS[:6], "cue_position", *CLAIM_EVIDENCE_COLUMNS[6:]]
-"""Columns a reader needs to judge a demand (:func:`demands`): with the demanded direction."""
-
-
-def claims_with_position(claims_df: pd.DataFrame) -> pd.DataFrame:
-    """The claims with a position (+1 or -1): the evidence for the heatmap's colours."""
-    return claims_df[claims_df["position"] != 0].reset_index(drop=True)
-
-
-def demands(claims_df: pd.DataFrame) -> pd.DataFrame:
-    """Claims without a position of their own but with a role: obligations and demands put on
-    an actor (addressees) and speakers reporting another's position (not mere mentions)."""
-    return claims_df[(claims_df["position"] == 0) & (claims_df["role"] != "mentioned")].reset_index(drop=True)

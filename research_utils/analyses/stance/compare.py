@@ -64,7 +64,7 @@ def position_comparison(matrix: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     matrix : DataFrame
-        :func:`~research_utils.analyses.stance.claims.claims_matrix`.
+        :func:`~research_utils.analyses.stance.matrix.claims_matrix`.
 
     Returns
     -------

@@ -60,7 +60,15 @@ VERB_CLASSES: tuple[str, ...] = (
 
 EPISTEMIC_KINDS: tuple[str, ...] = ("hedge", "booster")
 """Kinds of epistemic markers (Hyland 2005)."""
-POSITION_KINDS: tuple[str, ...] = ("support", "oppose", "negator", "possibility", "conditional", "causative")
+POSITION_KINDS: tuple[str, ...] = (
+    "support",
+    "oppose",
+    "neutral",
+    "negator",
+    "possibility",
+    "conditional",
+    "causative",
+)
 """Kinds of position cues."""
 ROLES: tuple[str, ...] = ("speaker", "subject", "addressee", "mentioned")
 """Roles of an actor in a claim, from most to least responsible for the position."""
@@ -168,6 +176,24 @@ class StanceLexicons:
         return {e["id"]: str(e["label"]) for e in self.actors.entries}
 
     @functools.cached_property
+    def actor_kinds(self) -> dict[str, str]:
+        """Actor id -> kind (state, bloc, alliance, ...; "" when the lexicon gives none)."""
+        return {e["id"]: str(e.get("kind") or "") for e in self.actors.entries}
+
+    @functools.cached_property
+    def actor_words(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Lower-cased actor names (terms, case-sensitive terms), people and adjectives:
+        the words that end a person's name when reading a title from the right."""
+        names: set[str] = set()
+        people: set[str] = set()
+        adjectives: set[str] = set()
+        for e in self.actors.entries:
+            names.update(t.lower() for t in (*_terms(e.get("terms")), *_terms(e.get("case_sensitive"))))
+            people.update(t.lower() for t in _terms(e.get("people")))
+            adjectives.update(t.lower() for t in _terms(e.get("adjectives")))
+        return frozenset(names), frozenset(people), frozenset(adjectives)
+
+    @functools.cached_property
     def issue_labels(self) -> dict[str, str]:
         """Issue id -> label."""
         return {e["id"]: str(e["label"]) for e in self.issues.entries}
@@ -240,8 +266,8 @@ class StanceLexicons:
 
     @functools.cached_property
     def cue_matcher(self) -> TermMatcher:
-        """Support and oppose cues, keyed ``support`` / ``oppose``."""
-        return self._cue_matcher("support", "oppose")
+        """Support, oppose and neutral cues, keyed ``support`` / ``oppose`` / ``neutral``."""
+        return self._cue_matcher("support", "oppose", "neutral")
 
     @functools.cached_property
     def negator_matcher(self) -> TermMatcher:

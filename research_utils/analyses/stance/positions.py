@@ -88,7 +88,7 @@ def cue_value(
     ``text[start:cue.end]`` is the evidence ("never renounced", "unwillingness to abandon").
     """
     c = cues[idx]
-    val = 1 if c.key == "support" else -1
+    val = {"support": 1, "oppose": -1}.get(c.key, 0)  # a neutral cue ("discuss") takes no side
     start = c.start
     prev_idx = chained(text, cues, idx, floor) if depth < 3 else None
     if prev_idx is not None and any(cues[prev_idx].end <= m.start and m.end <= c.start for m in mentions):

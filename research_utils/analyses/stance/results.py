@@ -23,7 +23,10 @@ METHOD = (
     "(Pouliquen et al. 2007) with reporting-verb classes (Martin & White 2005; Recasens et al. "
     "2013), VADER sentence sentiment with bootstrap 95% intervals (Hutto & Gilbert 2014), "
     "deontic modals, hedges and boosters (Hyland 2005), and actor x issue claims with a "
-    "position cue (Koopmans & Statham 1999). Cues, not readings: validate by hand."
+    "position cue (Koopmans & Statham 1999). Speakers resolved to names (pronouns and role "
+    "nouns to the nearest compatible name); a named speaker the actor lexicon does not know "
+    "is an actor of its own. Claims are rows where the actor is the subject or speaker of a "
+    "position cue; co-occurrences are mentions (CSV only). Cues, not readings: validate by hand."
 )
 """The ``method`` paragraph of the section."""
 
@@ -31,6 +34,7 @@ _VOICE_KEYS = [
     "article",
     "actor",
     "label",
+    "actor_kind",
     "quotes",
     "quoted_words",
     "indirect",
@@ -43,7 +47,10 @@ _ATTRIBUTION_KEYS = [
     "attribution_id",
     "kind",
     "speaker",
+    "speaker_name",
     "actor",
+    "actor_kind",
+    "anonymous",
     "reporting_verb",
     "verb",
     "verb_class",
@@ -78,6 +85,7 @@ _CLAIM_KEYS = [
     "issue",
     "position",
     "role",
+    "relation",
     "cue",
     "cue_position",
     "negated",
@@ -165,8 +173,9 @@ def stance_results(
     actor, reporting_verb, verb_class, quote, sentence_id, kind, ...), ``actors``
     (records: article, actor, mentions, sentiment_mean with interval, deontic, hedges,
     boosters, ...), ``actors_by_voice`` (the same for author and quoted voice),
-    ``claims`` (records: article, actor, issue, position, role, cue, sentence_id,
-    sentence, ...), ``claims_matrix`` (article, actor, issue, support, oppose, unclear,
+    ``claims`` (the rows of role ``claim`` only: article, actor, issue, position, role,
+    relation, cue, sentence_id, sentence, ...; the mentions stay in the CSV table),
+    ``claims_matrix`` (article, actor, issue, support, oppose, unclear,
     net) and ``deontic`` (article, actor, modal, voice, sentence_id, sentence). Every
     record carries ``article`` (the article's slug). Optional tables left out are left
     out of the section.
@@ -182,6 +191,8 @@ def stance_results(
     out["actors"] = records(actors, _PROFILE_KEYS)
     if actors_by_voice is not None:
         out["actors_by_voice"] = records(actors_by_voice, _PROFILE_KEYS)
+    if "role" in claims.columns:
+        claims = claims[claims["role"] == "claim"]
     out["claims"] = records(claims, _CLAIM_KEYS)
     if claims_matrix is not None:
         out["claims_matrix"] = records(claims_matrix, _MATRIX_KEYS)

@@ -42,14 +42,27 @@ _TRAILING = frozenset(
     keep kept continue continues continued to no longer not did does do would will could might may
     publicly recently later earlier then once further openly firmly explicitly clearly strongly
     previously first quickly solemnly can cannot shall should must just only even still often always
-    allegedly reportedly officially privately""".split()
+    allegedly reportedly officially privately since""".split()
 )
 _SPEAKER_NOUNS = frozenset(
     """official officials minister ministers spokesman spokeswoman spokesperson president diplomat
     diplomats analyst analysts expert experts source sources leader leaders envoy ambassador negotiator
     negotiators delegation government ministry side authorities chancellor secretary adviser advisor
-    aide aides lawmaker lawmakers commander general spokesmen journalist journalists""".split()
+    aide aides lawmaker lawmakers commander general spokesmen journalist journalists union unions
+    council committee agency company club league police army military bank party campaign group
+    organisation organization office board trust hospital court commission authority statement
+    residents resident witness witnesses governor mayor manager coach economist economists
+    director executive chief head chairman chairwoman representative representatives member
+    members soldier soldiers officer officers commanders ombudsman prosecutor prosecutors
+    intelligence staff administration embassy mission secretariat person persons people insider
+    insiders observer observers participant participants premier deputy deputies senator senators
+    congressman congresswoman councillor councillors judge lawyer lawyers attorney captain player
+    players owner founder professor researcher researchers scientist scientists historian
+    commentator editor correspondent reporter reporters author king queen prince monarch
+    ministry's""".split()
 )
+_OBJECT_PRONOUNS = frozenset("him her them".split())
+"""Pronouns after "according to" ("According to him, ...")."""
 _DANGLING = frozenset("of in to for with on at by from and or".split())
 _PARTICLES = frozenset("von der de van den la le bin al da di du".split())
 _NOT_SPEAKERS = frozenset("it this that which what there these those here".split())
@@ -64,6 +77,34 @@ _AFTER_VERB = re.compile(
     r"as|for|with|last|this|earlier|later|yesterday|today)\b)"
 )
 _APPOSITION = re.compile(r",\s*((?:a|an|the)\s+[a-z][^,;:.!?“”]*?)(?=,)")
+_PARENTHETICAL = re.compile(
+    r"(?:in|on|at|via|through|during|after|before|with|speaking|writing|commenting|talking|posting|"
+    r"who|whose|which|whom|where|when|citing|quoting|according|interviewed|asked|aged|\d)\b",
+    re.IGNORECASE,
+)
+"""First words of a comma-set parenthetical between a speaker and its verb: "X, in a
+statement, said", "X, speaking on condition of anonymity, said", "X, who led ..., told",
+"X, 67, said"."""
+_PERFECT = frozenset("has have had".split())
+_PAREN_GROUP = re.compile(r"\([^()]{0,40}\)")
+"""A short parenthesis inside a speaker phrase ("the Security Service of Ukraine (SBU)")."""
+
+
+_CLAUSE_WORDS = frozenset(
+    """is are was were will would can could may might must should shall has have had did does do
+    not never""".split()
+)
+
+
+def _description(text: str) -> bool:
+    """A description before a name set off by commas ("the city's mayor, Ihor Terekhov,"):
+    a noun phrase that starts with a determiner or a possessive and holds no verb."""
+    toks = [t.lower() for t in _WORD.findall(text)]
+    if not toks or len(toks) > 14:
+        return False
+    if not (toks[0] in ("the", "a", "an") or toks[0].endswith(("'s", "’s"))):
+        return False
+    return not any(t in _CLAUSE_WORDS or (t.endswith("ed") and len(t) > 4) for t in toks)
 
 
 def is_proper_name(text: str) -> bool:
@@ -94,31 +135,42 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
     cut after the last subordinating word ("... was made when Ukraine said") and trimmed
     (:func:`trim_speaker`). An empty span ``(verb_start, verb_start)`` when nothing is left.
     """
-    seg = text[floor:verb_start]
+    seg = _PAREN_GROUP.sub(lambda m: " " * len(m.group(0)), text[floor:verb_start])
     hard = list(_HARD_BREAK.finditer(seg))
     base = floor + (hard[-1].end() if hard else 0)
     seg = text[base:verb_start]
     parts = [(m.start(), m.end()) for m in _COMMA_PART.finditer(seg) if m.group(0).strip()]
+    while len(parts) >= 2 and (
+        not trim_speaker(seg[parts[-1][0] : parts[-1][1]])
+        or (
+            seg[parts[-1][1] :].strip() == ","
+            and _PARENTHETICAL.match(seg[parts[-1][0] : parts[-1][1]].strip())
+        )
+    ):
+        parts = parts[:-1]  # "Rui Costa, in a statement on the club's website, said"; "X, has said"
     if not parts:
         return (verb_start, verb_start)
     start = parts[-1][0]
     if len(parts) >= 2:
         last = seg[parts[-1][0] : parts[-1][1]].strip()
         prev = seg[parts[-2][0] : parts[-2][1]].strip()
-        prev_first = prev.split()[0].lower() if prev.split() else ""
         last_first = last.split()[0] if last.split() else ""
-        if is_proper_name(last) and prev_first not in _LEADING_ADVERBIALS and len(prev.split()) <= 14:
+        if is_proper_name(last) and _description(prev):
             start = parts[-2][0]  # "the EU's High Representative ..., Josep Borrell, said"
-        elif last_first in ("a", "an", "the") and is_proper_name(prev):
-            start = parts[-2][0]  # "Peskov, the Kremlin spokesman, said"
-    span = seg[start:]
+        elif (last_first in ("a", "an", "the") or last_first.islower()) and is_proper_name(prev):
+            start = parts[-2][0]  # "Peskov, the Kremlin spokesman, said"; "X, head of the agency, said"
+    end = base + parts[-1][1]
+    span = seg[start : parts[-1][1]]
     cut = 0
+    prev_word = ""
     for m in _WORD.finditer(span):
         w = m.group(0)
         if w.lower() in _SUBORDINATORS and (w.islower() or m.start() == 0):
-            cut = m.end()
+            if not (w.lower() == "since" and prev_word in _PERFECT):  # "has since acknowledged"
+                cut = m.end()
+        prev_word = w.lower()
     span_start = base + start + cut
-    trimmed = trim_speaker(text[span_start:verb_start])
+    trimmed = trim_speaker(text[span_start:end])
     if not trimmed:
         return (verb_start, verb_start)
     s = text.index(trimmed, span_start)
@@ -163,13 +215,13 @@ def valid_speaker(speaker: str, lex: StanceLexicons) -> bool:
         return False
     if last in DETERMINERS or last in _DANGLING:
         return False
-    if (first in PRONOUNS or first in FIRST_PERSON) and len(toks) == 1:
+    if (first in PRONOUNS or first in FIRST_PERSON or first in _OBJECT_PRONOUNS) and len(toks) == 1:
         return True
     if lex.actor_matcher.find(speaker):
         return True
     if any(t[:1].isupper() for t in toks[1:]) or (toks[0][:1].isupper() and first not in DETERMINERS):
         return True
-    return any(t.lower().strip("’'s,") in _SPEAKER_NOUNS for t in toks)
+    return any(t.lower().strip(",").removesuffix("'s").removesuffix("’s") in _SPEAKER_NOUNS for t in toks)
 
 
 def resolve_actor(speaker: str, lex: StanceLexicons) -> tuple[str, str]:

@@ -120,14 +120,15 @@ class TableView:
 
     def __call__(
         self,
-        df: pd.DataFrame,
+        df: pd.DataFrame | None,
         columns: Sequence[str] | None = None,
         *,
         evidence: bool = False,
         empty: str = "Nothing to show: no match in the text.",
     ) -> None:
-        """Display :meth:`table`, or print ``empty`` (one line saying why) when ``df`` has no rows."""
-        if df.empty:
+        """Display :meth:`table`, or print ``empty`` (one line saying why) when ``df`` has no
+        rows or is None (a table that could not be had, such as validation figures never computed)."""
+        if df is None or df.empty:
             print(empty)
             return
         from IPython.display import display

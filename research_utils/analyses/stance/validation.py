@@ -15,7 +15,14 @@ import pandas as pd
 from research_utils.analyses.stance.tables import article_rank
 from research_utils.export import Exporter
 
-__all__ = ["VALIDATION_COLUMNS", "VALIDATION_TABLE", "validation_sheet", "write_validation_sheet"]
+__all__ = [
+    "FIGURE_MEASURES",
+    "VALIDATION_COLUMNS",
+    "VALIDATION_TABLE",
+    "validation_figures",
+    "validation_sheet",
+    "write_validation_sheet",
+]
 
 VALIDATION_COLUMNS = [
     "article",
@@ -79,3 +86,45 @@ def write_validation_sheet(out: Exporter, claims_df: pd.DataFrame, n: int, seed:
     out.table(VALIDATION_TABLE, sheet)
     where = f"tables/{VALIDATION_TABLE}.csv" if out.enabled else "not written: output_dir is empty"
     return f"Validation sheet: {len(sheet)} claims drawn with seed {seed} ({where})."
+
+
+FIGURE_MEASURES: tuple[str, ...] = (
+    "attribution precision",
+    "attribution recall",
+    "speaker resolution accuracy",
+    "claims precision",
+    "claims recall",
+)
+"""The measures of :func:`validation_figures` that concern the stance analysis."""
+
+
+def validation_figures(measures: tuple[str, ...] | None = FIGURE_MEASURES) -> pd.DataFrame | None:
+    """The figures of the last ``make validate`` against the hand-labelled gold set.
+
+    ``make validate`` scores the pattern methods of this package against ``tests/gold``
+    (synthetic passages in the styles of wire copy, Russian state media, Ukrainian outlets,
+    op-eds and off-topic news) and keeps the figures in
+    ``research_utils/validation.json`` (:func:`research_utils.validation.load_figures`).
+    The ``dev`` split was read while the rules were written; the held-out ``test`` split
+    was not, so its figure is the honest estimate for new text of these styles (and an
+    upper bound for styles unlike them).
+
+    Parameters
+    ----------
+    measures : tuple of str, optional
+        The measures to keep (default: attribution, speaker resolution and claims);
+        None keeps every measure.
+
+    Returns
+    -------
+    DataFrame or None
+        ``measure``, ``dev``, ``test``, ``all``; None when ``make validate`` never ran.
+    """
+    from research_utils.validation import load_figures
+
+    figures = load_figures()
+    if figures is None:
+        return None
+    if measures is not None:
+        figures = figures[figures["measure"].isin(measures)].reset_index(drop=True)
+    return figures[["measure", "dev", "test", "all"]]

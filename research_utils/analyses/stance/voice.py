@@ -46,6 +46,7 @@ VOICE_COLUMNS = [
     "attributions",
     "share_quoted_words",
     "speakers",
+    "actor_kind",
 ]
 """Columns of :func:`voice_share`."""
 
@@ -135,18 +136,24 @@ def voice_share(attr: pd.DataFrame) -> pd.DataFrame:
         (words inside them), ``indirect`` (indirect-speech attributions), ``paraphrased_words``
         (words of the reported clauses), ``attributions`` (all), ``share_quoted_words``
         (share of the article's directly quoted words), ``speakers`` (distinct speaker
-        phrases). Sorted by quoted words.
+        phrases), ``actor_kind`` (the lexicon's kind of the actor, or ``person`` /
+        ``organisation`` for a named speaker the lexicon does not know: such a speaker is
+        an actor of its own, labelled with the name). Sorted by quoted words.
     """
     if attr.empty:
         return pd.DataFrame(columns=VOICE_COLUMNS)
     groups: dict[tuple[str, str], list[Any]] = {}  # in order of first appearance
-    for art, actor, label, kind, n, speaker in zip(
+    kinds: dict[tuple[str, str], str] = {}
+    actor_kinds = attr["actor_kind"].tolist() if "actor_kind" in attr.columns else [""] * len(attr)
+    for art, actor, label, kind, n, speaker, actor_kind in zip(
         *(attr[c].tolist() for c in ("article", "actor", "label", "kind", "quote_words", "speaker")),
+        actor_kinds,
         strict=True,
     ):
         g = groups.get((art, actor))
         if g is None:
             g = groups[art, actor] = [art, actor, label, 0, 0, 0, 0, 0, {}]
+            kinds[art, actor] = str(actor_kind or "")
         if kind == "direct":
             g[3] += 1
             g[4] += int(n)
@@ -161,7 +168,7 @@ def voice_share(attr: pd.DataFrame) -> pd.DataFrame:
         quoted[g[0]] += g[4]
     rank = article_rank(attr["article"])
     rows = [
-        (*g[:8], g[4] / quoted[g[0]] if quoted[g[0]] > 0 else 0.0, "; ".join(g[8]))
+        (*g[:8], g[4] / quoted[g[0]] if quoted[g[0]] > 0 else 0.0, "; ".join(g[8]), kinds[g[0], g[1]])
         for g in sorted(groups.values(), key=lambda g: (rank[g[0]], -g[4], -g[7]))
     ]
     return pd.DataFrame(rows, columns=VOICE_COLUMNS)

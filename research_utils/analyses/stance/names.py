@@ -1,0 +1,368 @@
+"""Names in news copy: the person or organisation a speaker phrase names, and its title.
+
+A speaker phrase of news copy is a name with its title ("Russian Foreign Minister Sergey
+Lavrov", "Bank of England Governor Andrew Bailey", "medical director Dr Anil Mehta"), an
+organisation ("the Russian Defence Ministry", "International Committee of the Red
+Cross"), a pronoun, a definite role noun that points back to someone named before ("the
+minister", "the top diplomat", "the statement"), or an unnamed source ("a diplomat
+familiar with the talks", "their union"). :func:`describe` tells these apart by word
+order and capitalisation alone: the name is the last run of capitalised words not
+governed by a preposition ("a spokeswoman *for* Whitfield" names no speaker), read from
+the right until a title word, an organisation noun, a demonym or an actor name stops it
+(the stop words are the closed lists below: titles and offices of news copy, heads of
+organisation names, demonyms). :func:`mentions_in` finds the same names anywhere in a
+sentence, for :mod:`~research_utils.analyses.stance.resolve` to point pronouns and role
+nouns at (the "proper name, title, role noun" chains of newswire coreference; Pouliquen,
+Steinberger & Best 2007 on name variants; Lee et al. 2013 on sieve-style coreference).
+
+Known weaknesses: capitalisation is the only cue, so a sentence-initial common noun
+followed by a name ("Porter Tom Byrne") needs the noun in the title list; a name of more
+than three words keeps only its last three (particles such as *von der* aside); a
+demonym outside the list and lexicon below is read as part of a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from research_utils.analyses.stance.lexicons import StanceLexicons
+from research_utils.ingest import word_spans
+
+__all__ = ["Described", "NameMention", "describe", "mentions_in", "title_side"]
+
+TITLES = frozenset(
+    """president vice prime minister ministers deputy secretary chancellor premier governor mayor
+    spokesman spokeswoman spokesperson press ambassador envoy diplomat commissioner representative
+    chairman chairwoman chair chairperson head chief director executive ceo manager coach boss
+    general commander commander-in-chief admiral colonel lieutenant major captain sergeant corporal
+    private officer soldier marshal minister-president speaker senator congressman congresswoman
+    representative rep sen gov lawmaker mp councillor councilor alderman adviser advisor aide
+    negotiator ombudsman prosecutor judge justice attorney lawyer inspector detective superintendent
+    constable professor prof dr doctor mr ms mrs miss sir dame lord lady madam king queen prince
+    princess emperor sheikh pope patriarch metropolitan bishop archbishop cardinal father rabbi imam
+    pastor reverend rev nurse sister porter economist analyst expert strategist researcher scientist
+    historian journalist correspondent editor reporter commentator columnist author founder owner
+    striker midfielder defender goalkeeper winger forward player captain-elect incumbent
+    candidate leader secretary-general under-secretary undersecretary high foreign defence defense
+    interior finance economy justice health energy infrastructure trade culture education
+    political presidential military senior top acting interim former new campaign
+    coordinator controller administrator official officials resident residents pensioner student
+    volunteer farmer worker activist campaigner""".split()
+)
+"""Title, office and occupation words that precede a name in news copy (lower case)."""
+
+EXPERTS = frozenset(
+    """economist analyst expert strategist researcher scientist historian journalist correspondent
+    editor reporter commentator columnist author professor prof academic resident residents
+    pensioner student volunteer farmer worker activist campaigner nurse porter doctor""".split()
+)
+"""Title words of people who speak for no side (experts, academics, journalists,
+residents): a state named in their title is not the side they speak for."""
+
+ORG_HEADS = frozenset(
+    """ministry committee council bank agency office service services staff force forces house
+    department commission union league party court parliament assembly government administration
+    army navy guard guards police hospital trust university institute foundation fund organisation
+    organization association federation group company corporation inc ltd plc club fc cross
+    authority authorities board bureau secretariat directorate intelligence embassy mission
+    delegation duma rada senate congress cabinet kremlin pentagon command headquarters center
+    centre unit brigade regiment battalion division corps fleet network channel agency's
+    programme program summit conference alliance coalition movement front""".split()
+)
+"""Heads of organisation names ("Defence *Ministry*", "Red *Cross*", "Air *Force*")."""
+
+AGENCIES = frozenset(
+    "reuters afp ap tass ria interfax ukrinform xinhua bloomberg cnn bbc unian nhk yonhap anadolu".split()
+)
+"""News agencies and broadcasters written as one word: organisations."""
+
+DEMONYMS = frozenset(
+    """american russian ukrainian british english scottish welsh irish french german italian spanish
+    portuguese dutch belgian swiss austrian polish czech slovak hungarian romanian bulgarian greek
+    turkish swedish finnish norwegian danish estonian latvian lithuanian belarusian moldovan georgian
+    armenian azerbaijani kazakh chinese japanese korean indian pakistani iranian iraqi israeli
+    palestinian saudi qatari emirati egyptian syrian lebanese jordanian afghan canadian australian
+    mexican brazilian argentine african european asian arab western eastern soviet serbian
+    croatian slovenian bosnian albanian nigerian kenyan ethiopian south north un eu us uk nato
+    u.s. u.k.""".split()
+)
+"""Demonyms and bloc abbreviations that qualify a title ("Hungarian Foreign Minister")."""
+
+GENDER = {
+    **dict.fromkeys(
+        "mr sir lord king prince father spokesman chairman congressman brother son man".split(), "m"
+    ),
+    **dict.fromkeys(
+        "ms mrs miss dame lady madam queen princess sister spokeswoman chairwoman congresswoman "
+        "daughter woman mother wife".split(),
+        "f",
+    ),
+}
+"""Words that give a person's gender (titles and gendered nouns)."""
+
+_CONNECTORS = frozenset("of the for to de on".split())
+_PARTICLES = frozenset("von der de van den la le bin ibn al el da di du dos del".split())
+_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
+)
+_NUMBERS = frozenset("one two three four five six seven eight nine ten dozens several some many".split())
+_FUNCTION = frozenset(
+    """the a an this that these those its his her their our my your in on at by for with from to of
+    and or but as if when while after before since though although because so then however also
+    meanwhile yet still nor not no i we you he she it they him them us me there here who what which
+    where why how according earlier later speaking asked quote source details""".split()
+)
+_PREPOSITIONS = frozenset("for of in at with from to by on near about against under over into than".split())
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p"}
+_ABBREVIATED = frozenset("dr mr ms mrs st gen lt col sen rep gov prof rev sgt capt maj adm".split())
+_BREAK = re.compile(r"[,;:()\[\]“”\"—–!?]|\.(?!\S)")
+_CALL_SIGN = re.compile(
+    r"\b(?:call ?sign|callsign|nom de guerre|nicknamed|named|identified (?:only )?as|"
+    r"first name,?|gave (?:only )?(?:his|her) (?:first )?name as)\s+([A-Z][\w’'-]+)"
+)
+_PARENS = re.compile(r"\s*\([^()]*\)")
+_APPOSITION = re.compile(r",\s*([a-z][^,;:.!?“”]{0,60}?)(?=,)")
+
+
+@dataclass
+class NameMention:
+    """A person or organisation named in a sentence (offsets in the paragraph).
+
+    ``weak`` marks a lone capitalised word that is a name only if a longer name in the
+    text ends with it ("Lagarde" after "Christine Lagarde").
+    """
+
+    name: str
+    kind: str
+    start: int
+    end: int
+    title: tuple[str, ...] = ()
+    gender: str = ""
+    weak: bool = False
+
+
+@dataclass
+class Described:
+    """What a speaker phrase is: ``form`` ``name`` (a person or organisation is named),
+    ``pronoun``, ``role`` (a definite role noun to resolve), ``anonymous`` (an unnamed
+    source), or ``""`` (no speaker)."""
+
+    form: str
+    name: str = ""
+    kind: str = ""
+    title: tuple[str, ...] = ()
+    gender: str = ""
+    head: str = ""
+    plural: bool = False
+    modifiers: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _lex_words(lex: StanceLexicons) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Lower-cased actor name terms, person terms and adjectives of the lexicon."""
+    return lex.actor_words
+
+
+def _stop(word: str, names: frozenset[str], adjectives: frozenset[str]) -> bool:
+    lw = word.lower().rstrip(".")
+    return (
+        lw in TITLES
+        or lw in ORG_HEADS
+        or lw in _CONNECTORS
+        or lw in _FUNCTION
+        or lw in _CALENDAR
+        or lw in _NUMBERS
+        or lw in DEMONYMS
+        or lw in adjectives
+        or lw in names
+        or word.endswith(("'s", "’s", "s'"))
+        or (word.isupper() and len(word) > 1 and "." not in word and len(word) <= 5)  # acronyms: UN, SBU
+    )
+
+
+def _runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """Runs of capitalised words in ``text`` (particles and "of the" inside a run allowed)."""
+    toks = word_spans(text)
+    runs: list[list[tuple[int, int, str]]] = []
+    cur: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []
+    prev_end = 0
+    for s, e, w in toks:
+        gap = text[prev_end:s]
+        prev_end = e
+        broken = bool(_BREAK.search(gap)) and not (
+            gap.strip() == "." and cur and cur[-1][2].lower() in _ABBREVIATED
+        )
+        if broken:
+            if cur:
+                runs.append(cur)
+            cur, pending = [], []
+        cap = w[:1].isupper()
+        lw = w.lower()
+        if cap:
+            cur += [*pending, (s, e, w)]
+            pending = []
+        elif cur and (lw in _CONNECTORS or lw in _PARTICLES) and len(pending) < 2:
+            pending.append((s, e, w))
+        elif lw in _PARTICLES and not cur:
+            pending = [(s, e, w)]
+        else:
+            if cur:
+                runs.append(cur)
+            cur, pending = [], []
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _person(run: list[tuple[int, int, str]], names: frozenset[str], adjectives: frozenset[str]) -> int:
+    """Index in ``run`` where a person's name starts (``len(run)`` when there is none)."""
+    i = len(run)
+    core = 0
+    while i > 0:
+        w = run[i - 1][2]
+        if w.lower() in _PARTICLES and core:
+            i -= 1
+            continue
+        if _stop(w, names, adjectives) or core == 3:
+            break
+        core += 1
+        i -= 1
+    if core == 3 and i > 0 and run[i - 1][2].lower() in _CONNECTORS:
+        i += 1  # "Minister of Infrastructure Serhii Derkach": the first word is the title's
+    while i < len(run) and run[i][2].lower() in _PARTICLES:
+        i += 1
+    return i
+
+
+def _gender(words: list[str]) -> str:
+    for w in words:
+        g = GENDER.get(w.lower().rstrip("."))
+        if g:
+            return g
+    return ""
+
+
+def _parse_run(
+    run: list[tuple[int, int, str]], lex: StanceLexicons, *, alone: bool
+) -> tuple[str, str, int, int, tuple[str, ...], bool]:
+    """``(name, kind, start, end, title, weak)`` of one capitalised run ("" kind when it names nobody)."""
+    names, people, adjectives = _lex_words(lex)
+    while run and run[0][2].lower() in _FUNCTION:
+        run = run[1:]  # a sentence-initial "The", "In", "But"
+    if not run:
+        return "", "", 0, 0, (), False
+    k = _person(run, names, adjectives)
+    title = tuple(w.lower().rstrip(".") for _, _, w in run[:k])
+    if k < len(run):
+        tokens = [w for _, _, w in run[k:]]
+        core = [w for w in tokens if w.lower() not in _PARTICLES]
+        text = " ".join(tokens)
+        weak = len(core) < 2 and text.lower() not in people and not title and not alone
+        return text, "person", run[k][0], run[-1][1], title, weak
+    lowered = [w.lower().rstrip(".") for _, _, w in run]
+    joined = " ".join(lowered)
+    org = any(w in ORG_HEADS or w in AGENCIES for w in lowered) or joined in names
+    if org and not (lowered[-1] in TITLES and "of" not in lowered):
+        return " ".join(w for _, _, w in run), "organisation", run[0][0], run[-1][1], (), False
+    return "", "", 0, 0, (), False
+
+
+def _governed(text: str, start: int) -> bool:
+    """Whether the word before ``start`` (determiners skipped) is a preposition ("for Whitfield")."""
+    before = [w.lower() for _, _, w in word_spans(text[:start])]
+    while before and before[-1] in ("the", "a", "an", "his", "her", "their", "its"):
+        before.pop()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
+def describe(speaker: str, lex: StanceLexicons) -> Described:
+    """What a speaker phrase names.
+
+    Examples: "Russian Foreign Minister Sergey Lavrov" -> name (person "Sergey Lavrov",
+    title russian foreign minister); "the Russian Defence Ministry" -> name (organisation);
+    "he" -> pronoun; "the top diplomat" -> role (head "diplomat"); "a diplomat familiar with
+    the talks", "their union" -> anonymous; "a soldier ... with the call sign Kholodnyi" ->
+    name (the call sign).
+    """
+    phrase = _PARENS.sub("", speaker).strip()
+    if not phrase:
+        return Described("")
+    low = phrase.lower()
+    if low in _PRONOUNS:
+        g = _PRONOUNS[low]
+        return Described("pronoun", gender="" if g == "p" else g, plural=g == "p", head=low)
+    m = _CALL_SIGN.search(phrase)
+    if m:
+        return Described("name", m.group(1), "person", tuple(w.lower() for w in phrase[: m.start()].split()))
+    runs = _runs(phrase)
+    for run in reversed(runs):
+        if _governed(phrase, run[0][0]):
+            continue
+        alone = len(runs) == 1 and run[0][0] == len(phrase) - len(phrase.lstrip())
+        name, kind, s, e, title, weak = _parse_run(run, lex, alone=alone)
+        if kind and not (kind == "person" and weak and not alone):
+            rest = (phrase[:s] + " " + phrase[e:]).lower()
+            words_ = [w.lower() for _, _, w in word_spans(rest)]
+            full_title = tuple(dict.fromkeys([*title, *words_]))
+            return Described("name", name, kind, full_title, _gender(list(full_title)))
+    toks = [w.lower() for _, _, w in word_spans(phrase)]
+    if not toks:
+        return Described("")
+    head_i = len(toks) - 1
+    for i, w in enumerate(toks):
+        if i > 0 and (w in _PREPOSITIONS or w in ("who", "which", "that", "familiar", "close", "speaking")):
+            head_i = i - 1
+            break
+    head = toks[head_i].removesuffix("'s")
+    mods = tuple(toks[1:head_i]) if toks[0] in _FUNCTION else tuple(toks[:head_i])
+    plural = head.endswith("s") and not head.endswith(("ss", "'s")) and head not in ("news", "his")
+    definite = toks[0] in ("the", "this", "that") or (
+        toks[0].endswith("'s") and toks[0] not in ("his's",) and len(toks) > 1
+    )
+    indefinite = toks[0] in ("a", "an", "one", "some", "another", "other", "several", "two", "three")
+    form = "role" if definite and not indefinite else "anonymous"
+    return Described(form, head=head, plural=plural, modifiers=mods, gender=_gender(toks), title=tuple(toks))
+
+
+def title_side(title: tuple[str, ...], lex: StanceLexicons) -> str:
+    """The actor a title places its holder on ("russian ambassador to washington" -> russia):
+    the first actor the title names, unless the title is an expert's or a resident's."""
+    if not title or any(w in EXPERTS for w in title):
+        return ""
+    hits = lex.actor_matcher.find(" ".join(title))
+    return hits[0].key if hits else ""
+
+
+def mentions_in(sentence: str, offset: int, lex: StanceLexicons) -> list[NameMention]:
+    """The people and organisations named in a sentence, in order (offsets + ``offset``).
+
+    A person's title is the rest of its capitalised run plus up to three lower-case words
+    before it ("medical director Dr Anil Mehta") and an apposition after it ("Rafael
+    Grossi, head of the agency,"); the gender comes from a title word or from the first
+    personal pronoun after the name in the sentence ("Olena Kovalchuk, 67, as she waited").
+    """
+    out: list[NameMention] = []
+    for run in _runs(sentence):
+        name, kind, s, e, title, weak = _parse_run(run, lex, alone=False)
+        if not kind:
+            continue
+        if kind == "person":
+            before = [w.lower() for _, _, w in word_spans(sentence[max(0, s - 60) : s])][-3:]
+            before = [w for w in before if w not in _FUNCTION]
+            app = _APPOSITION.match(sentence, e)
+            extra = [w.lower() for _, _, w in word_spans(app.group(1))] if app else []
+            if extra and extra[0] not in ("a", "an", "the") and extra[0] not in TITLES:
+                extra = []
+            title = tuple(dict.fromkeys([*before, *title, *extra]))
+        gender = _gender(list(title)) if kind == "person" else ""
+        out.append(NameMention(name, kind, offset + s, offset + e, title, gender, weak))
+    for i, m in enumerate(out):
+        if m.kind != "person" or m.gender:
+            continue
+        stop = out[i + 1].start - offset if i + 1 < len(out) else len(sentence)
+        pron = re.search(r"\b(he|his|him|she|her)\b", sentence[m.end - offset : stop], re.IGNORECASE)
+        if pron:
+            m.gender = _PRONOUNS[pron.group(1).lower()]
+    return out

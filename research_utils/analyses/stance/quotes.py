@@ -1,0 +1,267 @@
+"""Direct quotes of one paragraph and their speakers.
+
+A direct quote (text in quotation marks) is attributed by the reporting verb right after
+it (“…,” said X / “…,” X said; the next short sentence when the quote closes its
+sentence), right before it in the same sentence (X said: “…” / X said that … “…” /
+According to X, “…” / In the diplomat's words, “…” / ..., adding: “…”), or by the
+subject of a sentence that introduces it with a colon ("Lagarde was blunt: “…”"). A quote
+with no frame of its own continues the attribution of the quote before it in the
+paragraph, of the quote after it, of a quote left open at the end of the previous
+paragraph, or of the attribution before a "Quote:" line (Ukrainska Pravda's layout).
+Unattributed quotes of fewer than eight words, single-quoted words and quoted headlines
+(most words capitalised) are scare quotes, terms or titles, not speech. These are the
+attribution patterns of rule-based quote extraction (Pouliquen, Steinberger & Best 2007).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from research_utils.analyses.stance.frames import is_headline, words_frame_speaker
+from research_utils.analyses.stance.lexicons import UNATTRIBUTED, StanceLexicons
+from research_utils.analyses.stance.records import (
+    OBJECT_THAT,
+    ONLY_SPACE_COMMA,
+    THAT,
+    WORDS_FRAME,
+    Paragraph,
+    frame_speaker,
+    inherit,
+    record,
+)
+from research_utils.analyses.stance.speakers import speaker_after, trim_speaker, valid_speaker
+from research_utils.analyses.stance.text import (
+    DETERMINERS,
+    FIRST_PERSON,
+    HEARER_VERBS,
+    NOUN_DETERMINERS,
+    gap_words,
+    sentence_at,
+)
+from research_utils.ingest import quote_spans, words
+from research_utils.lexicons import Hit
+
+__all__ = ["direct_quotes"]
+
+_QUOTE_LABEL = re.compile(r"\s*(?:Quote|Quotes)\s*:\s*$")
+
+_NAMED = re.compile(
+    r"\b(?:titled|entitled|headlined|dubbed|called|named|labell?ed|branded|termed|reading|read|"
+    r"word|term|phrase|slogan|so-called|motto|banner|headline)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+"""Words before a quotation that make it a title, a name or a slogan, not speech."""
+_NAMING_VERB = re.compile(
+    r"\b(?:call|calls|called|calling|dub|dubs|dubbed|label|labels|labell?ed|brand|brands|branded|"
+    r"term|terms|termed|describe|describes|described|describing)\b[^.;:!?“”\"]{0,50}?"
+    r"\b(?:a|an|the|as|it|its|this|them)\s*$",
+    re.IGNORECASE,
+)
+"""A naming verb and its object before a quotation: "call the plan a “...”" is naming."""
+_LEAD = re.compile(r"[\s,;—–-]*")
+
+_STOP_BEFORE_VERB = re.compile(r"[.!?;:“”\"]")
+
+_STOP_AFTER_VERB = re.compile(r"[.!?;“”\"]")
+
+_ONLY_SPACE_COMMA_COLON = re.compile(r"[\s,:]*")
+
+_SHORT_OBJECT = re.compile(r"\s*(?:to\s+)?(?:[\w’'.-]+\s+){0,2}[\w’'.-]+\s*[,:]\s*")
+
+_CLOSING_QUOTES = '”’"'
+
+
+def _post_attribution(
+    text: str, qe: int, limit: int, verbs: Sequence[Hit], verb_starts: Sequence[int], lex: StanceLexicons
+) -> tuple[Hit, tuple[int, int]] | None:
+    """Attribution right after a closing quote at ``qe``: '”, said X' or '” X said'.
+
+    Only the first reporting verb after the quote (before ``limit``) is tried.
+    """
+    pos = _LEAD.match(text, qe, max(limit, qe)).end()
+    for v in verbs[bisect.bisect_left(verb_starts, pos) :]:
+        if v.start >= limit:
+            return None
+        if v.key == "according to":
+            continue
+        between = text[pos : v.start]
+        if _STOP_BEFORE_VERB.search(between):
+            return None
+        if v.start == pos:
+            span = speaker_after(text, v.end, limit)
+        else:
+            if gap_words(text, pos, v.start) > 15:
+                return None
+            prev = words(between)
+            if prev and prev[-1].lower() in DETERMINERS:
+                return None
+            trimmed = trim_speaker(between)
+            if not trimmed:
+                return None
+            s = text.index(trimmed, pos)
+            span = (s, s + len(trimmed))
+            # '” The Kremlin rejected the proposal' is a new clause, not an attribution: after the
+            # verb only a hearer ('told reporters'), a prepositional phrase or the clause end may follow.
+            nxt = words(text[v.end : limit])[:1]
+            if nxt and nxt[0].lower() in NOUN_DETERMINERS and v.key not in HEARER_VERBS:
+                return None
+        if span[1] > span[0] and valid_speaker(text[span[0] : span[1]], lex):
+            return v, span
+        return None
+    return None
+
+
+def _pre_attribution(
+    text: str,
+    qs: int,
+    floor: int,
+    verbs: Sequence[Hit],
+    verb_starts: Sequence[int],
+    verb_ends: Sequence[int],
+    lex: StanceLexicons,
+) -> tuple[Hit, tuple[int, int]] | None:
+    """Attribution before an opening quote at ``qs``: 'X said: “', 'X said that ... “', 'According to X, “'.
+
+    The verbs tried lie between ``floor`` (the start of the quote's sentence or the end of
+    the previous quote) and the quote, nearest first.
+    """
+    lo, hi = bisect.bisect_left(verb_starts, floor), bisect.bisect_right(verb_ends, qs)
+    for v in reversed(verbs[lo:hi]):
+        if v.key in ("according to", WORDS_FRAME):
+            span = (
+                speaker_after(text, v.end, qs)
+                if v.key == "according to"
+                else words_frame_speaker(text, v, qs)
+            )
+            if v.key == WORDS_FRAME and span[1] > span[0] and span[1] <= v.end:
+                if ONLY_SPACE_COMMA.fullmatch(text, v.end, qs):
+                    return v, span
+                continue
+            if (
+                span[1] > span[0]
+                and ONLY_SPACE_COMMA.fullmatch(text, span[1], qs)
+                and valid_speaker(text[span[0] : span[1]], lex)
+            ):
+                return v, span
+            continue
+        rest = text[v.end : qs]
+        if _STOP_AFTER_VERB.search(rest) or gap_words(text, v.end, qs) > 15:
+            continue
+        if not (
+            _ONLY_SPACE_COMMA_COLON.fullmatch(rest)
+            or THAT.match(rest)
+            or _SHORT_OBJECT.fullmatch(rest)
+            or OBJECT_THAT.match(rest)
+            or v.match.lower().endswith((" on", " for"))
+        ):
+            continue
+        span = frame_speaker(text, v, floor, lex)
+        if span is not None:
+            return v, span
+    return None
+
+
+_SUBJECT = re.compile(
+    r"\s*(?:(?:He|She|They)\b|(?:(?:The|the)\s+)?[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|von|der|de|al|of|the))*)"
+)
+
+
+def _leading_subject(text: str, start: int, end: int, lex: StanceLexicons) -> tuple[int, int] | None:
+    """The name or pronoun that opens a sentence whose quote follows a colon ("Lagarde was
+    blunt: “...”", "He put it plainly: “...”"): the subject of the frame."""
+    m = _SUBJECT.match(text, start, end)
+    if m is None:
+        return None
+    span = trim_speaker(m.group(0))
+    if not span or not valid_speaker(span, lex) or span.lower() in FIRST_PERSON:
+        return None
+    s = text.index(span, start)
+    return (s, s + len(span))
+
+
+def direct_quotes(
+    para: Paragraph,
+    verbs: list[Hit],
+    last_open: dict[str, Any] | None,
+    used_verbs: set[tuple[int, int]],
+    lex: StanceLexicons,
+    last_record: dict[str, Any] | None = None,
+) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """The direct quotes of a paragraph, and the attributed quote it leaves open, if any."""
+    text = para.text
+    spans = quote_spans(text) if ("“" in text or "‘" in text) else []
+    if not spans:
+        return [], None
+    verb_starts = [v.start for v in verbs]
+    verb_ends = [v.end for v in verbs]
+    direct: list[dict[str, Any] | None] = []
+    infos: list[tuple[int, int, str]] = []
+    for i, (qs, qe) in enumerate(spans):
+        inner_end = qe - 1 if text[qe - 1] in _CLOSING_QUOTES and qe - qs > 1 else qe
+        inner = text[qs + 1 : inner_end].strip()
+        nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        k = sentence_at(para.starts, max(qs, qe - 1))
+        limit = min(nxt, para.ends[k])
+        if para.ends[k] <= qe + 1 and limit == para.ends[k]:
+            # The quote closes its sentence: '“... everything.” Zelensky said.'
+            k2 = sentence_at(para.starts, qe - 1) + 1
+            if k2 < len(para.sids) and para.words[k2] <= 8:
+                limit = min(nxt, para.ends[k2])
+        floor = para.starts[sentence_at(para.starts, qs)]
+        prev_end = spans[i - 1][1] if i > 0 else 0
+        found = _post_attribution(text, qe, limit, verbs, verb_starts, lex) or _pre_attribution(
+            text, qs, max(floor, prev_end), verbs, verb_starts, verb_ends, lex
+        )
+        infos.append((qs, qe, inner))
+        if found:
+            verb, sp = found
+            used_verbs.add((para.pid, verb.start))
+            direct.append(record("direct", para, verb, sp, (qs, qe), inner, lex))
+        else:
+            direct.append(None)
+    # Quotes continuing an attributed one (“A,” X said. “B.”), forwards then backwards.
+    for i in range(len(direct)):
+        if direct[i] is None:
+            qs, qe, inner = infos[i]
+            src = None
+            prev = direct[i - 1] if i > 0 else None
+            if prev is not None:
+                if not words(text[infos[i - 1][1] : qs]) or prev["_verb"][1] >= infos[i - 1][1]:
+                    src = prev
+            elif i == 0 and last_open is not None and qs == 0:
+                src = last_open
+            if src is not None:
+                direct[i] = inherit(src, para, (qs, qe), inner)
+    for i in range(len(direct) - 2, -1, -1):
+        nxt_rec = direct[i + 1]
+        if direct[i] is None and nxt_rec is not None:
+            qs, qe, inner = infos[i]
+            if not words(text[qe : infos[i + 1][0]]):
+                direct[i] = inherit(nxt_rec, para, (qs, qe), inner)
+    out = []
+    still_open = None
+    for rec, (qs, qe, inner) in zip(direct, infos, strict=True):
+        if rec is None:
+            lead = text[para.starts[sentence_at(para.starts, qs)] : qs].rstrip()
+            colon = lead.endswith(":") and not _QUOTE_LABEL.fullmatch(text, 0, qs) and bool(words(lead))
+            subject = (
+                _leading_subject(text, para.starts[sentence_at(para.starts, qs)], qs, lex) if colon else None
+            )
+            if (
+                (len(words(inner)) < 8 and subject is None)
+                or text[qs] == "‘"
+                or is_headline(inner)
+                or _NAMED.search(text, 0, qs)
+                or _NAMING_VERB.search(text, max(0, qs - 80), qs)
+            ):
+                continue  # a scare quote, a quoted term or a headline, not reported speech
+            rec = record("direct", para, None, subject, (qs, qe), inner, lex)
+            if _QUOTE_LABEL.fullmatch(text, 0, qs) and last_record is not None:
+                rec = inherit(last_record, para, (qs, qe), inner)  # Ukrainska Pravda's "Quote:" line
+        out.append(rec)
+        if qe == len(text) and text[-1] not in _CLOSING_QUOTES and rec["actor"] != UNATTRIBUTED:
+            still_open = rec
+    return out, still_open

@@ -1,0 +1,450 @@
+"""Who speaks: the named person or organisation behind every attribution, and its actor.
+
+:func:`resolve_speakers` gives each attribution of a document a ``speaker_name``, an
+``actor`` and an ``actor_kind``:
+
+* A speaker phrase that names someone (:func:`~research_utils.analyses.stance.names.describe`)
+  gives the fullest form of that name found in the text ("Lagarde" -> "Christine Lagarde").
+* A pronoun (*he*, *she*, *him*, *her*, *they*) or a definite role noun (*the minister*,
+  *the top diplomat*, *the spokeswoman*, *the statement*, *the ministry*) points to the
+  nearest compatible person or organisation before it: sentence by sentence backwards,
+  within a sentence the speakers of attributions first (the nearest first), then names
+  outside reported content (the first first), then names inside reported content. A
+  person is compatible when nothing known contradicts it: the gender of a pronoun or a
+  gendered noun against the person's title (*Ms*, *spokeswoman*) or an earlier pronoun;
+  the role noun against the person's known titles (*the president* is not someone
+  introduced as prime minister; *the top diplomat* is a foreign minister, an ambassador
+  or an envoy); a demonym against the person's side (*the Russian leader* is not a
+  Ukrainian). A role noun with no compatible name before it takes one from the next two
+  sentences ("the British prime minister declared ... Boris Johnson ..."). A definite
+  role noun that points back to an unnamed source with the same noun ("A source said ...
+  the source said") stays unnamed. These are the salience and agreement constraints of
+  rule-based pronoun resolution (Hobbs 1978; Lappin & Leass 1994; the sieves of Lee et
+  al. 2013), on word order only.
+* A speech act without a subject of its own (", adding ...", "... and urged ...", a
+  quote that continues the previous one) takes the speaker of the attribution it
+  continues, or the first name of its sentence.
+* The actor is the lexicon's when the speaker phrase or the person names one (a person
+  of the lexicon, or the state an official's title names: "Russian Ambassador to
+  Washington Anatoly Antonov" speaks for Russia); a named speaker whose side the lexicon
+  does not know is an actor of its own (``actor`` = the name, ``actor_kind`` person or
+  organisation). An expert's or a resident's title names no side. ``(unresolved)`` is
+  left only where no name and no actor can be found (unnamed sources).
+
+Known weaknesses: no syntax and no world knowledge beyond the actor lexicon: a pronoun
+whose antecedent is a non-speaking person named after the last speaker, a role noun for
+someone never introduced with that title, and spelling variants of one surname
+("Zelensky"/"Zelenskyy") are resolved by position and form alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from research_utils.analyses.stance.lexicons import UNATTRIBUTED, UNRESOLVED, StanceLexicons
+from research_utils.analyses.stance.names import DEMONYMS, Described, describe, mentions_in, title_side
+from research_utils.analyses.stance.speakers import resolve_actor
+from research_utils.ingest import Document
+
+__all__ = ["resolve_speakers"]
+
+_ROLE_TITLES: dict[str, frozenset[str]] = {
+    k: frozenset(v.split())
+    for k, v in {
+        "president": "president",
+        "leader": "president prime premier chancellor leader king queen chairman head",
+        "minister": "minister",
+        "diplomat": "foreign diplomat ambassador envoy representative secretary-general",
+        "ambassador": "ambassador envoy",
+        "envoy": "envoy ambassador representative",
+        "spokesman": "spokesman spokesperson press",
+        "spokeswoman": "spokeswoman spokesperson press",
+        "spokesperson": "spokesman spokeswoman spokesperson press",
+        "governor": "governor",
+        "mayor": "mayor",
+        "chancellor": "chancellor",
+        "premier": "premier prime",
+        "commander": "commander general chief commander-in-chief admiral",
+        "general": "general commander",
+        "secretary": "secretary secretary-general",
+        "negotiator": "negotiator delegation head",
+        "ombudsman": "ombudsman commissioner",
+        "manager": "manager coach boss",
+        "coach": "coach manager boss",
+        "chairman": "chairman chair chairperson head",
+        "chairwoman": "chairwoman chair chairperson head",
+        "senator": "senator sen",
+        "economist": "economist analyst",
+        "prosecutor": "prosecutor attorney",
+    }.items()
+}
+"""Role nouns and the title words a person introduced before must have for the role noun
+to point to them (when the person's title is known at all)."""
+
+_GENERIC_TITLES = frozenset("head chief leader senior top official director".split())
+_SPECIFIC_TITLES = frozenset().union(*_ROLE_TITLES.values()) - _GENERIC_TITLES
+"""Title words that rule out a role noun they do not fit ("prime minister" is not "the
+president"); "head of ..." or "chief" could be any of them."""
+
+_ORG_ROLES: dict[str, frozenset[str]] = {
+    k: frozenset(v.split())
+    for k, v in {
+        "ministry": "ministry",
+        "agency": "agency intelligence service bureau",
+        "committee": "committee",
+        "service": "service intelligence",
+        "office": "office",
+        "government": "government cabinet kremlin house",
+        "army": "army forces force staff military",
+        "military": "army forces force staff military ministry",
+        "bank": "bank",
+        "company": "company corporation group inc ltd plc",
+        "club": "club fc",
+        "union": "union",
+        "council": "council",
+        "party": "party",
+        "department": "department",
+        "commission": "commission",
+        "court": "court",
+        "embassy": "embassy",
+        "police": "police",
+        "administration": "administration house",
+        "board": "board",
+        "trust": "trust hospital",
+        "league": "league",
+        "federation": "federation",
+        "association": "association",
+        "organisation": "organisation organization",
+        "organization": "organisation organization",
+        "kremlin": "kremlin",
+        "staff": "staff",
+        "force": "force forces",
+    }.items()
+}
+"""Organisation role nouns and the words an organisation's name must hold for them."""
+
+_ANY_SPEAKER = frozenset("statement announcement report post message letter".split())
+"""Role nouns that stand for the last named speaker ("the statement said")."""
+
+_PRONOUN_BACK = 8
+"""Sentences searched back for a pronoun's antecedent."""
+_ROLE_BACK = 20
+"""Sentences searched back for a role noun's antecedent."""
+_ROLE_AHEAD = 2
+"""Sentences searched ahead for a role noun named only after it."""
+
+
+@dataclass
+class _Entity:
+    """One person or organisation of the document, over all its mentions."""
+
+    key: str
+    name: str
+    kind: str
+    titles: list[str] = field(default_factory=list)
+    gender: str = ""
+    actor: str = ""
+
+    def add(self, name: str, titles: tuple[str, ...], gender: str) -> None:
+        if len(name.split()) > len(self.name.split()):
+            self.name = name
+        self.titles += [t for t in titles if t not in self.titles]
+        self.gender = self.gender or gender
+
+
+@dataclass
+class _Cand:
+    """A possible antecedent: an entity (or an unnamed source) at a position."""
+
+    pos: tuple[int, int]
+    sid: int
+    entity: _Entity | None
+    speaker: bool
+    scoped: bool = False
+    head: str = ""
+    plural: bool = False
+
+
+def _key(name: str, kind: str) -> str:
+    """One key per person (the surname; its first seven letters when longer, so that the
+    transliterations "Zelensky" and "Zelenskyy" are one) or organisation (its words in any
+    order, so that "Ukraine's Defence Intelligence" and "Defence Intelligence of Ukraine"
+    are one)."""
+    if kind == "person":
+        surname = name.split()[-1].lower()
+        return surname[:7] if len(surname) >= 8 else surname  # "Zelenskyy" ~ "Zelensky"
+    ws = {w.lower().removesuffix("'s").removesuffix("’s") for w in name.split()}
+    return " ".join(sorted(ws - {"the", "of", "for", "and"}))
+
+
+def _compatible(c: _Cand, d: Described, lex: StanceLexicons) -> bool:
+    """Whether candidate ``c`` can be what pronoun or role noun ``d`` points to."""
+    e = c.entity
+    if d.form == "pronoun":
+        if d.plural:
+            return (e is not None and e.kind == "organisation") or (e is None and c.plural)
+        if e is None:
+            return not c.plural and c.head not in _ORG_ROLES
+        return e.kind == "person" and (not d.gender or not e.gender or d.gender == e.gender)
+    head = d.head
+    if head in _ANY_SPEAKER:
+        return c.speaker and e is not None
+    if e is None:
+        return c.head == head  # "the source" after "a source": the same unnamed source
+    if head in _ORG_ROLES:
+        return e.kind == "organisation" and any(w in _ORG_ROLES[head] for w in e.name.lower().split())
+    if e.kind != "person":
+        return False
+    if d.gender and e.gender and d.gender != e.gender:
+        return False
+    titles = set(e.titles)
+    wanted = _ROLE_TITLES.get(head)
+    if wanted is not None and titles & _SPECIFIC_TITLES and not titles & wanted:
+        return False  # introduced with another title
+    if head == "minister" and "prime" in d.modifiers and titles and "prime" not in titles:
+        return False
+    for mod in d.modifiers:
+        if mod in DEMONYMS or mod in lex.actor_words[2]:
+            side = _demonym_side(mod, lex)
+            if side and e.actor and e.actor in lex.actor_labels and e.actor != side:
+                return False
+            if not side and e.actor in lex.actor_labels:
+                return False  # "the British prime minister" is no actor of the lexicon
+            other = [t for t in titles if (t in DEMONYMS or t in lex.actor_words[2]) and t != mod]
+            if other and mod not in titles:
+                return False
+    return True
+
+
+def _demonym_side(word: str, lex: StanceLexicons) -> str:
+    hits = lex.actor_matcher.find(word[:1].upper() + word[1:])
+    return hits[0].key if hits else ""
+
+
+def _search(
+    cands: dict[int, list[_Cand]],
+    sid: int,
+    pos: tuple[int, int],
+    d: Described,
+    lex: StanceLexicons,
+    back: int,
+    ahead: int = 0,
+) -> _Cand | None:
+    """The nearest compatible candidate before ``pos`` (speakers first in each sentence), else after it."""
+    lo = max(0, sid - back)
+    for scoped_pass in (False, True):
+        for s in range(sid, lo - 1, -1):
+            here = [c for c in cands.get(s, ()) if c.pos < pos]
+            if scoped_pass:
+                order = sorted(
+                    (c for c in here if not c.speaker and c.scoped), key=lambda c: c.pos, reverse=True
+                )
+            else:
+                speakers = sorted((c for c in here if c.speaker), key=lambda c: c.pos, reverse=True)
+                others = sorted((c for c in here if not c.speaker and not c.scoped), key=lambda c: c.pos)
+                order = speakers + others
+            for c in order:
+                if _compatible(c, d, lex):
+                    return c
+    for s in range(sid, sid + ahead + 1):
+        for c in sorted(cands.get(s, ()), key=lambda c: c.pos):
+            if c.pos > pos and c.entity is not None and _compatible(c, d, lex):
+                return c
+    return None
+
+
+def _entity_actor(e: _Entity, lex: StanceLexicons) -> str:
+    """The lexicon actor of an entity: a person of the lexicon, an organisation named by a
+    lexicon term, or the state an official's title names; "" when the lexicon knows none."""
+    hits = lex.actor_matcher.find(e.name)
+    for form in ("person", "name"):
+        for h in hits:
+            if h.info == form and (form == "person" or e.kind == "organisation"):
+                return h.key
+    if e.kind == "organisation":
+        adj = [h.key for h in hits if h.info == "adjective"]
+        return adj[0] if adj else ""
+    return title_side(tuple(e.titles), lex)
+
+
+def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLexicons) -> None:
+    """Fill ``speaker_name``, ``actor``, ``actor_match``, ``actor_kind``, ``anonymous`` and
+    ``note`` of every attribution of ``doc`` in place (see the module docstring).
+
+    Private keys read: ``_speaker``, ``_verb``, ``_scope`` (paragraph offsets),
+    ``_subjectless`` (a participle or second verb without a subject) and ``_source`` (the
+    attribution a continuing quote continues).
+    """
+    p = doc.parsed
+    pids, starts = list(p.paragraph_id), list(p.start)
+    entities: dict[str, _Entity] = {}
+    cands: dict[int, list[_Cand]] = defaultdict(list)
+
+    def entity(name: str, kind: str, titles: tuple[str, ...], gender: str) -> _Entity:
+        key = _key(name, kind)
+        e = entities.get(key)
+        if e is None:
+            e = entities[key] = _Entity(key, name, kind)
+        e.add(name, titles, gender)
+        return e
+
+    speaker_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    scopes: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for r in records:
+        if r.get("_speaker"):
+            speaker_spans[r["_speaker"][0]].append(r["_speaker"][1:])
+        scopes[r["_scope"][0]].append(r["_scope"][1:])
+
+    def scoped(pid: int, at: int) -> bool:
+        return any(a <= at < b for a, b in scopes.get(pid, ()))
+
+    descs = [
+        describe(r["speaker"], lex) if r["speaker"] and not r.get("_subjectless") else Described("")
+        for r in records
+    ]
+    for d in descs:
+        if d.form == "name":
+            entity(d.name, d.kind, d.title, d.gender)
+    weak = []
+    for sid, sentence in enumerate(p.sentence):
+        pid = pids[sid]
+        for m in mentions_in(sentence, starts[sid], lex):
+            if any(a <= m.start and m.end <= b for a, b in speaker_spans.get(pid, ())):
+                continue
+            if m.weak:
+                weak.append((sid, m))
+                continue
+            e = entity(m.name, m.kind, m.title, m.gender)
+            cands[sid].append(_Cand((pid, m.start), sid, e, False, scoped(pid, m.start)))
+    for sid, m in weak:
+        e = entities.get(_key(m.name, m.kind))
+        if e is not None:
+            cands[sid].append(_Cand((pids[sid], m.start), sid, e, False, scoped(pids[sid], m.start)))
+    for e in entities.values():
+        e.actor = _entity_actor(e, lex)
+
+    order = sorted(range(len(records)), key=lambda i: _anchor(records[i]))
+    resolved: dict[int, _Cand | None] = {}
+    for i in order:
+        d, pos, sid = descs[i], _anchor(records[i]), records[i]["sentence_id"]
+        c: _Cand | None = None
+        if d.form == "name":
+            c = _Cand(pos, sid, entities[_key(d.name, d.kind)], True)
+        elif d.form == "pronoun":
+            c = _search(cands, sid, pos, d, lex, _PRONOUN_BACK)
+            if c is not None and c.entity is not None and d.gender and not c.entity.gender:
+                c.entity.gender = d.gender
+        elif d.form == "role":
+            c = _search(cands, sid, pos, d, lex, _ROLE_BACK, _ROLE_AHEAD)
+        elif d.form == "anonymous":
+            c = _Cand(pos, sid, None, True, head=d.head, plural=d.plural)
+        if d.form:
+            resolved[i] = c
+            if c is not None:
+                cands[sid].append(_Cand(pos, sid, c.entity, True, head=c.head or d.head, plural=c.plural))
+    for i in order:
+        if descs[i].form:
+            _finish(records[i], descs[i], resolved[i], lex)
+    index = {id(r): i for i, r in enumerate(records)}
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for i, r in enumerate(records):
+        by_sentence[r["sentence_id"]].append(i)
+    for i in order:
+        if not descs[i].form:
+            src, c = _inherited(records, i, resolved, cands, index, by_sentence)
+            resolved[i] = c
+            _finish_inherited(records[i], src, c, lex)
+
+
+def _anchor(r: dict[str, Any]) -> tuple[int, int]:
+    """Where an attribution's speaker stands (its verb, or its content when it has neither)."""
+    if r.get("_speaker"):
+        return (r["_speaker"][0], r["_speaker"][1])
+    if r.get("_verb"):
+        return (r["_verb"][0], r["_verb"][1])
+    return (r["_scope"][0], r["_scope"][1])
+
+
+def _inherited(
+    records: list[dict[str, Any]],
+    i: int,
+    resolved: dict[int, _Cand | None],
+    cands: dict[int, list[_Cand]],
+    index: dict[int, int],
+    by_sentence: dict[int, list[int]],
+) -> tuple[dict[str, Any] | None, _Cand | None]:
+    """The attribution a speech act without a subject continues, and its speaker: the quote
+    it continues, else the previous attribution of its sentence, else the first name of
+    its sentence (no attribution)."""
+    r = records[i]
+    src = r.get("_source")
+    if src is not None:
+        j = index.get(id(src))
+        return (src, resolved.get(j)) if j is not None else (src, None)
+    pos = _anchor(r)
+    prev = [
+        j
+        for j in by_sentence.get(r["sentence_id"], ())
+        if j != i and _anchor(records[j]) < pos and j in resolved
+    ]
+    if prev:
+        j = max(prev, key=lambda j: _anchor(records[j]))
+        return records[j], resolved[j]
+    here = sorted(
+        (c for c in cands.get(r["sentence_id"], ()) if c.pos < pos and c.entity), key=lambda c: c.pos
+    )
+    return None, (here[0] if here else None)
+
+
+def _finish(r: dict[str, Any], d: Described, c: _Cand | None, lex: StanceLexicons) -> None:
+    """Write the resolved name and actor into attribution ``r`` (it has a speaker phrase)."""
+    e = c.entity if c is not None else None
+    hits = lex.actor_matcher.find(r["speaker"])
+    lex_actor, lex_match = resolve_actor(r["speaker"], lex)
+    person = next((h for h in hits if h.info == "person"), None)
+    if person is not None:
+        actor, match = person.key, person.match
+    elif e is not None and e.actor:
+        actor, match = e.actor, (lex_match if lex_actor == e.actor else e.name)
+    elif e is not None and (e.kind == "person" or not lex_actor):
+        actor, match = (lex_actor, lex_match) if d.form == "role" and lex_actor else (e.name, e.name)
+    elif lex_actor:
+        actor, match = lex_actor, lex_match
+    else:
+        actor, match = UNRESOLVED, ""
+    _write(r, e, actor, match, lex)
+    if d.form in ("pronoun", "role") and e is not None and not r["note"]:
+        r["note"] = f"{d.form} resolved to {e.name}"
+
+
+def _finish_inherited(
+    r: dict[str, Any], src: dict[str, Any] | None, c: _Cand | None, lex: StanceLexicons
+) -> None:
+    """Write the speaker of a speech act without a subject of its own."""
+    e = c.entity if c is not None else None
+    if src is not None:
+        actor, match = src["actor"], src.get("actor_match", "")
+        if not r["note"]:
+            r["note"] = f"no subject of its own: continues the attribution in sentence {src['sentence_id']}"
+    elif e is not None:
+        actor, match = e.actor or e.name, e.name
+        if not r["note"]:
+            r["note"] = f"no subject of its own: the first name of its sentence ({e.name})"
+    else:
+        actor, match = UNATTRIBUTED, ""
+    _write(r, e, actor, match, lex)
+
+
+def _write(r: dict[str, Any], e: _Entity | None, actor: str, match: str, lex: StanceLexicons) -> None:
+    r["speaker_name"] = e.name if e is not None else ""
+    r["actor"] = actor
+    r["actor_match"] = match
+    if actor in lex.actor_labels:
+        r["actor_kind"] = lex.actor_kinds.get(actor, "")
+    elif e is not None and actor == e.name:
+        r["actor_kind"] = e.kind
+    else:
+        r["actor_kind"] = ""
+    r["anonymous"] = e is None and actor != UNATTRIBUTED
