@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,9 @@ import nbformat
 import pytest
 
 from research_utils.paths import DEFAULT_ARTICLE, PROJECT_ROOT
+from research_utils.report.index import table_descriptions
 from research_utils.report.registry import notebook_path, stems
+from research_utils.report.render import foreign_scripts
 
 NOTEBOOKS = stems()
 ALL_NOTEBOOKS = stems("all")
@@ -54,7 +57,25 @@ def test_help_notebook_documents_parameters(stem: str) -> None:
     )
     assert out.returncode == 0, out.stderr
     assert "output_dir: str" in out.stdout
-    assert ("article_path: str" in out.stdout) != ("data_dir: str" in out.stdout)  # article or corpus notebook
+    assert ("article_path: str" in out.stdout) != (
+        "data_dir: str" in out.stdout
+    )  # article or corpus notebook
+
+
+@pytest.mark.parametrize("stem", ALL_NOTEBOOKS)
+def test_parameters_are_read_as_papermill_reads_them(stem: str) -> None:
+    """The runner reads the parameters cell itself (fast); papermill must see the same."""
+    import papermill
+
+    from research_utils.report.parameters import Declared, declared_parameters
+
+    theirs = {
+        name: Declared(
+            name, str(p.get("inferred_type_name", "None")), str(p.get("default", "")), str(p.get("help", ""))
+        )
+        for name, p in papermill.inspect_notebook(str(notebook_path(stem))).items()
+    }
+    assert declared_parameters(stem) == theirs
 
 
 @pytest.mark.notebook
@@ -90,10 +111,17 @@ def test_report_files(bundled_report: Path) -> None:
     assert len(tables) >= 15
     for prefix in ("text_statistics_", "stance_", "framing_"):
         assert any(t.name.startswith(prefix) for t in tables), prefix
+    undescribed = sorted(t.stem for t in tables if t.stem not in table_descriptions())
+    assert not undescribed, f"add a line on these tables to research_utils/report/tables.yaml: {undescribed}"
+    assert "<h2>Findings</h2>" in index
+    # every finding links to a section of a reader page that exists
+    for page, anchor in re.findall(r'href="(0\d_[a-z_]+\.reader\.html)#([^"]+)"', index):
+        assert f'id="{anchor}"' in (bundled_report / page).read_text(encoding="utf-8"), (page, anchor)
+    assert index.count(".reader.html#") >= 4
     for stem in NOTEBOOKS:
         page = (bundled_report / f"{stem}.html").read_text(encoding="utf-8")
         assert "data:image/png;base64" in page, f"{stem} has no embedded plot"
-        assert "<script" not in page.lower()
+        assert foreign_scripts(page) == []  # only the package's own table script
         nb = nbformat.read(bundled_report / f"{stem}.ipynb", as_version=4)
         noise = [
             o.get("text", "")[:200]

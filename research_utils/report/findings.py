@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Finding", "findings", "findings_html", "section_anchors"]
+__all__ = ["Finding", "find_anchor", "findings", "findings_html", "section_anchors"]
 
 
 @dataclass(frozen=True)
@@ -25,23 +25,43 @@ class Finding:
     topic: str
     text: str
     page: str
-    section: str = ""
+    section: str = ""  # words of the section heading, e.g. "Readability"
 
 
 _HEADING = re.compile(r'<h2[^>]*id="([^"]+)"[^>]*>(.*?)</h2>', re.DOTALL)
 
 
 def section_anchors(page: Path) -> dict[str, str]:
-    """``{section number: anchor id}`` of the numbered ``<h2>`` headings of a rendered report."""
+    """``{heading text: anchor id}`` of the ``<h2>`` headings of a rendered report."""
     if not page.is_file():
         return {}
     out = {}
     for anchor, title in _HEADING.findall(page.read_text(encoding="utf-8")):
-        plain = re.sub(r"<[^>]+>", "", title).strip()
-        number = plain.split(".", 1)[0]
-        if number.isdigit():
-            out[number] = anchor
+        plain = html.unescape(re.sub(r"<[^>]+>", "", title)).replace("\u00b6", "").strip()
+        out[plain] = anchor
     return out
+
+
+def find_anchor(anchors: dict[str, str], section: str) -> str:
+    """The anchor of the first heading that contains ``section`` (case-insensitive), or ``""``.
+
+    Sections are found by their words, not their numbers, so renumbering a notebook does
+    not send a finding to the wrong section.
+    """
+    wanted = section.casefold()
+    return next((a for title, a in anchors.items() if wanted and wanted in title.casefold()), "")
+
+
+_ACRONYMS = {"nato", "eu", "us", "uk", "un", "osce", "ecb", "imf"}
+
+
+def _label(identifier: str, capital: bool = True) -> str:
+    """A lexicon id as a label: ``nato_membership`` -> ``NATO membership``, ``ukraine`` -> ``Ukraine``."""
+    words = str(identifier).replace("_", " ").split()
+    shown = [w.upper() if w in _ACRONYMS else w for w in words]
+    if capital and shown and shown[0].islower():
+        shown[0] = shown[0].capitalize()
+    return " ".join(shown)
 
 
 def _grade(value: float) -> str:
@@ -75,7 +95,14 @@ def findings(results: dict[str, Any]) -> list[Finding]:
         fk = (ts.get("readability") or {}).get("flesch_kincaid_grade")
         counts = ts.get("counts") or {}
         if fk is None:
-            out.append(Finding("Readability", "Readability does not apply: the text does not look like English.", "01_text_statistics", "4"))
+            out.append(
+                Finding(
+                    "Readability",
+                    "Readability does not apply: the text does not look like English.",
+                    "01_text_statistics",
+                    "Readability",
+                )
+            )
         else:
             out.append(
                 Finding(
@@ -83,7 +110,7 @@ def findings(results: dict[str, Any]) -> list[Finding]:
                     f"Flesch-Kincaid grade {fk:.1f} ({_grade(fk)}) over {counts.get('words', 0):,} words in "
                     f"{counts.get('sentences', 0):,} sentences.",
                     "01_text_statistics",
-                    "4",
+                    "Readability",
                 )
             )
     fr = results.get("framing")
@@ -91,10 +118,19 @@ def findings(results: dict[str, Any]) -> list[Finding]:
         dominant = _main(fr.get("dominant_frames"), slug)
         if dominant:
             shown = "; ".join(f"{d['frame']} ({d['scheme']}, {d['hits']} cue hits)" for d in dominant)
-            out.append(Finding("Frames", f"Most salient frames: {shown}.", "03_framing_analysis", "2"))
+            out.append(
+                Finding("Frames", f"Most salient frames: {shown}.", "03_framing_analysis", "Frame salience")
+            )
         index = fr.get("naming_index_author", fr.get("naming_index"))
         if index is None:
-            out.append(Finding("Naming", "No naming set occurs in the author's own words: the naming index does not apply.", "03_framing_analysis", "6"))
+            out.append(
+                Finding(
+                    "Naming",
+                    "No naming set occurs in the author's own words: the naming index does not apply.",
+                    "03_framing_analysis",
+                    "Naming",
+                )
+            )
         else:
             out.append(
                 Finding(
@@ -102,27 +138,53 @@ def findings(results: dict[str, Any]) -> list[Finding]:
                     f"Author's-own naming index {index:+.2f} on a scale from -1 (Russian official usage) to +1 "
                     f"(Ukrainian and international usage): {_naming_meaning(index)}.",
                     "03_framing_analysis",
-                    "6",
+                    "Naming",
                 )
             )
     st = results.get("stance")
     if st:
-        voice = [v for v in _main(st.get("voice"), slug) if not str(v.get("label", v.get("actor", ""))).startswith("(")]
+        voice = [
+            v
+            for v in _main(st.get("voice"), slug)
+            if not str(v.get("label", v.get("actor", ""))).startswith("(")
+        ]
         voice = sorted(voice, key=lambda v: -int(v.get("quoted_words") or 0))[:3]
         if voice:
-            shown = ", ".join(f"{v.get('label', v['actor'])} ({v.get('quoted_words', 0)} quoted words)" for v in voice)
-            out.append(Finding("Who speaks", f"Most quoted: {shown}.", "02_stance_comparison", "3"))
-        else:
-            out.append(Finding("Who speaks", "No quotation is attributed to a named speaker or actor.", "02_stance_comparison", "3"))
-        claims = [c for c in _main(st.get("claims"), slug) if c.get("position") not in (None, 0)]
-        if claims:
-            seen: dict[tuple[str, str], int] = {}
-            for c in claims:
-                seen[(str(c["actor"]), str(c["issue"]))] = int(c["position"])
-            shown = "; ".join(
-                f"{actor} {'for' if pos > 0 else 'against'} {issue.replace('_', ' ')}" for (actor, issue), pos in list(seen.items())[:4]
+            shown = ", ".join(
+                f"{v.get('label', v['actor'])} ({v.get('quoted_words', 0)} quoted words)" for v in voice
             )
-            out.append(Finding("Claims", f"Main claims (pattern cues, check the evidence): {shown}.", "02_stance_comparison", "8"))
+            out.append(Finding("Who speaks", f"Most quoted: {shown}.", "02_stance_comparison", "Who speaks"))
+        else:
+            out.append(
+                Finding(
+                    "Who speaks",
+                    "No quotation is attributed to a named speaker or actor.",
+                    "02_stance_comparison",
+                    "Who speaks",
+                )
+            )
+        matrix = sorted(_main(st.get("claims_matrix"), slug), key=lambda m: -int(m.get("claims") or 0))
+        shown_claims = []
+        for m in matrix[:4]:
+            support, oppose = int(m.get("support") or 0), int(m.get("oppose") or 0)
+            if support and oppose:
+                stance = f"mixed on {_label(m['issue'], capital=False)} ({support} for, {oppose} against)"
+            elif support:
+                stance = f"for {_label(m['issue'], capital=False)} ({support} claim{'s' * (support > 1)})"
+            elif oppose:
+                stance = f"against {_label(m['issue'], capital=False)} ({oppose} claim{'s' * (oppose > 1)})"
+            else:
+                continue
+            shown_claims.append(f"{_label(m['actor'])} {stance}")
+        if shown_claims:
+            out.append(
+                Finding(
+                    "Claims",
+                    "Main claims (pattern cues: check the evidence): " + "; ".join(shown_claims) + ".",
+                    "02_stance_comparison",
+                    "Who wants what",
+                )
+            )
     return out
 
 
@@ -132,7 +194,9 @@ def findings_html(items: list[Finding], folder: Path) -> str:
     anchors = {page: section_anchors(folder / f"{page}.reader.html") for page in {f.page for f in items}}
     rows = []
     for f in items:
-        anchor = anchors.get(f.page, {}).get(f.section, "")
+        anchor = find_anchor(anchors.get(f.page, {}), f.section)
         href = f"{f.page}.reader.html" + (f"#{anchor}" if anchor else "")
-        rows.append(f'<li><strong>{esc(f.topic)}.</strong> {esc(f.text)} <a href="{esc(href)}">Method and evidence</a></li>')
+        rows.append(
+            f'<li><strong>{esc(f.topic)}.</strong> {esc(f.text)} <a href="{esc(href)}">Method and evidence</a></li>'
+        )
     return "<ul>\n" + "\n".join(rows) + "\n</ul>"

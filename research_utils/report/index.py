@@ -1,14 +1,27 @@
-"""The index page that links every report, notebook and table of an article."""
+"""The index page of an article's reports: findings first, then the reports, then the tables.
+
+The page opens with a short summary of findings (:mod:`~research_utils.report.findings`),
+each linked to the report section that gives its method and evidence; then the doubts
+about the input, the reports (without and with code), the one file to send, and the CSV
+tables grouped by report with one line each on what they hold (``tables.yaml``).
+"""
 
 from __future__ import annotations
 
+import functools
 import html
 from pathlib import Path
+from typing import Any
 
 from research_utils.ingest import Document
 from research_utils.report import registry
+from research_utils.report.findings import findings, findings_html
 
-__all__ = ["index_html"]
+__all__ = ["index_html", "table_descriptions", "tables_html"]
+
+_STYLE = """body{font-family:system-ui,sans-serif;max-width:56rem;margin:2rem auto;line-height:1.5;padding:0 1rem}
+dt{font-weight:600} code{background:#f3f3f3;padding:0 .2rem} .findings{background:#f4f7fb;padding:.6rem 1.2rem;border-radius:6px}
+.warn{background:#fff5e6;padding:.4rem 1rem;border-radius:6px} td{vertical-align:top;padding:.15rem .6rem} .note{color:#555}"""
 
 
 def _title(stem: str) -> str:
@@ -18,36 +31,91 @@ def _title(stem: str) -> str:
         return stem
 
 
+def _summary(stem: str) -> str:
+    try:
+        return registry.analysis(stem).summary
+    except KeyError:
+        return ""
+
+
+@functools.cache
+def table_descriptions() -> dict[str, str]:
+    """``{table name: one line on what it holds}`` from ``tables.yaml``."""
+    from research_utils.safeyaml import load_yaml
+
+    data = load_yaml(Path(__file__).with_name("tables.yaml"), max_bytes=100_000, what="table list")
+    return {str(k): str(v) for k, v in (data or {}).items()}
+
+
+def tables_html(tables: list[str], stems: list[str], folder: str = "tables") -> str:
+    """The CSV tables grouped by the report that wrote them, each with a line on what it holds."""
+    esc = html.escape
+    known = table_descriptions()
+    prefixes = {"corpus_": "04_corpus_comparison"} | {f"{a.section}_": a.stem for a in registry.ANALYSES}
+    groups: dict[str, list[str]] = {}
+    for name in sorted(tables):
+        stem = next((s for p, s in prefixes.items() if name.startswith(p)), "")
+        groups.setdefault(stem, []).append(name)
+    parts = []
+    for stem in [*stems, *(g for g in groups if g not in stems)]:
+        names = groups.get(stem)
+        if not names:
+            continue
+        rows = "".join(
+            f'<tr><td><a href="{folder}/{esc(n)}">{esc(n)}</a></td><td>{esc(known.get(n.removesuffix(".csv"), ""))}</td></tr>'
+            for n in names
+        )
+        parts.append(f"<h3>{esc(_title(stem) if stem else 'Other')}</h3><table>{rows}</table>")
+    return "\n".join(parts)
+
+
 def index_html(
     article: Document,
     stems: list[str],
     tables: list[str],
     compared: list[Document] | None = None,
     bundle: str = "",
+    results: dict[str, Any] | None = None,
+    folder: Path | None = None,
 ) -> str:
-    """The index page of an article's reports: metadata, the compared articles, links to
-    each report and table."""
+    """The index page of an article's reports (see the module docstring)."""
     esc = html.escape
-    others = "".join(
-        f"<li>{esc(d.label)} (<code>{esc(Path(d.path or '').name)}</code>, <code>{esc(d.slug)}</code>)</li>"
-        for d in compared or []
-    )
     meta = article.meta
     date = meta.get("date", "")
     if date and meta.get("date_approximate"):
         date = f"about {date}"
+    others = "".join(
+        f"<li>{esc(d.label)} (<code>{esc(Path(d.path or '').name)}</code>, <code>{esc(d.slug)}</code>)</li>"
+        for d in compared or []
+    )
+    found = findings(results or {})
+    summary = (
+        f'<section class="findings"><h2>Findings</h2>{findings_html(found, folder or Path("."))}'
+        '<p class="note">Dictionary and pattern measures are cues for a reader, not readings of meaning: '
+        "follow the links to the method and the sentences behind each line.</p></section>"
+        if found
+        else ""
+    )
+    warnings = article.all_warnings
+    doubts = (
+        '<section class="warn"><h2>Read with care</h2><ul>'
+        + "".join(f"<li>{esc(w)}</li>" for w in warnings)
+        + "</ul></section>"
+        if warnings
+        else ""
+    )
     rows = "\n".join(
         f'<li><a href="{esc(s)}.reader.html">{esc(_title(s))}</a> '
-        f'(<a href="{esc(s)}.html">with code</a>, <a href="{esc(s)}.ipynb">notebook</a>)</li>'
+        f'(<a href="{esc(s)}.html">with code</a>, <a href="{esc(s)}.ipynb">notebook</a>): '
+        f"{esc(_summary(s))}</li>"
         for s in stems
     )
-    table_rows = "\n".join(f'<li><a href="tables/{esc(t)}">{esc(t)}</a></li>' for t in tables)
+    name = bundle or article.slug
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <title>Reports: {esc(article.title or article.slug)}</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;line-height:1.5;padding:0 1rem}}
-dt{{font-weight:600}} code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
+<style>{_STYLE}</style></head>
 <body>
 <h1>{esc(article.title or article.slug)}</h1>
 <dl>
@@ -55,17 +123,18 @@ dt{{font-weight:600}} code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
 <dt>Date</dt><dd>{esc(str(date or "not given"))}</dd>
 <dt>File</dt><dd><code>{esc(Path(article.path or "").name)}</code>, SHA-256 <code>{esc(article.sha256)}</code></dd>
 </dl>
+{summary}
+{doubts}
 {f"<h2>Compared with</h2><ul>{others}</ul>" if others else ""}
 <h2>Reports</h2>
-<p>Each report opens without code; "with code" shows every cell that produced it.</p>
+<p>Each report opens without code; "with code" shows every cell that produced it. Tables in the
+reports can be searched and sorted.</p>
 <ul>
 {rows}
 </ul>
-<p>Headline numbers for scripts: <a href="results.json">results.json</a>.
-Everything in one file to send: <a href="{esc(bundle or article.slug)}.zip">{esc(bundle or article.slug)}.zip</a>.</p>
-<h2>Tables (CSV)</h2>
-<ul>
-{table_rows}
-</ul>
+<p>Everything in one file to send: <a href="{esc(name)}.zip">{esc(name)}.zip</a>.
+Headline numbers for scripts: <a href="results.json">results.json</a>.</p>
+<h2>Tables (CSV, UTF-8; open in a spreadsheet)</h2>
+{tables_html(tables, stems)}
 </body></html>
 """

@@ -126,6 +126,14 @@ def tables_script() -> tuple[str, str]:
     return js, base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
 
 
+def foreign_scripts(page: str) -> list[str]:
+    """The ``<script>`` elements of a rendered page other than the package's table script."""
+    js, _ = tables_script()
+    found = re.findall(r"<script\b[^>]*>(.*?)</script>", page, flags=re.S | re.I)
+    opened = len(re.findall(r"<script\b", page, flags=re.I))
+    return [s for s in found if s.strip() != js.strip()] + ["<unclosed>"] * (opened - len(found))
+
+
 def render(nb: nbformat.NotebookNode, name: str, code: bool) -> str:
     """Render an executed notebook node (``code=False``: the reader's version without code)."""
     js, digest = tables_script()
