@@ -39,7 +39,7 @@ from typing import Any
 from research_utils.ingest import ArticleError
 from research_utils.lexicons import LexiconError
 from research_utils.paths import DEFAULT_ARTICLE, REPORTS_DIR
-from research_utils.report.corpus import CorpusFailure
+from research_utils.report.control import INTERRUPT, CorpusFailure, ReportError
 from research_utils.safeyaml import YamlError
 
 # nbformat validates notebooks with jsonschema, whose optional checker of the "iri" string
@@ -249,7 +249,7 @@ def _corpus(
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``research-report`` console script; returns the exit code."""
     from research_utils import report
-    from research_utils.report import build, kernels, output, parameters, registry
+    from research_utils.report import output, parameters, registry
 
     stems_all = registry.stems()
     args = _parser(stems_all).parse_args(argv)
@@ -257,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def _interrupt(signum: int, frame: object) -> None:
         received.append(signum)
-        report.INTERRUPT.set()  # the build notices within 0.2 s, kills its kernels, removes its folder
+        INTERRUPT.set()  # the build notices within 0.2 s, kills its kernels, removes its folder
 
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)
@@ -287,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         params = report.check_parameters(stems, cli_params, file_params)
         params = parameters.resolve_paths(params, cwd)
         from research_utils.ingest import load_article
+        from research_utils.report import build
 
         loaded = [load_article(a) for a in articles]  # a bad article fails before any kernel starts
         slugs = _unique_slugs([a.slug for a in loaded])
@@ -297,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
             inputs = build.input_files(path, params)
             output.check_destination(out_dir / slug, inputs)
         for path, slug in zip(articles, slugs, strict=True):
-            if report.INTERRUPT.is_set():
+            if INTERRUPT.is_set():
                 raise KeyboardInterrupt
             report.build_report(
                 path,
@@ -316,11 +317,13 @@ def main(argv: list[str] | None = None) -> int:
     except (ArticleError, LexiconError, YamlError, ValueError) as exc:  # usage errors, incl. Parameter/Output
         print(f"research-report: error: {exc}", file=sys.stderr)
         return 2
-    except report.ReportError as exc:
+    except ReportError as exc:
         print(f"research-report: error: {exc}", file=sys.stderr)
         print("research-report: the previous report (if any) is unchanged.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        from research_utils.report import kernels
+
         kernels.kill_all()
         for folder in kernels.running_folders():
             shutil.rmtree(folder, ignore_errors=True)

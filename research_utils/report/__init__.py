@@ -36,8 +36,8 @@ __all__ = [
 _WHERE = {
     "BUILD_TIMEOUT_S": "build",
     "CELL_TIMEOUT_S": "build",
-    "INTERRUPT": "build",
-    "ReportError": "build",
+    "INTERRUPT": "control",
+    "ReportError": "control",
     "build_report": "build",
     "OutputError": "output",
     "ParameterError": "parameters",

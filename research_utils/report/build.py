@@ -20,7 +20,6 @@ from __future__ import annotations
 import concurrent.futures
 import json
 import shutil
-import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -32,14 +31,11 @@ from research_utils.export import environment, jsonable
 from research_utils.ingest import Document, load_article, sidecar_path
 from research_utils.report import kernels, output, registry, render
 from research_utils.report.bundle import write_bundle
+from research_utils.report.control import INTERRUPT, ReportError
 from research_utils.report.index import index_html
 from research_utils.report.parameters import is_path_parameter
 
 __all__ = ["BUILD_TIMEOUT_S", "CELL_TIMEOUT_S", "INTERRUPT", "ReportError", "build_report"]
-
-INTERRUPT = threading.Event()
-"""Set (by the command line's signal handler) to abandon a build: kernels are killed, the
-build folder is removed and the previous report stays as it was."""
 
 CELL_TIMEOUT_S: int = 600
 """Per-cell execution timeout in seconds."""
@@ -51,10 +47,6 @@ LARGE_ARTICLE_BYTES: int = 100_000
 """Above this size (about 16,000 words, longer than almost any news article) the notebooks
 run one at a time: each kernel then holds the whole article's tables alone, which keeps the
 build's memory under about 1 GB up to the size limit (``make bench`` measures it)."""
-
-
-class ReportError(RuntimeError):
-    """A report could not be built; the message says what went wrong and what to do."""
 
 
 def _clean_notebook(nb: nbformat.NotebookNode, parameters: dict[str, Any] | None = None) -> None:
@@ -289,4 +281,5 @@ def _build(
     compare_paths = next((p["compare_paths"] for p in params.values() if p.get("compare_paths")), [])
     compared = [load_article(c) for c in compare_paths]
     bundle = build.name.removeprefix(".build-")
-    (build / "index.html").write_text(index_html(article, stems, tables, compared, bundle), encoding="utf-8")
+    page = index_html(article, stems, tables, compared, bundle, results, build)
+    (build / "index.html").write_text(page, encoding="utf-8")

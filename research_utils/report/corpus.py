@@ -28,16 +28,13 @@ from typing import Any
 from research_utils.export import environment, jsonable
 from research_utils.ingest import slugify
 from research_utils.report import kernels, output, registry, render
-from research_utils.report.build import INTERRUPT, ReportError, _clean_notebook, build_report
+from research_utils.report.build import _clean_notebook, build_report
 from research_utils.report.bundle import write_bundle
+from research_utils.report.control import INTERRUPT, CorpusFailure, ReportError
 
 __all__ = ["CORPUS_STEM", "CorpusFailure", "build_corpus_report"]
 
 CORPUS_STEM = "04_corpus_comparison"
-
-
-class CorpusFailure(ReportError):
-    """No article of the corpus could be read (the message says why for the first few)."""
 
 
 def _index_html(

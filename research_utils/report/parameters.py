@@ -9,13 +9,13 @@ later depends on a working directory.
 
 from __future__ import annotations
 
+import ast
 import functools
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import nbformat
 
 from research_utils.report import registry
 
@@ -71,19 +71,39 @@ def declared_parameters(stem: str) -> dict[str, Declared]:
 
 @functools.lru_cache(maxsize=32)
 def _declared(path: str, _mtime: int) -> dict[str, Declared]:
-    import papermill
-
-    nb = nbformat.read(path, as_version=4)
-    tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    """Read the ``parameters`` cell with :mod:`ast`, the way ``papermill --help-notebook``
+    reports it (``name: type = default  # help``; tests/test_pipeline.py checks that the
+    two agree). Importing papermill and nbformat costs over a second, which every usage
+    error of the command line would otherwise pay before it can say what is wrong."""
+    try:
+        cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ParameterError(f"{path} is not a readable notebook ({exc}).") from None
+    tagged = [c for c in cells if "parameters" in (c.get("metadata") or {}).get("tags", [])]
     if len(tagged) != 1:
         raise ParameterError(f"{path} has {len(tagged)} cells tagged 'parameters'; it needs exactly one.")
-    found = papermill.inspect_notebook(path)
-    return {
-        name: Declared(
-            name, str(p.get("inferred_type_name", "None")), str(p.get("default", "")), str(p.get("help", ""))
-        )
-        for name, p in found.items()
-    }
+    source = tagged[0]["source"]
+    source = "".join(source) if isinstance(source, list) else str(source)
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as exc:
+        raise ParameterError(f"the parameters cell of {path} is not valid Python ({exc.msg}).") from None
+    lines = source.splitlines()
+    found: dict[str, Declared] = {}
+    for node in tree.body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            name, type_name = node.target.id, ast.unparse(node.annotation)
+        elif (
+            isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+        ):
+            name, type_name = node.targets[0].id, "None"
+        else:
+            continue
+        default = ast.get_source_segment(source, node.value) or ""
+        last = lines[(node.end_lineno or node.lineno) - 1][node.end_col_offset or 0 :]
+        comment = last.split("#", 1)[1].strip() if "#" in last else ""
+        found[name] = Declared(name, type_name, default, comment)
+    return found
 
 
 def _example(t: str, name: str) -> str:
