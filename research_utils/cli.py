@@ -219,7 +219,8 @@ def _corpus(
     if args.article_reports:
         stems = list(registry.stems())
         article_params = parameters.resolve_paths(check_parameters(stems, cli_params, file_params), cwd)
-        corpus_params: dict[str, Any] = {}
+        packs = {v["pack"] for v in article_params.values() if "pack" in v}
+        corpus_params: dict[str, Any] = {"pack": packs.pop()} if len(packs) == 1 else {}
     else:
         article_params = None
         corpus_params = check_parameters([corpus.CORPUS_STEM], cli_params, file_params)[corpus.CORPUS_STEM]

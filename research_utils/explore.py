@@ -145,14 +145,28 @@ def concordance(x: CorpusLike, terms: str, window: int = 6, voice: str = ALL) ->
     return table.reset_index(drop=True)
 
 
-def explore(x: CorpusLike, stance_lexicons: Any = None, framing_lexicons: Any = None, rows: int = 200) -> Any:
+def explore(
+    x: CorpusLike,
+    stance_lexicons: Any = None,
+    framing_lexicons: Any = None,
+    rows: int = 200,
+    pack: str = "",
+) -> Any:
     """Open the explorer on ``x`` (a path, a text, a Document, a Corpus, or a list of these).
 
-    Returns an ``ipywidgets`` widget; show it as a cell's value.
+    ``pack`` names the topic pack whose actors and naming sets the filters offer ("" = the
+    default pack); lexicon bundles given explicitly win. Returns an ``ipywidgets`` widget;
+    show it as a cell's value.
     """
     import ipywidgets as w
     from IPython.display import display
 
+    from research_utils.analyses import framing, stance
+
+    if pack and stance_lexicons is None:
+        stance_lexicons = stance.load_stance_lexicons(pack=pack)
+    if pack and framing_lexicons is None:
+        framing_lexicons = framing.load_lexicons(pack=pack)
     corpus: Corpus = as_corpus(x)
     table = sentence_table(corpus, stance_lexicons, framing_lexicons)
     results: dict[str, pd.DataFrame] = {}

@@ -26,6 +26,7 @@ import pandas as pd
 
 from research_utils.export import Exporter, provenance
 from research_utils.ingest import Corpus, Document, load_article
+from research_utils.lexicons.pack import DEFAULT_PACK, Pack, load_pack
 
 __all__ = ["CorpusNotebook", "Notebook", "start", "start_corpus"]
 
@@ -75,7 +76,24 @@ class Notebook:
             )
         from research_utils.explore import explore
 
-        return explore(self.corpus)
+        return explore(self.corpus, pack=str(self.params.get("pack") or ""))
+
+    @property
+    def pack(self) -> Pack:
+        """The topic pack named by the ``pack`` parameter (the default pack without one)."""
+        return load_pack(self.params.get("pack") or DEFAULT_PACK)
+
+    def topic(self, key: str, notes: list[str] | None = None) -> Any:
+        """A Markdown block: the topic pack, its research question for report ``key``, and
+        ``notes`` (one line each on an analysis the pack's lexicons do not apply to)."""
+        return topic_block(self.pack, key, notes)
+
+    @staticmethod
+    def does_not_apply(note: str) -> Any:
+        """``note`` as one Markdown line ("*Does not apply:* ..."), or nothing when it is ""."""
+        from IPython.display import Markdown
+
+        return Markdown(f"*Does not apply:* {note}") if note else None
 
     @property
     def compared(self) -> bool:
@@ -131,6 +149,20 @@ class Notebook:
         """Article fingerprints, the parameters of this run, package versions, project commit."""
         files = [Path(d.path).name if d.path else d.slug for d in self.corpus]
         return provenance(files, [d.sha256 for d in self.corpus], self.params)
+
+
+def topic_block(pack: Pack, key: str, notes: list[str] | None = None) -> Any:
+    """Markdown naming the topic pack, its research question for report ``key`` and ``notes``."""
+    from IPython.display import Markdown
+
+    text = f"**Topic pack:** `{pack.shown_path}`. {' '.join(str(pack.meta['description']).split())}"
+    question = pack.question(key)
+    if question:
+        text += f"\n\n**The pack's research question.** {question}"
+    for note in notes or []:
+        if note:
+            text += f"\n\n*Does not apply:* {note}"
+    return Markdown(text)
 
 
 def _interactive_tables() -> None:
@@ -223,6 +255,15 @@ class CorpusNotebook:
     out: Exporter
 
     @property
+    def pack(self) -> Pack:
+        """The topic pack named by the ``pack`` parameter (the default pack without one)."""
+        return load_pack(self.params.get("pack") or DEFAULT_PACK)
+
+    def topic(self) -> Any:
+        """A Markdown block: the topic pack and its research question for a corpus."""
+        return topic_block(self.pack, "corpus")
+
+    @property
     def groups(self) -> list[str]:
         """The groups, sorted."""
         return sorted(self.articles["group"].unique().tolist())
@@ -257,7 +298,7 @@ def start_corpus(stem: str, namespace: Mapping[str, Any]) -> CorpusNotebook:
     import json
     import tempfile
 
-    from research_utils.analyses.corpus import run, tables
+    from research_utils.analyses.corpus import corpus_options, run, tables
     from research_utils.plots import style
 
     params = {name: namespace[name] for name in declared_names(stem) if name in namespace}
@@ -265,8 +306,9 @@ def start_corpus(stem: str, namespace: Mapping[str, Any]) -> CorpusNotebook:
     failed: list[dict[str, str]] = []
     if not data_dir:
         data_dir = tempfile.mkdtemp(prefix="corpus-")
-        files = run.plan(run.discover(params.get("corpus_folders", [])), run.settings_fingerprint({}))
-        result = run.run_corpus(files, Path(data_dir), {}, scheduler="synchronous")
+        options = corpus_options(params.get("pack") or DEFAULT_PACK)
+        files = run.plan(run.discover(params.get("corpus_folders", [])), run.settings_fingerprint(options))
+        result = run.run_corpus(files, Path(data_dir), options, scheduler="synchronous")
         failed = result["failed"]
     elif (Path(data_dir) / "failed.json").is_file():
         failed = json.loads((Path(data_dir) / "failed.json").read_text(encoding="utf-8"))

@@ -61,7 +61,10 @@ def test_installed_wheel_runs_from_another_folder(tmp_path: Path) -> None:
     for stem in stems():
         assert f"research_utils/notebooks/{stem}.ipynb" in names
     assert "research_utils/data/articles/rt_2022-04_russia_ukraine_talks.txt" in names
-    assert "research_utils/lexicons/actors.yaml" in names
+    assert "research_utils/lexicons/reporting_verbs.yaml" in names
+    for pack in ("generic", "russia_ukraine_2022"):
+        assert f"research_utils/lexicons/packs/{pack}/pack.yaml" in names
+        assert f"research_utils/lexicons/packs/{pack}/actors.yaml" in names
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(wheel)],

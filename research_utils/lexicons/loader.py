@@ -103,8 +103,16 @@ class Lexicon:
         return cached
 
 
-def lexicon_path(name: str) -> Path:
-    """Path of a bundled lexicon given its name (``actors`` -> ``lexicons/actors.yaml``)."""
+def lexicon_path(name: str, pack: str | Path | None = None) -> Path | None:
+    """Path of a bundled lexicon given its name (``reporting_verbs`` -> ``lexicons/reporting_verbs.yaml``).
+
+    A topic lexicon (actors, issues, naming_sets) is the file of the topic pack ``pack``
+    (None or "" = the default pack), or None when that pack has none.
+    """
+    from research_utils.lexicons.pack import PACK_LEXICONS, load_pack
+
+    if name in PACK_LEXICONS:
+        return load_pack(pack or "").lexicon_file(name)
     return LEXICON_DIR / f"{name}.yaml"
 
 
@@ -208,8 +216,13 @@ def load_lexicon(
     schema: dict[str, type | tuple[type, ...]],
     optional: dict[str, type | tuple[type, ...]] | None = None,
     user_path: str | Path | None = None,
+    pack: str | Path | None = None,
 ) -> Lexicon:
     """Load a bundled lexicon, optionally replaced or extended by a user file.
+
+    The topic lexicons (actors, issues, naming sets) come from a topic pack
+    (:mod:`research_utils.lexicons.pack`); a pack without one gives an empty lexicon
+    (``entries == ()``), and the analysis then says it does not apply.
 
     Parameters
     ----------
@@ -221,6 +234,8 @@ def load_lexicon(
         Optional entry fields and their types.
     user_path : str or Path, optional
         A user lexicon in the same format; "" or None uses the bundled one only.
+    pack : str or Path, optional
+        Topic pack (bundled name or folder) for the topic lexicons; None = the default pack.
 
     Returns
     -------
@@ -232,7 +247,23 @@ def load_lexicon(
         Naming the file and line of the first problem.
     """
     optional = optional or {}
-    base_path = lexicon_path(name)
+    base_path = lexicon_path(name, pack)
+    if base_path is None:  # a topic lexicon the pack does not have
+        if user_path:
+            upath = Path(user_path)
+            udata, ulines = _read(upath)
+            umeta, uentries = _validate(upath, udata, ulines, schema, optional)
+            return Lexicon(str(umeta["name"]), str(upath), umeta, tuple(uentries), tuple(ulines))
+        from research_utils.lexicons.pack import load_pack
+
+        chosen = load_pack(pack or "")
+        meta = {
+            "name": name.replace("_", " ").capitalize(),
+            "description": f"The topic pack '{chosen.name}' has no {name.replace('_', ' ')} lexicon.",
+            "method": "none",
+            "sources": [f"topic pack {chosen.name}"],
+        }
+        return Lexicon(meta["name"], "", meta, (), ())
     data, lines = _read(base_path)
     meta, entries = _validate(base_path, data, lines, schema, optional)
     if not user_path:

@@ -119,7 +119,7 @@ def build_corpus_report(
     ReportError
         When the notebook fails or a limit is reached; the previous report stays.
     """
-    from research_utils.analyses.corpus import run
+    from research_utils.analyses.corpus import corpus_options, run
 
     say = progress or (lambda _m: None)
     files = run.discover(paths)
@@ -135,7 +135,7 @@ def build_corpus_report(
     output.check_destination(final, inputs)
     output.check_not_holding(build, inputs)
     output.make_dir(out_dir)
-    options: dict[str, Any] = {"lexicons": {}}
+    options: dict[str, Any] = corpus_options(str((params or {}).get("pack") or ""))
     with output.lock(out_dir):
         output.check_destination(final, inputs)
         output.remove_ours(build)

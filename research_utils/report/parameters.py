@@ -293,6 +293,9 @@ def resolve_paths(params: dict[str, dict[str, Any]], base: Path) -> dict[str, di
     for stem, values in params.items():
         out[stem] = dict(values)
         for name, value in values.items():
+            if name == "pack":
+                out[stem][name] = _resolve_pack(value, base)
+                continue
             if not is_path_parameter(name):
                 continue
             many = isinstance(value, list)
@@ -318,3 +321,20 @@ def resolve_paths(params: dict[str, dict[str, Any]], base: Path) -> dict[str, di
                 resolved.append(str(p))
             out[stem][name] = resolved if many else resolved[0]
     return out
+
+
+def _resolve_pack(value: Any, base: Path) -> str:
+    """A ``pack`` parameter checked now (not inside a kernel): a bundled pack's name as given,
+    a folder of one's own as an absolute path (relative paths resolve against ``base``)."""
+    from research_utils.lexicons.pack import PackError, bundled_packs, load_pack
+
+    if not isinstance(value, str):
+        raise ParameterError(f"parameter 'pack' must be a pack name or a folder, got {value!r}.")
+    if value in bundled_packs() or not value:
+        return value
+    folder = (base / value).resolve()
+    try:
+        load_pack(folder)
+    except PackError as exc:
+        raise ParameterError(f"parameter 'pack': {exc}") from None
+    return str(folder)

@@ -88,7 +88,7 @@ def load_yaml(path: Path) -> object:
 # --------------------------------------------------------------------------- lexicons
 def load_lexicons() -> dict:
     lex: dict = {"actors": None, "actor_terms": [], "naming": None, "issues": None}
-    actors = load_optional(LEXICONS / "actors.yaml")
+    actors = load_optional(LEXICONS / "packs" / "russia_ukraine_2022" / "actors.yaml")
     if actors:
         lex["actors"] = {e["id"] for e in actors.get("entries", [])}
         for e in actors.get("entries", []):
@@ -98,7 +98,7 @@ def load_lexicons() -> dict:
                     lex["actor_terms"].append((e["id"], t, False, excl))
             for t in e.get("case_sensitive", []) or []:
                 lex["actor_terms"].append((e["id"], t, True, excl))
-    naming = load_optional(LEXICONS / "naming_sets.yaml")
+    naming = load_optional(LEXICONS / "packs" / "russia_ukraine_2022" / "naming_sets.yaml")
     if naming:
         lex["naming"] = {
             e["id"]: {
@@ -107,7 +107,7 @@ def load_lexicons() -> dict:
             }
             for e in naming.get("entries", [])
         }
-    issues = load_optional(LEXICONS / "issues.yaml")
+    issues = load_optional(LEXICONS / "packs" / "russia_ukraine_2022" / "issues.yaml")
     if issues:
         lex["issues"] = {e["id"]: list(e.get("terms", [])) for e in issues.get("entries", [])}
     return lex

@@ -7,3 +7,15 @@
 * :mod:`~research_utils.analyses.corpus.groups`: groups of articles compared (naming index
   with bootstrap intervals, frames, who speaks, distinctive words, trend).
 """
+
+
+def corpus_options(pack: str = "") -> dict:
+    """The analysis options of a corpus run: the lexicons of topic pack ``pack`` ("" = default).
+
+    The options are part of the settings fingerprint, so a rerun with another pack
+    analyses every article again instead of reusing tables made with the old one.
+    """
+    from research_utils.lexicons.pack import DEFAULT_PACK
+
+    chosen = pack or DEFAULT_PACK
+    return {"lexicons": {"stance": {"pack": chosen}, "framing": {"pack": chosen}}}

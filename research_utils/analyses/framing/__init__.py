@@ -66,6 +66,7 @@ from research_utils.analyses.framing.lexicons import (
     load_persuasion,
 )
 from research_utils.analyses.framing.naming import (
+    naming_applies,
     naming_hits,
     naming_index,
     naming_overall,
@@ -105,6 +106,7 @@ __all__ = [
     "load_naming",
     "load_persuasion",
     "main_rows",
+    "naming_applies",
     "naming_hits",
     "naming_index",
     "naming_overall",

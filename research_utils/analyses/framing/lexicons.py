@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -36,6 +37,7 @@ from research_utils.lexicons import (
     check_unique,
     load_lexicon,
 )
+from research_utils.lexicons.pack import DEFAULT_PACK, load_pack
 
 __all__ = [
     "SCHEMES",
@@ -143,8 +145,10 @@ def load_checklist(user_path: str = "") -> Lexicon:
     return lex
 
 
-def load_naming(user_path: str = "") -> Lexicon:
-    """Load the naming contrast sets (``naming_sets.yaml``).
+def load_naming(user_path: str = "", pack: str | Path = DEFAULT_PACK) -> Lexicon:
+    """Load the naming contrast sets (``naming_sets.yaml`` of the topic pack ``pack``).
+
+    A pack without naming sets gives an empty lexicon: the naming analysis does not apply.
 
     Raises
     ------
@@ -152,7 +156,9 @@ def load_naming(user_path: str = "") -> Lexicon:
         Naming the file and the line of the first problem (a set with an empty side, a
         term on both sides).
     """
-    lex = load_lexicon("naming_sets", schema=_NAMING_SCHEMA, optional=_NAMING_OPTIONAL, user_path=user_path)
+    lex = load_lexicon(
+        "naming_sets", schema=_NAMING_SCHEMA, optional=_NAMING_OPTIONAL, user_path=user_path, pack=pack
+    )
     for entry, line in zip(lex.entries, lex.lines, strict=False):
         for side in ("side_a", "side_b"):
             if not [t for t in entry[side] if str(t).strip()]:
@@ -232,6 +238,7 @@ class FramingLexicons:
     naming: Lexicon
     persuasion: Lexicon
     entman: Lexicon
+    pack: str = DEFAULT_PACK
 
     @property
     def fingerprint(self) -> str:
@@ -326,19 +333,26 @@ def load_lexicons(
     naming: str = "",
     persuasion: str = "",
     entman: str = "",
+    pack: str | Path = DEFAULT_PACK,
 ) -> FramingLexicons:
     """Load every framing lexicon; each argument is an optional user file ("" = bundled).
+
+    ``pack`` is the topic pack of the naming sets (:mod:`research_utils.lexicons.pack`).
 
     Raises
     ------
     LexiconError
         Naming the file and the line of the first problem.
+    PackError
+        For an unknown pack.
     """
+    chosen = load_pack(pack)
     return FramingLexicons(
+        pack=chosen.name,
         policy=load_frames("policy", policy),
         generic=load_frames("generic", generic),
         checklist=load_checklist(checklist),
-        naming=load_naming(naming),
+        naming=load_naming(naming, chosen.path),
         persuasion=load_persuasion(persuasion),
         entman=load_entman(entman),
     )

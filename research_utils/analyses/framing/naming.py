@@ -46,6 +46,7 @@ from research_utils.analyses.framing.naming_voice import hit_voices
 from research_utils.ingest import CorpusLike, Document, as_corpus
 
 __all__ = [
+    "naming_applies",
     "naming_hits",
     "naming_index",
     "naming_overall",
@@ -360,3 +361,15 @@ def naming_validation_note(figures: pd.DataFrame | None = None) -> Note:
         "The gold sentences were written for this project in the styles of wire, Russian state, "
         "Ukrainian, op-ed and off-topic copy; figures on other writing may be lower."
     )
+
+
+def naming_applies(x: CorpusLike, lexicons: FramingLexicons | None = None) -> str:
+    """ "" when a naming set of the topic pack occurs in the articles, else one line saying why
+    the naming analysis does not apply (the pack has no sets, or none of them occurs)."""
+    lex = resolve_lexicons(lexicons)
+    n = len(lex.naming.entries)
+    if not n:
+        return f"the topic pack '{lex.pack}' has no naming sets: the naming analysis does not apply."
+    if naming_hits(x, lex).empty:
+        return f"none of the {n} naming sets of the topic pack '{lex.pack}' occurs: the naming analysis does not apply."
+    return ""

@@ -49,6 +49,7 @@ from research_utils.analyses.stance.actors import (
     MENTION_COLUMNS,
     actor_mentions,
     issue_mentions,
+    pack_notes,
 )
 from research_utils.analyses.stance.attribution import (
     ATTRIBUTION_COLUMNS,
@@ -173,6 +174,7 @@ __all__ = [
     "lexicon_table",
     "load_stance_lexicons",
     "obligations_on_actors",
+    "pack_notes",
     "position_comparison",
     "results_overview",
     "sentiment_extremes",

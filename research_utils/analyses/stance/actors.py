@@ -17,7 +17,7 @@ from research_utils.analyses.stance.tables import concat_tables
 from research_utils.analyses.stance.text import in_spans
 from research_utils.ingest import CorpusLike, as_corpus, voice_of_span
 
-__all__ = ["ISSUE_COLUMNS", "MENTION_COLUMNS", "actor_mentions", "issue_mentions"]
+__all__ = ["ISSUE_COLUMNS", "MENTION_COLUMNS", "actor_mentions", "issue_mentions", "pack_notes"]
 
 MENTION_COLUMNS = [
     "article",
@@ -127,3 +127,40 @@ def issue_mentions(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.
         ]
         frames.append(pd.DataFrame(rows, columns=ISSUE_COLUMNS))
     return concat_tables(frames, ISSUE_COLUMNS)
+
+
+def pack_notes(x: CorpusLike, lexicons: StanceLexicons | None = None) -> list[str]:
+    """One line for each part of the stance report that the topic pack does not cover here.
+
+    * the pack's actor lexicon names nobody in the articles: actor sections rest on named
+      speakers only;
+    * the pack has no issues, or none of its issues occurs: the claims analysis does not
+      apply.
+
+    An empty list means the pack's actors and issues both occur.
+    """
+    lex = default_lexicons(lexicons)
+    pack = f"topic pack '{lex.pack}'"
+    notes = []
+    n_actors = len(lex.actors.entries)
+    if not n_actors:
+        notes.append(
+            f"the {pack} has no actor lexicon: actors are the named speakers only, and the "
+            "sections on how the article writes about each actor do not apply."
+        )
+    elif actor_mentions(x, lex).empty:
+        notes.append(
+            f"none of the {n_actors} actors of the {pack} is named: actors are the named speakers "
+            "only, and the sections on how the article writes about each actor do not apply."
+        )
+    n_issues = len(lex.issues.entries)
+    if not n_issues:
+        notes.append(
+            f"the {pack} has no contested issues: the claims analysis (who wants what) does not apply."
+        )
+    elif issue_mentions(x, lex).empty:
+        notes.append(
+            f"none of the {n_issues} issues of the {pack} occurs: the claims analysis (who wants what) "
+            "does not apply."
+        )
+    return notes

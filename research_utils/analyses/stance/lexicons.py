@@ -28,6 +28,7 @@ from research_utils.lexicons import (
     check_values,
     load_lexicon,
 )
+from research_utils.lexicons.pack import DEFAULT_PACK, load_pack
 
 __all__ = [
     "EPISTEMIC_KINDS",
@@ -85,6 +86,7 @@ _SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
             "people": list,
             "adjectives": list,
             "case_sensitive": list,
+            "case_sensitive_adjectives": list,
             "exclude": list,
             "kind": str,
             "notes": str,
@@ -117,6 +119,8 @@ class StanceLexicons:
     actors, issues, reporting_verbs, epistemic, deontic, position_cues : Lexicon
     include_adjectives : bool
         Whether demonyms and adjectives ("Russian") count as actor mentions.
+    pack : str
+        Name of the topic pack the actors and issues came from.
 
     Raises
     ------
@@ -132,12 +136,15 @@ class StanceLexicons:
     deontic: Lexicon
     position_cues: Lexicon
     include_adjectives: bool = True
+    pack: str = DEFAULT_PACK
 
     def __post_init__(self) -> None:
         check_values(self.reporting_verbs, "verb_class", self.verb_classes)
         check_values(self.epistemic, "kind", EPISTEMIC_KINDS)
         check_values(self.position_cues, "kind", POSITION_KINDS)
-        check_nonempty(self.actors, ("terms", "people", "adjectives", "case_sensitive"))
+        check_nonempty(
+            self.actors, ("terms", "people", "adjectives", "case_sensitive", "case_sensitive_adjectives")
+        )
         check_nonempty(self.issues, ("terms",))
 
     # ------------------------------------------------------------------ identity
@@ -162,6 +169,7 @@ class StanceLexicons:
         """SHA-256 of the six lexicon fingerprints and the options: equal for equal content."""
         parts = [f"{role}={lex.fingerprint}" for role, lex in self.all().items()]
         parts.append(f"include_adjectives={self.include_adjectives}")
+        parts.append(f"pack={self.pack}")
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
     @functools.cached_property
@@ -190,7 +198,9 @@ class StanceLexicons:
         for e in self.actors.entries:
             names.update(t.lower() for t in (*_terms(e.get("terms")), *_terms(e.get("case_sensitive"))))
             people.update(t.lower() for t in _terms(e.get("people")))
-            adjectives.update(t.lower() for t in _terms(e.get("adjectives")))
+            adjectives.update(
+                t.lower() for t in (*_terms(e.get("adjectives")), *_terms(e.get("case_sensitive_adjectives")))
+            )
         return frozenset(names), frozenset(people), frozenset(adjectives)
 
     @functools.cached_property
@@ -211,6 +221,9 @@ class StanceLexicons:
                 TermGroup(e["id"], _terms(e.get("case_sensitive")), "name", case_sensitive=True),
                 TermGroup(e["id"], _terms(e.get("people")), "person"),
                 TermGroup(e["id"], _terms(e.get("adjectives")), "adjective"),
+                TermGroup(
+                    e["id"], _terms(e.get("case_sensitive_adjectives")), "adjective", case_sensitive=True
+                ),
             ]
         exclude = [x for e in self.actors.entries for x in _terms(e.get("exclude"))]
         return TermMatcher(groups, exclude)
@@ -298,6 +311,7 @@ def load_stance_lexicons(
     deontic: str | Path | None = "",
     position_cues: str | Path | None = "",
     include_adjectives: bool = True,
+    pack: str | Path = DEFAULT_PACK,
 ) -> StanceLexicons:
     """Load the bundled stance lexicons, each optionally replaced or extended by a user file.
 
@@ -308,13 +322,20 @@ def load_stance_lexicons(
         adds to the bundled list; ``replace`` (the default) replaces it.
     include_adjectives : bool
         Count demonyms and adjectives ("Russian", "Ukrainian") as actor mentions.
+    pack : str or Path
+        Topic pack of the actors and issues (:mod:`research_utils.lexicons.pack`): a
+        bundled name (``russia_ukraine_2022``, ``generic``) or a folder of your own. A pack
+        without issues leaves the claims analysis without a lexicon (it does not apply).
 
     Raises
     ------
     LexiconError
         Naming the file and line of the first problem (bad YAML, a missing field, an
         unknown verb class or cue kind, an entry without terms).
+    PackError
+        For an unknown pack.
     """
+    chosen = load_pack(pack)
     users = {
         "actors": actors,
         "issues": issues,
@@ -326,7 +347,9 @@ def load_stance_lexicons(
     loaded = {}
     for name, user in users.items():
         schema, optional = _SCHEMAS[name]
-        loaded[name] = load_lexicon(name, schema=schema, optional=optional, user_path=user or None)
+        loaded[name] = load_lexicon(
+            name, schema=schema, optional=optional, user_path=user or None, pack=chosen.path
+        )
     return StanceLexicons(
         actors=loaded["actors"],
         issues=loaded["issues"],
@@ -335,6 +358,7 @@ def load_stance_lexicons(
         deontic=loaded["deontic_markers"],
         position_cues=loaded["position_cues"],
         include_adjectives=include_adjectives,
+        pack=chosen.name,
     )
 
 
@@ -373,7 +397,7 @@ def actor_table(lexicons: StanceLexicons | None = None) -> pd.DataFrame:
             "kind": e.get("kind", ""),
             "terms": _join([*(e.get("terms") or []), *(e.get("case_sensitive") or [])]),
             "people": _join(e.get("people")),
-            "adjectives": _join(e.get("adjectives")),
+            "adjectives": _join([*(e.get("adjectives") or []), *(e.get("case_sensitive_adjectives") or [])]),
             "notes": _flat(e.get("notes")),
         }
         for e in lex.actors.entries

@@ -29,7 +29,12 @@ package is always the function and never a module it shadows.
 
 from research_utils.analyses.textstats.arc import ARC_COLUMNS, extreme_sentences, sentiment_arc
 from research_utils.analyses.textstats.association import COLLOCATION_COLUMNS, collocations
-from research_utils.analyses.textstats.concordance import DEFAULT_KWIC_TERMS, kwic, kwic_counts
+from research_utils.analyses.textstats.concordance import (
+    DEFAULT_KWIC_TERMS,
+    concordance_terms,
+    kwic,
+    kwic_counts,
+)
 from research_utils.analyses.textstats.diversity import (
     DIVERSITY_KEYS,
     diversity_curve,
@@ -83,6 +88,7 @@ __all__ = [
     "coleman_liau",
     "collocations",
     "compare",
+    "concordance_terms",
     "counts",
     "counts_table",
     "dale_chall",

@@ -21,7 +21,7 @@ from research_utils.analyses.textstats.core import per_document
 from research_utils.ingest import CorpusLike, Document
 from research_utils.lexicons import compile_terms
 
-__all__ = ["DEFAULT_KWIC_TERMS", "KWIC_COLUMNS", "kwic", "kwic_counts"]
+__all__ = ["DEFAULT_KWIC_TERMS", "KWIC_COLUMNS", "concordance_terms", "kwic", "kwic_counts"]
 
 DEFAULT_KWIC_TERMS: tuple[str, ...] = ("neutral*", "guarantee*", "NATO")
 """Example concordance queries (a trailing ``*`` matches any ending)."""
@@ -132,6 +132,36 @@ def kwic(x: CorpusLike, terms: Iterable[str] = DEFAULT_KWIC_TERMS, window: int =
     if not queries:
         return pd.DataFrame(columns=KWIC_COLUMNS)
     return per_document(x, lambda doc: _kwic_of(doc, queries, window), KWIC_COLUMNS)
+
+
+def concordance_terms(
+    given: Iterable[str], pack_terms: Iterable[str], keyness_table: pd.DataFrame, n: int = 3
+) -> tuple[list[str], str]:
+    """The concordance queries of a report, and one line saying where they come from.
+
+    ``given`` (the ``kwic_terms`` parameter) wins; else the topic pack's terms; else the
+    ``n`` content words (not stop words) the article over-uses most against general English
+    (the first such rows of a :func:`~research_utils.analyses.textstats.keyness` table).
+    """
+    terms = [str(t) for t in given if str(t).strip()]
+    if terms:
+        return terms, f"Queries (the kwic_terms parameter): {', '.join(terms)}."
+    terms = [str(t) for t in pack_terms if str(t).strip()]
+    if terms:
+        return terms, f"Queries (the topic pack's defaults; set kwic_terms to choose): {', '.join(terms)}."
+    from research_utils.vocabulary import load_stopwords
+
+    stop = load_stopwords()
+    over = keyness_table
+    if len(over) and "direction" in over.columns:
+        over = over[(over["direction"] == "over") & ~over["word"].astype(str).str.lower().isin(stop)]
+    terms = [str(w) for w in over["word"].head(n)] if len(over) else []
+    if terms:
+        return terms, (
+            "Queries (the article's strongest key words, as the topic pack names none; "
+            f"set kwic_terms to choose): {', '.join(terms)}."
+        )
+    return [], "No queries: kwic_terms is empty, the topic pack names none and no word is key."
 
 
 def kwic_counts(table: pd.DataFrame) -> pd.DataFrame:
