@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from research_utils.report.findings import find_anchor, findings, findings_html, section_anchors
+from research_utils.report.findings import Finding, find_anchor, findings, findings_html, section_anchors
 
 
 def _results() -> dict:
@@ -70,3 +70,54 @@ def test_links_find_sections_by_their_words_not_their_numbers(tmp_path: Path) ->
     assert find_anchor(anchors, "Naming") == ""
     shown = findings_html(findings(_results())[:1], tmp_path)
     assert 'href="01_text_statistics.reader.html#5.-Readability"' in shown
+
+
+def test_naming_finding_speaks_in_the_packs_side_labels() -> None:
+    """A pack of one's own names its sides; the finding must not fall back to Russia and Ukraine."""
+    results = _results()
+    results["framing"]["naming_sides"] = {"side_a": "the union's usage", "side_b": "the employers' usage"}
+    naming = next(f for f in findings(results) if f.topic == "Naming")
+    assert "-1 (the employers' usage) to +1 (the union's usage)" in naming.text
+    assert naming.text.endswith("mostly the employers' usage.")
+    assert "Russian" not in naming.text
+    results["framing"]["naming_sides"] = {}
+    assert "mostly Russian official usage" in next(f for f in findings(results) if f.topic == "Naming").text
+
+
+def test_each_report_links_its_findings_to_a_section_of_its_own() -> None:
+    """The findings at the top of a report link to headings that exist in that notebook."""
+    from research_utils.report.glance import glance, section_link
+
+    for page, section in [
+        ("01_text_statistics", "Readability"),
+        ("02_stance_comparison", "Who speaks"),
+        ("02_stance_comparison", "Who wants what"),
+        ("03_framing_analysis", "Frame salience"),
+        ("03_framing_analysis", "Naming"),
+    ]:
+        link = section_link(page, section)
+        assert link.startswith("#") and section.split()[0] in link, (page, section)
+    assert section_link("02_stance_comparison", "no such heading") == ""
+    shown = glance(
+        "03_framing_analysis",
+        [Finding("Frames", "Most salient frames: economic.", "03_framing_analysis", "Frame salience")],
+        ["", "the topic pack 'generic' has no naming sets: the naming analysis does not apply."],
+    ).data
+    assert shown.count("\n") == 1 and "[Method and evidence](#2.-Frame-salience)" in shown
+    assert "*Does not apply:* the topic pack 'generic'" in shown
+
+
+def test_findings_at_a_glance_minimal_pair() -> None:
+    """Same article, two packs: the conflict pack finds a naming index, the generic pack says why not."""
+    from research_utils.analyses import framing
+    from research_utils.paths import DEFAULT_ARTICLE
+    from research_utils.report.glance import framing_findings
+
+    conflict = {f.topic: f.text for f in framing_findings(DEFAULT_ARTICLE)}
+    generic = {
+        f.topic: f.text for f in framing_findings(DEFAULT_ARTICLE, framing.load_lexicons(pack="generic"))
+    }
+    own = framing.naming_overall(DEFAULT_ARTICLE)["index_author"].iloc[0]
+    assert own < -0.5 and conflict["Naming"].startswith(f"Author's-own naming index {own:+.2f}")
+    assert conflict["Naming"].endswith("mostly Russian official usage.")
+    assert "Naming" not in generic and generic["Frames"] == conflict["Frames"]

@@ -66,7 +66,8 @@ def test_notebook_is_thin():
     nb = nbformat.read(NOTEBOOK, as_version=4)
     code = _code(nb)[1:]  # after the parameters cell
     assert 'nb = start("03_framing_analysis", globals())' in code[0] and "fr.load_lexicons(" in code[0]
-    assert code[1].startswith("display(nb.header())\ndisplay(nb.warnings())\nnb.topic(")
+    assert code[1].startswith("from research_utils.report.glance import")  # findings first
+    assert code[2].startswith("display(nb.header())\ndisplay(nb.warnings())\nnb.topic(")
     assert code[-1] == "nb.provenance()"
     joined = "\n".join(code)
     for computed in (

@@ -119,6 +119,11 @@ def test_report_files(bundled_report: Path) -> None:
         assert f'id="{anchor}"' in (bundled_report / page).read_text(encoding="utf-8"), (page, anchor)
     assert index.count(".reader.html#") >= 4
     for stem in NOTEBOOKS:
+        reader = (bundled_report / f"{stem}.reader.html").read_text(encoding="utf-8")
+        if stem != "04_corpus_comparison":
+            assert "Findings at a glance" in reader and "Method and evidence</a>" in reader, stem
+        for anchor in re.findall(r'href="#([^"]+)"', reader):  # every in-page link has its target
+            assert f'id="{anchor}"' in reader, (stem, anchor)
         page = (bundled_report / f"{stem}.html").read_text(encoding="utf-8")
         assert "data:image/png;base64" in page, f"{stem} has no embedded plot"
         assert foreign_scripts(page) == []  # only the package's own table script

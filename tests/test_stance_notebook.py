@@ -47,7 +47,8 @@ def test_notebook_is_thin() -> None:
     params = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
     assert nb.cells.index(params) == 1 and code[0] == params.source
     assert f'nb = start("{STEM}", globals())' in code[1] and "load_stance_lexicons(" in code[1]
-    assert "nb.header()" in code[2] and "nb.warnings()" in code[2]
+    assert "stance_findings(" in code[2]  # findings first
+    assert "nb.header()" in code[3] and "nb.warnings()" in code[3]
     assert code[-1].strip() == "nb.provenance()"
     body = "\n".join(code[1:])
     for computing in (

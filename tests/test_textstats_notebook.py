@@ -39,7 +39,8 @@ def test_notebook_is_thin() -> None:
     assert "parameters" in nbformat.read(notebook_path(STEM), as_version=4).cells[1].metadata["tags"]
     setup = cells[1]
     assert 'nb = start("01_text_statistics", globals())' in setup
-    assert "nb.header()" in cells[2] and "nb.warnings()" in cells[2]
+    assert "text_statistics_findings(" in cells[2]  # findings first
+    assert "nb.header()" in cells[3] and "nb.warnings()" in cells[3]
     assert cells[-1].strip() == "nb.provenance()"
     body = "\n".join(cells[2:])
     # what a cell must not do: compute (a test could not reach it) or read files itself

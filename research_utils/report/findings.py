@@ -74,12 +74,17 @@ def _grade(value: float) -> str:
     return "graduate level"
 
 
-def _naming_meaning(index: float) -> str:
+def _naming_meaning(index: float, sides: dict[str, str]) -> str:
+    """What an index says, in the words of the pack's naming lexicon (its side labels)."""
     if index >= 0.5:
-        return "mostly the Ukrainian and international usage (Kyiv, invasion, Donbas ...)"
+        return f"mostly {sides['side_a']}"
     if index <= -0.5:
-        return "mostly the Russian official usage (Kiev, special military operation, Donbass ...)"
+        return f"mostly {sides['side_b']}"
     return "a mix of both usages"
+
+
+_DEFAULT_SIDES = {"side_a": "Ukrainian and international usage", "side_b": "Russian official usage"}
+"""Side labels of results written before results.json kept them (the bundled pack's)."""
 
 
 def _main(rows: list[dict[str, Any]], slug: str) -> list[dict[str, Any]]:
@@ -122,6 +127,7 @@ def findings(results: dict[str, Any]) -> list[Finding]:
                 Finding("Frames", f"Most salient frames: {shown}.", "03_framing_analysis", "Frame salience")
             )
         index = fr.get("naming_index_author", fr.get("naming_index"))
+        sides = {**_DEFAULT_SIDES, **(fr.get("naming_sides") or {})}
         if index is None:
             out.append(
                 Finding(
@@ -135,8 +141,8 @@ def findings(results: dict[str, Any]) -> list[Finding]:
             out.append(
                 Finding(
                     "Naming",
-                    f"Author's-own naming index {index:+.2f} on a scale from -1 (Russian official usage) to +1 "
-                    f"(Ukrainian and international usage): {_naming_meaning(index)}.",
+                    f"Author's-own naming index {index:+.2f} on a scale from -1 ({sides['side_b']}) to +1 "
+                    f"({sides['side_a']}): {_naming_meaning(index, sides)}.",
                     "03_framing_analysis",
                     "Naming",
                 )

@@ -32,6 +32,8 @@ def results_summary(
     entman: pd.DataFrame,
     checklist: pd.DataFrame,
     min_cues: int,
+    sides: dict[str, str] | None = None,
+    pack: str = "",
 ) -> dict[str, Any]:
     """The ``framing`` section of ``results.json`` from the notebook's tables.
 
@@ -45,6 +47,11 @@ def results_summary(
         articles.
     min_cues : int
         The presence threshold used.
+    sides : dict, optional
+        Whose usage naming sides A and B are (:func:`naming_sides`), kept as ``naming_sides``
+        so that a reader of results.json (and the index page) can say what the index means.
+    pack : str
+        The topic pack of the naming sets (kept as ``pack``).
 
     Returns
     -------
@@ -114,6 +121,8 @@ def results_summary(
         "naming_index_quoted": _first(overall_main, "index_quoted"),
         "naming_index_distanced": _first(overall_main, "index_distanced"),
         "naming_index_by_article": naming_overall,
+        "naming_sides": dict(sides or {"side_a": "side A", "side_b": "side B"}),
+        "pack": pack,
         "persuasion_cues": persuasion[["article", "technique", "family", "count", "author", "quoted"]],
         "entman": entman[["article", "function", "sentence_id", "sentence", "match", "voice"]],
         "sv_checklist": checklist[
