@@ -33,8 +33,9 @@ def english_share(text: str) -> tuple[float, int]:
     number of words looked at: the first 1,000 words, split at white space, with the
     punctuation at their edges stripped (enough to tell the language of a text)."""
     words = text[:10_000].lower().split()[:1000]
-    hits = sum(w.strip(_EDGE_PUNCTUATION) in _ENGLISH_FUNCTION_WORDS for w in words)
-    n = sum(1 for w in words if w.strip(_EDGE_PUNCTUATION))
+    stripped = [w.strip(_EDGE_PUNCTUATION) for w in words]
+    hits = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, stripped))
+    n = len(stripped) - stripped.count("")
     return (hits / n if n else 0.0), n
 
 

@@ -212,6 +212,12 @@ def word_count(text: str) -> int:
     return len(_WORD_COUNT.findall(text))
 
 
+def has_words(text: str, n: int) -> bool:
+    """True when ``text`` has at least ``n`` :func:`word_tokens` (stops counting at ``n``:
+    the role rules ask this of whole paragraphs)."""
+    return n <= 0 or next(itertools.islice(_WORD_COUNT.finditer(text), n - 1, None), None) is not None
+
+
 def _is_short_line(text: str) -> bool:
     # cheapest test first: a body paragraph ends in sentence punctuation
     return (
@@ -404,9 +410,10 @@ def _headings(r: _Roles) -> None:
         line = r.text[i]
         nxt = r.next_free(i)
         nxt_line = r.text[nxt] if nxt is not None else ""
-        body_follows = (
-            _ends_sentence(nxt_line) and word_count(nxt_line) >= 8 and not LIST_ITEM.match(nxt_line)
-        )
+        body_follows = _ends_sentence(nxt_line) and has_words(nxt_line, 8) and not LIST_ITEM.match(nxt_line)
+        if not short[i] and not line.endswith(("?", ":")):  # no heading rule applies
+            in_list = False
+            continue
         if not short[i]:
             lower_words = word_tokens(line.lower()) or [""]
             wc = len(lower_words)
