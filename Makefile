@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 ARTICLES ?=
+LAB_ARGS ?=
 
 .PHONY: report test lab bench validate lint clean help chromium
 
@@ -51,7 +52,7 @@ test: $(VENV)/.installed-dev chromium
 
 # JupyterLab refuses to start as root without --allow-root (containers, CI machines).
 lab: $(VENV)/.installed
-	$(BIN)/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
+	$(BIN)/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root ) $(LAB_ARGS)
 
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/bench.py
