@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from research_utils.analyses.stance.lexicons import StanceLexicons, lexicon_table
+from research_utils.analyses.stance.profile import PROFILE_COLUMNS
 from research_utils.export import jsonable
 
 __all__ = ["METHOD", "records", "results_overview", "stance_results"]
@@ -59,26 +60,7 @@ _ATTRIBUTION_KEYS = [
     "sentence_id",
     "note",
 ]
-_PROFILE_KEYS = [
-    "article",
-    "actor",
-    "label",
-    "voice",
-    "mentions",
-    "sentences",
-    "sentiment_mean",
-    "sentiment_low",
-    "sentiment_high",
-    "share_negative",
-    "share_positive",
-    "deontic",
-    "hedges",
-    "boosters",
-    "hedges_per_sentence",
-    "boosters_per_sentence",
-    "quotes",
-    "quoted_words",
-]
+_PROFILE_KEYS = PROFILE_COLUMNS
 _CLAIM_KEYS = [
     "article",
     "actor",
