@@ -264,6 +264,13 @@ class CorpusNotebook:
         return topic_block(self.pack, "corpus")
 
     @property
+    def naming_sides(self) -> dict[str, str]:
+        """Whose usage naming sides A and B are, in the topic pack's words."""
+        from research_utils.analyses import framing
+
+        return framing.naming_sides(framing.load_lexicons(pack=self.params.get("pack") or DEFAULT_PACK))
+
+    @property
     def groups(self) -> list[str]:
         """The groups, sorted."""
         return sorted(self.articles["group"].unique().tolist())

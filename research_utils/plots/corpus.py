@@ -32,12 +32,18 @@ def _wrap(text: str, width: int = 60) -> str:
     return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
 
-def naming_by_group_chart(naming: pd.DataFrame, title: str = "Naming index by group") -> Figure:
+def naming_by_group_chart(
+    naming: pd.DataFrame,
+    title: str = "Naming index by group",
+    side_a: str = "Ukrainian and international usage",
+    side_b: str = "Russian official usage",
+) -> Figure:
     """Each group's mean author's-own naming index with its 95 % bootstrap interval.
 
-    The axis runs from -1 (only the Russian official usage, side B) to +1 (only the
-    Ukrainian/international usage, side A); the number of articles behind each point is
-    written beside it.
+    The axis runs from -1 (only side B's usage) to +1 (only side A's); ``side_a`` and
+    ``side_b`` name them as the topic pack's naming lexicon does
+    (:func:`research_utils.analyses.framing.naming_sides`; the defaults are the bundled
+    pack's). The number of articles behind each point is written beside it.
     """
     d = naming.dropna(subset=["naming_index"]).sort_values("naming_index")
     fig = Figure(figsize=(8, 1.2 + 0.55 * max(len(d), 1)), layout="constrained")
@@ -59,9 +65,11 @@ def naming_by_group_chart(naming: pd.DataFrame, title: str = "Naming index by gr
         )
     ax.set_yticks(y, [_wrap(g, 24) for g in d["group"]])
     ax.set_xlim(-1.05, 1.6)
-    ax.set_xticks([-1, -0.5, 0, 0.5, 1], ["-1\nRussian official", "-0.5", "0", "+0.5", "+1\nUkrainian/intl."])
+    ax.set_xticks(
+        [-1, -0.5, 0, 0.5, 1], [f"-1\n{_wrap(side_b, 22)}", "-0.5", "0", "+0.5", f"+1\n{_wrap(side_a, 22)}"]
+    )
     ax.axvline(0, color="0.5", linewidth=0.8)
-    ax.set_xlabel("author's-own naming index (mean over articles, 95% bootstrap interval)")
+    ax.set_xlabel(_wrap("author's-own naming index (mean over articles, 95% bootstrap interval)", 50))
     ax.set_title(_wrap(title))
     return fig
 
@@ -89,17 +97,21 @@ def distributions(articles: pd.DataFrame, measures: dict[str, str], title: str =
         sns.stripplot(data=d, x="group", y=col, ax=ax, color="#1f5f8b", size=3, alpha=0.6)
         ax.set_xlabel("")
         ax.set_ylabel(_wrap(label, 30))
+        ax.set_xticks(ax.get_xticks(), [_wrap(t.get_text(), 20) for t in ax.get_xticklabels()])
         ax.tick_params(axis="x", labelrotation=30)
     if title:
         fig.suptitle(_wrap(title, 90))
     return fig
 
 
-def frames_heatmap(frames: pd.DataFrame, scheme: str = "policy", title: str = "") -> Figure:
-    """Frame cue hits per 1,000 words, groups by frames (darker = more salient)."""
+def frames_heatmap(frames: pd.DataFrame, scheme: str = "policy", title: str = "") -> Figure | None:
+    """Frame cue hits per 1,000 words, groups by frames (darker = more salient); None when
+    there is nothing to draw."""
     d = frames[frames["scheme"] == scheme].pivot_table(
         index="frame", columns="group", values="per_1000_words", aggfunc="first"
     )
+    if d.empty:
+        return None
     width = max(7.5, 4.5 + 1.1 * d.shape[1])
     fig = Figure(figsize=(width, 1.6 + 0.38 * max(d.shape[0], 1)), layout="constrained")
     ax = fig.subplots()
@@ -154,8 +166,11 @@ def distinctive_words_chart(
     return fig
 
 
-def trend_chart(trend: pd.DataFrame, title: str = "Naming index by month") -> Figure:
-    """Lines of a per-month mean by group, with the number of articles per month as bars below."""
+def trend_chart(trend: pd.DataFrame, title: str = "Naming index by month") -> Figure | None:
+    """Lines of a per-month mean by group, with the number of articles per month as bars below;
+    None when there is nothing to draw."""
+    if trend.empty:
+        return None
     fig = Figure(figsize=(8, 5), layout="constrained")
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[2, 1])
     months = sorted(trend["month"].unique())

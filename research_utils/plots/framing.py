@@ -19,6 +19,7 @@ import seaborn as sns
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 from seaborn.utils import relative_luminance
 
 from research_utils.analyses.framing.core import Note
@@ -166,10 +167,12 @@ def trajectory_heatmap(traj: pd.DataFrame, *, drop_empty: bool = True, title: st
     if wide.empty or not wide.to_numpy().sum():
         return Note("Frame trajectory: no frame cue occurs in any paragraph, so there is nothing to draw.")
     fig = Figure(
-        figsize=(min(4 + 0.42 * wide.shape[1], 18), 1.6 + 0.5 * max(len(wide), 1)), layout="constrained"
+        figsize=(min(max(4 + 0.42 * wide.shape[1], 8), 18), 1.6 + 0.5 * max(len(wide), 1)),
+        layout="constrained",
     )
     ax = fig.subplots()
-    sns.heatmap(wide, cmap="Blues", linewidths=0.5, linecolor="white", cbar_kws={"label": "cue hits"}, ax=ax)
+    cbar_kws = {"label": "cue hits", "ticks": MaxNLocator(integer=True)}
+    sns.heatmap(wide, cmap="Blues", linewidths=0.5, linecolor="white", cbar_kws=cbar_kws, ax=ax)
     _annotate_cells(ax, wide.astype(int).astype(str).replace("0", "").to_numpy())  # zeros stay blank
     ax.grid(False)
     ax.set_yticklabels([_wrap(t.get_text(), 34) for t in ax.get_yticklabels()], rotation=0)
@@ -260,6 +263,7 @@ def naming_chart(
         every = "" if r["index"] == r["index_author"] else f"  (all {r['index']:+.2f})"
         ax.text(lim * 0.98, i, own + every, va="center", ha="right", fontsize=9)
     ax.set_xlabel("← side B uses (count)      side A uses (count) →")
+    ax.xaxis.get_major_locator().set_params(integer=True)
     ax.xaxis.set_major_formatter(lambda v, _pos: f"{abs(v):.0f}")
     fig.legend(loc="outside lower center", fontsize=9, ncol=2, frameon=False)  # B column, A column
     ax.set_title(title or "Naming choices: which name the text uses for each referent", loc="left")
@@ -288,6 +292,7 @@ def persuasion_chart(counts: pd.DataFrame, *, title: str = "") -> Figure | Note:
     for i, v in enumerate(d["count"]):
         ax.text(v + top * 0.01, i, str(v), va="center", fontsize=9)
     ax.set_xlim(0, top * 1.1)
+    ax.xaxis.get_major_locator().set_params(integer=True)
     ax.set_xlabel("candidate cue spans (not detections)")
     ax.set_ylabel("")
     sns.move_legend(ax, "upper left", bbox_to_anchor=(1.01, 1), title="family", fontsize=8, title_fontsize=9)
@@ -365,8 +370,8 @@ def naming_profiles(naming: pd.DataFrame, *, title: str = "") -> Figure | Note:
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlim(-1.1, 1.1)
     ax.set_xlabel(
-        "author's-own naming index: −1 only side B (Russian official) … +1 only side A "
-        "(Ukrainian/international)"
+        "author's-own naming index: −1 only side B … +1 only side A\n"
+        "(each row: side A's terms | side B's terms)"
     )
     ax.set_ylabel("")
     ax.set_title(title or "Naming profiles across articles", loc="left")

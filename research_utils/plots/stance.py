@@ -22,6 +22,7 @@ from matplotlib.colors import TwoSlopeNorm
 from matplotlib.figure import Figure
 
 from research_utils.analyses.stance.lexicons import VERB_CLASSES
+from research_utils.plots import title_text
 
 __all__ = [
     "claims_heatmap",
@@ -97,6 +98,7 @@ def voice_share_plot(
         ax.set_yticks(y, labels)
         ax.invert_yaxis()
         ax.set_xlim(0, xmax * 1.6)
+        ax.xaxis.get_major_locator().set_params(integer=True)
         ax.set_xlabel("words in direct quotes")
         ax.set_title(_short(art))
     fig.suptitle(title)
@@ -156,8 +158,8 @@ def sentiment_plot(
         ax.set_xlim(-1, 1)
         ax.set_title(_short(art))
     axes[0].legend(loc="lower left", fontsize=8, frameon=True)
-    fig.supxlabel("VADER compound: −1 negative … +1 positive (grey band: neutral, ±0.05)")
-    fig.suptitle(textwrap.fill(title, 90))
+    fig.supxlabel("VADER compound: −1 negative … +1 positive\n(grey band: neutral, ±0.05)")
+    fig.suptitle(title_text(title, 60))
     return fig
 
 
@@ -211,18 +213,25 @@ def verb_class_plot(
     return fig
 
 
+SHRINK_CLAIMS = 2
+"""Pseudo-claims without a side added to every cell of the claims heatmap's colour."""
+
+
 def claims_heatmap(
     matrix: pd.DataFrame,
     title: str = "Who wants what: net position of each actor on each issue",
     articles: Sequence[str] | None = None,
 ) -> Figure | None:
-    """Heatmap of the net position (support − oppose) / claims, annotated with the counts.
+    """Heatmap of each actor's position on each issue, coloured by position *and* evidence.
 
     Only claims count (rows of role ``claim``: the actor is the subject or the speaker of
-    a position cue about the issue); mere co-occurrences are left out. Blue cells lean to
-    support, red to opposition, white is balanced or takes no side; empty cells mean the
-    actor makes no claim on the issue in the article. Each cell reads
-    ``+support −oppose / claims``.
+    a position cue about the issue); mere co-occurrences are left out. The colour is the
+    net position shrunk toward zero by the number of claims behind it,
+    ``(support − oppose) / (claims + 2)`` (two pseudo-claims without a side, as in an
+    add-two estimate), so a cell backed by one sentence is pale (at most ±1/3) and only a
+    position repeated in several sentences is dark. Blue leans to support, red to
+    opposition; grey cells mean no claim. Each cell reads ``+support −oppose`` and
+    ``n = claims``.
 
     Parameters
     ----------
@@ -250,7 +259,8 @@ def claims_heatmap(
     mappable = None
     for ax, art in zip(axes, panels, strict=True):
         sub = matrix[matrix["article"] == art]
-        net = sub.pivot_table(index="label", columns="issue_label", values="net").reindex(
+        shrunk = sub.assign(shown=(sub["support"] - sub["oppose"]) / (sub["claims"] + SHRINK_CLAIMS))
+        net = shrunk.pivot_table(index="label", columns="issue_label", values="shown").reindex(
             index=actors, columns=issues
         )
         sup = sub.pivot_table(index="label", columns="issue_label", values="support").reindex(
@@ -292,8 +302,10 @@ def claims_heatmap(
         ax.set_title(_short(art))
         mappable = ax.collections[0] if ax.collections else mappable
     if mappable is not None:
-        fig.colorbar(mappable, ax=axes, shrink=0.7, label="net position: −1 opposes … +1 supports")
-    fig.suptitle(textwrap.fill(title + " (cell: +support −oppose, n = claims; grey: no claim)", 90))
+        fig.colorbar(
+            mappable, ax=axes, shrink=0.7, label="(support − oppose) / (claims + 2):\npale = little evidence"
+        )
+    fig.suptitle(title_text(title + " (cell: +support −oppose, n = claims; grey: no claim)", 50, lines=3))
     return fig
 
 
@@ -376,5 +388,5 @@ def epistemic_plot(
         ax.set_xlabel("markers per sentence mentioning the actor")
         ax.set_title(_short(art))
     axes[0].legend(loc="lower right", fontsize=8)
-    fig.suptitle(title)
+    fig.suptitle(title_text(title, 50))
     return fig
