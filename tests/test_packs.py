@@ -173,3 +173,18 @@ def test_a_pack_of_ones_own(tmp_path: Path) -> None:
     with pytest.raises(ParameterError) as err:
         resolve_paths({"02_stance_comparison": {"pack": "no_such_pack"}}, tmp_path)
     assert "\n" not in str(err.value) and "pack.yaml" in str(err.value)
+
+
+def test_corpus_reuse_key_changes_with_the_packs_content(tmp_path: Path) -> None:
+    """An edited pack is a new setting: a corpus rerun must not reuse tables made with the old one."""
+    from research_utils.analyses.corpus import corpus_options
+
+    folder = tmp_path / "p"
+    folder.mkdir()
+    pack_yaml = "meta: {name: p, description: d, method: m, sources: [s]}\n"
+    (folder / "pack.yaml").write_text(pack_yaml, encoding="utf-8")
+    first = corpus_options(str(folder))
+    assert corpus_options(str(folder)) == first
+    (folder / "pack.yaml").write_text(pack_yaml + "kwic_terms: [x]\n", encoding="utf-8")
+    assert corpus_options(str(folder)) != first
+    assert corpus_options("generic") != corpus_options("russia_ukraine_2022") == corpus_options("")
