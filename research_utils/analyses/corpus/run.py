@@ -42,10 +42,11 @@ SUFFIXES = (".txt", ".html", ".htm")
 
 BATCH_SIZE = 25
 
-WORKER_LIFETIME = "120s"
-"""A local worker process is replaced after this long (staggered, its batch handed on): a
-worker's memory creeps up by about 17 MB per 1,000 articles it analyses (native memory that
-neither the garbage collector nor malloc_trim returns), so long runs recycle them."""
+WORKER_LIFETIME = "300s"
+"""A local worker process is replaced after about this long (staggered by up to a minute,
+its batch handed on): a worker's memory creeps up by about 17 MB per 1,000 articles it
+analyses (native memory that neither the garbage collector nor malloc_trim returns), so long
+runs recycle them. Every replacement costs a few seconds of start-up."""
 """Articles per Dask task."""
 
 
@@ -203,7 +204,7 @@ def _client(scheduler: str, workers: int) -> Any:
 
     if scheduler in ("threads", "processes"):
         recycle = (
-            {"lifetime": WORKER_LIFETIME, "lifetime_stagger": "15s", "lifetime_restart": True}
+            {"lifetime": WORKER_LIFETIME, "lifetime_stagger": "60s", "lifetime_restart": True}
             if scheduler == "processes"
             else {}
         )
