@@ -185,8 +185,9 @@ def environment() -> dict[str, Any]:
 
 
 def shareable(name: str, value: Any) -> Any:
-    """A parameter value as shown in shared outputs: file paths reduced to their file names."""
-    if name.endswith(("_path", "_paths", "_lexicon", "_file", "_dir")):
+    """A parameter value as shown in shared outputs: file paths (and a topic pack given as a
+    folder) reduced to their file names."""
+    if name.endswith(("_path", "_paths", "_lexicon", "_file", "_dir")) or name == "pack":
         if isinstance(value, str):
             return Path(value).name if value else value
         if isinstance(value, list):

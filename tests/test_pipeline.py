@@ -117,6 +117,7 @@ def test_report_files(bundled_report: Path) -> None:
     undescribed = sorted(t.stem for t in tables if t.stem not in table_descriptions())
     assert not undescribed, f"add a line on these tables to research_utils/report/tables.yaml: {undescribed}"
     assert "<h2>Findings</h2>" in index
+    assert "<dt>Topic pack</dt><dd><code>russia_ukraine_2022</code>" in index
     # every finding links to a section of a reader page that exists
     for page, anchor in re.findall(r'href="(0\d_[a-z_]+\.reader\.html)#([^"]+)"', index):
         assert f'id="{anchor}"' in (bundled_report / page).read_text(encoding="utf-8"), (page, anchor)

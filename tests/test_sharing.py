@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from research_utils.paths import DEFAULT_ARTICLE, PROJECT_ROOT
+from research_utils.paths import DEFAULT_ARTICLE, PACKAGE_DIR, PROJECT_ROOT
 
 pytestmark = pytest.mark.notebook
 
@@ -22,8 +22,20 @@ def test_no_absolute_path_in_any_shared_output(tmp_path: Path) -> None:
     shutil.copy(
         DEFAULT_ARTICLE.with_name(DEFAULT_ARTICLE.stem + ".meta.yaml"), work / "articles" / "talks.meta.yaml"
     )
+    # a topic pack of one's own, given as a folder: its path must not travel either
+    shutil.copytree(PACKAGE_DIR / "lexicons" / "packs" / "russia_ukraine_2022", work / "my_pack")
     proc = subprocess.run(
-        [sys.executable, "-m", "research_utils.cli", "articles/talks.txt", "--out", "out"],
+        [
+            sys.executable,
+            "-m",
+            "research_utils.cli",
+            "articles/talks.txt",
+            "--out",
+            "out",
+            "-p",
+            "pack",
+            "my_pack",
+        ],
         cwd=work,
         capture_output=True,
         text=True,

@@ -27,7 +27,7 @@ from typing import Any
 
 import nbformat
 
-from research_utils.export import environment, jsonable
+from research_utils.export import environment, jsonable, shareable
 from research_utils.ingest import Document, load_article, sidecar_path
 from research_utils.report import kernels, output, registry, render
 from research_utils.report.bundle import write_bundle
@@ -53,7 +53,6 @@ def _clean_notebook(nb: nbformat.NotebookNode, parameters: dict[str, Any] | None
     """Drop timestamps and durations so that two builds give identical files, and write the
     injected parameters as shown to readers: file paths as their file names, so that a shared
     notebook or page never names a folder of the analyst's machine."""
-    from research_utils.export import shareable
 
     nb.metadata.pop("papermill", None)
     nb.metadata.pop("widgets", None)
@@ -106,7 +105,9 @@ def _results(
             "encoding": article.encoding,
             "warnings": list(article.warnings),
         },
-        "parameters": {s: jsonable(params.get(s, {})) for s in stems},
+        "parameters": {
+            s: jsonable({k: shareable(k, v) for k, v in params.get(s, {}).items()}) for s in stems
+        },
         "notebooks": stems,
         "provenance": environment(),
     }

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from research_utils.ingest import Document
+from research_utils.lexicons.pack import DEFAULT_PACK
 from research_utils.report import registry
 from research_utils.report.findings import findings, findings_html
 
@@ -89,6 +90,10 @@ def index_html(
         for d in compared or []
     )
     found = findings(results or {})
+    passed = (results or {}).get("parameters", {}).values()
+    pack = (results or {}).get("framing", {}).get("pack") or next(
+        (str(v["pack"]) for v in passed if isinstance(v, dict) and v.get("pack")), DEFAULT_PACK
+    )
     summary = (
         f'<section class="findings"><h2>Findings</h2>{findings_html(found, folder or Path("."))}'
         '<p class="note">Dictionary and pattern measures are cues for a reader, not readings of meaning: '
@@ -122,6 +127,7 @@ def index_html(
 <dt>Outlet</dt><dd>{esc(str(meta.get("outlet", "not given")))}</dd>
 <dt>Date</dt><dd>{esc(str(date or "not given"))}</dd>
 <dt>File</dt><dd><code>{esc(Path(article.path or "").name)}</code>, SHA-256 <code>{esc(article.sha256)}</code></dd>
+<dt>Topic pack</dt><dd><code>{esc(pack)}</code> (actors, issues and naming sets; parameter <code>pack</code>)</dd>
 </dl>
 {summary}
 {doubts}
