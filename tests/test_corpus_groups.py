@@ -108,3 +108,13 @@ def test_trend_by_month() -> None:
     rt_april = got[(got["month"] == "2022-04") & (got["group"] == "RT")].iloc[0]
     assert rt_april["articles"] == 2 and rt_april["mean"] == pytest.approx(-0.75)
     assert set(got["month"]) == {"2022-04", "2022-05"}  # the undated article is left out
+
+
+def test_batch_size_keeps_every_worker_busy_and_batches_bounded() -> None:
+    from research_utils.analyses.corpus.run import BATCH_SIZE, batch_size
+
+    assert BATCH_SIZE == 100
+    assert batch_size(10_000, 2) == 100  # capped
+    assert batch_size(200, 2) == 25  # ceil(200 / (4 * 2)): four batches a worker
+    assert batch_size(10_000, 64) == 40  # ceil(10,000 / 256) on a large cluster
+    assert batch_size(6, 2) == 5 and batch_size(0, 0) == 5  # never below 5

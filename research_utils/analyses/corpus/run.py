@@ -40,13 +40,17 @@ __all__ = [
 SUFFIXES = (".txt", ".html", ".htm")
 """Article files a folder is searched for (their ``.meta.yaml`` sidecars are read with them)."""
 
-BATCH_SIZE = 25
+BATCH_SIZE = 100
+"""Most articles in one batch (one task, one Parquet part per table). Larger batches cost
+the command less scheduling and fewer files (2,000 articles: 94 s with 100, 103 s with 25);
+small corpora get smaller batches, so that every worker has at least four."""
 
-WORKER_LIFETIME = "300s"
-"""A local worker process is replaced after about this long (staggered by up to a minute,
-its batch handed on): a worker's memory creeps up by about 17 MB per 1,000 articles it
-analyses (native memory that neither the garbage collector nor malloc_trim returns), so long
-runs recycle them. Every replacement costs a few seconds of start-up."""
+
+def batch_size(n: int, workers: int) -> int:
+    """Articles per batch for ``n`` articles on ``workers`` workers (5 to :data:`BATCH_SIZE`)."""
+    return max(5, min(BATCH_SIZE, -(-n // (4 * max(workers, 1)))))
+
+
 """Articles per Dask task."""
 
 
@@ -203,18 +207,12 @@ def _client(scheduler: str, workers: int) -> Any:
     from dask.distributed import Client, LocalCluster
 
     if scheduler in ("threads", "processes"):
-        recycle = (
-            {"lifetime": WORKER_LIFETIME, "lifetime_stagger": "60s", "lifetime_restart": True}
-            if scheduler == "processes"
-            else {}
-        )
         cluster = LocalCluster(
             n_workers=workers if scheduler == "processes" else 1,
             threads_per_worker=1 if scheduler == "processes" else workers,
             processes=scheduler == "processes",
             dashboard_address=None,
-            silence_logs=50,  # a worker's failure reaches us through its task; recycling logs noise
-            **recycle,
+            silence_logs=40,
         )
         return Client(cluster)
     return Client(scheduler, timeout="30s")
@@ -269,7 +267,7 @@ def run_corpus(
     started = time.perf_counter()
     failed: list[dict[str, str]] = []
     done = 0
-    batches = list(_batches(todo, BATCH_SIZE))
+    batches = list(_batches(todo, batch_size(len(todo), workers or os.cpu_count() or 1)))
 
     def report(result: dict[str, Any], n: int) -> None:
         nonlocal done
