@@ -100,6 +100,18 @@ def _ratio(a: float, b: float) -> float:
     return round(a / b, 3) if b else float("nan")
 
 
+def _counts(items: int, labelled: int, found: int, right: int) -> dict[str, Any]:
+    """Counts of a scored measure with their precision (right / found) and recall (right / labelled)."""
+    return {
+        "items": items,
+        "labelled": labelled,
+        "found": found,
+        "right": right,
+        "precision": _ratio(right, found),
+        "recall": _ratio(right, labelled),
+    }
+
+
 # --------------------------------------------------------------------------- attribution
 
 
@@ -152,12 +164,7 @@ def score_attribution(items: list[dict[str, Any]], lexicons: Any = None) -> dict
                     {"id": item["id"], "wrong speaker": f"{row.speaker} / {name} for {g.get('speaker_name')}"}
                 )
     return {
-        "items": len(items),
-        "labelled": labelled,
-        "found": found,
-        "right": right,
-        "precision": _ratio(right, found),
-        "recall": _ratio(right, labelled),
+        **_counts(len(items), labelled, found, right),
         "resolution_accuracy": _ratio(resolved, resolvable),
         "misses": misses,
     }
@@ -186,14 +193,7 @@ def score_claims(items: list[dict[str, Any]], lexicons: Any = None) -> dict[str,
             found += 1
             if key in gold and row.position == row.position and int(row.position) == gold[key]:
                 right += 1
-    return {
-        "items": len(items),
-        "labelled": labelled,
-        "found": found,
-        "right": right,
-        "precision": _ratio(right, found),
-        "recall": _ratio(right, labelled),
-    }
+    return _counts(len(items), labelled, found, right)
 
 
 # --------------------------------------------------------------------------- naming

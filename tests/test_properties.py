@@ -189,7 +189,8 @@ def test_grouped_term_pattern_matches_one_alternative_per_term(terms: list[str],
 @FAST
 @given(st.text(alphabet=".!?:;…'\"”’)]([ ab\t", max_size=12))
 def test_ends_sentence_is_the_end_punctuation_pattern(text: str) -> None:
-    from research_utils.ingest.structure import _END_PUNCT, _ends_sentence
+    from research_utils.ingest.lines import _END_PUNCT
+    from research_utils.ingest.lines import ends_sentence as _ends_sentence
 
     assert _ends_sentence(text) == bool(_END_PUNCT.search(text))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from research_utils.ingest.structure import word_count
+from research_utils.ingest.lines import word_count
 
 __all__ = ["ENGLISH_MIN_SHARE", "HTML_DOCUMENT", "NOT_ENGLISH", "english_share", "input_warnings"]
 

@@ -31,7 +31,6 @@ own is recognised only when it comes right before the credit.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -51,6 +50,8 @@ from research_utils.ingest.furniture import (
     headline_reason,
     is_name,
 )
+from research_utils.ingest.lines import blocks_from_text, has_words, word_count, word_tokens
+from research_utils.ingest.lines import ends_sentence as _ends_sentence
 from research_utils.ingest.repair import repair_text
 
 if TYPE_CHECKING:
@@ -63,8 +64,6 @@ __all__ = [
     "excluded_lines",
     "segment",
     "structure_table",
-    "word_count",
-    "word_tokens",
 ]
 
 ROLE_RULES: dict[str, str] = {
@@ -108,16 +107,6 @@ _CONTENT_LABEL = re.compile(r"^(source|details|quote|updated?|background|context
 """Ukrainska Pravda's "Source: / Details: / Quote:" lines carry content: body, not headings."""
 _BREADCRUMB = re.compile(r"\s(?:[>»›→|/·•]|::)\s")
 
-_END_PUNCT = re.compile(r"[.!?:;…]['\"”’)\]]*$")
-"""Sentence punctuation at the end of a line, perhaps before closing quotes or brackets."""
-
-
-def _ends_sentence(text: str) -> bool:
-    """``_END_PUNCT.search(text)`` for a text without line breaks, without a regex scan:
-    the last character that is not a closing quote or bracket is sentence punctuation."""
-    core = text.rstrip("'\"”’)]")
-    return bool(core) and core[-1] in ".!?:;…"
-
 
 @dataclass(frozen=True)
 class Block:
@@ -139,83 +128,6 @@ class Block:
     role: str
     text: str
     reason: str = ""
-
-
-_WRAP_MAX = 100
-"""Hard-wrapped text is cut at 60-80 characters, rarely more than 100."""
-
-
-def _soft_breaks(lines: list[str]) -> list[bool]:
-    """For each line but the last, whether it continues on the next line (hard wrapping).
-
-    A chunk counts as hard-wrapped when at most a fifth of its lines exceed 100 characters,
-    its wrap width (the longest line up to 100 characters) is at least 50, at least half of its
-    line breaks are soft (the line is filled so that the next word would not have fitted, or it
-    ends mid-sentence and the next line goes on in lower case) and most soft breaks fall
-    mid-sentence. One-paragraph-per-line text fails these tests: its lines vary in length, many
-    are long, and they end with sentence punctuation.
-    """
-    n = len(lines)
-    none = [False] * (n - 1)
-    lengths = [len(x) for x in lines]
-    short = [x for x in lengths if x <= _WRAP_MAX]
-    if n < 2 or (n - len(short)) * 5 > n or not short or max(short) < 50:
-        return none
-    width = max(short)
-    soft: list[bool] = []
-    mid_sentence = 0
-    for a, b in itertools.pairwise(lines):
-        if len(a) > _WRAP_MAX or LIST_ITEM.match(b):
-            soft.append(False)
-            continue
-        open_end = not _ends_sentence(a)
-        # a line that ends a sentence before a capital must be full to the width to run on
-        slack = 0.85 if open_end or not b[:1].isupper() else 1.0
-        filled = len(a) + 1 + len(b.split(" ", 1)[0]) > slack * width
-        soft.append(filled or (open_end and len(a) >= 0.6 * width and b[:1].islower()))
-        mid_sentence += soft[-1] and open_end
-    count = sum(soft)
-    if count == 0 or count * 2 < n - 1 or mid_sentence * 2 < count:
-        return none
-    return soft
-
-
-def _blocks_from_text(text: str) -> list[str]:
-    """Split text into blocks: one per line, except that hard-wrapped lines are joined."""
-    blocks: list[str] = []
-    for chunk in re.split(r"\n\s*\n", text):
-        lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
-        if not lines:
-            continue
-        current = lines[0]
-        for line, soft in zip(lines[1:], _soft_breaks(lines), strict=False):
-            if soft:
-                current += " " + line
-            else:
-                blocks.append(current)
-                current = line
-        blocks.append(current)
-    return blocks
-
-
-_WORD_COUNT = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
-
-
-def word_tokens(text: str) -> list[str]:
-    """Rough word tokens of a line (letters and digits, inner apostrophes and hyphens): the
-    unit of the role rules' length limits, cheaper than the full tokenizer."""
-    return _WORD_COUNT.findall(text)
-
-
-def word_count(text: str) -> int:
-    """Number of :func:`word_tokens` in ``text``."""
-    return len(_WORD_COUNT.findall(text))
-
-
-def has_words(text: str, n: int) -> bool:
-    """True when ``text`` has at least ``n`` :func:`word_tokens` (stops counting at ``n``:
-    the role rules ask this of whole paragraphs)."""
-    return n <= 0 or next(itertools.islice(_WORD_COUNT.finditer(text), n - 1, None), None) is not None
 
 
 def _is_short_line(text: str) -> bool:
@@ -465,7 +377,7 @@ def segment(text: str, meta: dict[str, Any], name: str = "the text") -> Structur
         If the text holds no body paragraph.
     """
     repaired, repairs = repair_text(text)
-    raw_blocks = _blocks_from_text(repaired)
+    raw_blocks = blocks_from_text(repaired)
     if not raw_blocks:
         raise ArticleError(f"{name} is empty or holds only white space: give a file with the article text.")
 

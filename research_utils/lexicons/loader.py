@@ -248,12 +248,11 @@ def load_lexicon(
     """
     optional = optional or {}
     base_path = lexicon_path(name, pack)
-    if base_path is None:  # a topic lexicon the pack does not have
-        if user_path:
-            upath = Path(user_path)
-            udata, ulines = _read(upath)
-            umeta, uentries = _validate(upath, udata, ulines, schema, optional)
-            return Lexicon(str(umeta["name"]), str(upath), umeta, tuple(uentries), tuple(ulines))
+    base = _from_file(base_path, schema, optional) if base_path is not None else None
+    user = _from_file(Path(user_path), schema, optional) if user_path else None
+    if user is not None and (base is None or user.meta.get("mode", "replace") == "replace"):
+        return user  # a user file replaces the bundled list (or stands alone where a pack has none)
+    if base is None:  # a topic lexicon the pack does not have
         from research_utils.lexicons.pack import load_pack
 
         chosen = load_pack(pack or "")
@@ -264,28 +263,34 @@ def load_lexicon(
             "sources": [f"topic pack {chosen.name}"],
         }
         return Lexicon(meta["name"], "", meta, (), ())
-    data, lines = _read(base_path)
-    meta, entries = _validate(base_path, data, lines, schema, optional)
-    if not user_path:
-        return Lexicon(str(meta["name"]), str(base_path), meta, tuple(entries), tuple(lines))
-    upath = Path(user_path)
-    udata, ulines = _read(upath)
-    umeta, uentries = _validate(upath, udata, ulines, schema, optional)
-    if umeta.get("mode", "replace") == "replace":
-        return Lexicon(str(umeta["name"]), str(upath), umeta, tuple(uentries), tuple(ulines))
+    if user is None:
+        return base
     merged: dict[str, tuple[dict[str, Any], int]] = {
-        e["id"]: (e, ln) for e, ln in zip(entries, lines, strict=False)
+        e["id"]: (e, ln) for e, ln in zip(base.entries, base.lines, strict=False)
     }
-    for e, ln in zip(uentries, ulines, strict=False):
+    for e, ln in zip(user.entries, user.lines, strict=False):
         merged[e["id"]] = (e, ln)
-    meta_out = {**meta, "extended_by": str(upath), "sources": [*meta["sources"], *umeta["sources"]]}
+    meta_out = {
+        **base.meta,
+        "extended_by": user.path,
+        "sources": [*base.meta["sources"], *user.meta["sources"]],
+    }
     return Lexicon(
-        str(meta["name"]),
-        f"{base_path} + {upath}",
+        base.name,
+        f"{base.path} + {user.path}",
         meta_out,
         tuple(e for e, _ in merged.values()),
         tuple(ln for _, ln in merged.values()),
     )
+
+
+def _from_file(
+    path: Path, schema: dict[str, type | tuple[type, ...]], optional: dict[str, type | tuple[type, ...]]
+) -> Lexicon:
+    """One lexicon file, read and validated."""
+    data, lines = _read(path)
+    meta, entries = _validate(path, data, lines, schema, optional)
+    return Lexicon(str(meta["name"]), str(path), meta, tuple(entries), tuple(lines))
 
 
 def entry_line(lex: Lexicon, eid: str) -> int:

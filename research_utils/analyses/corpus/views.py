@@ -7,20 +7,9 @@ from typing import Any
 
 import pandas as pd
 
+from research_utils.analyses.framing.core import Note  # the one 'does not apply' line of the reports
+
 __all__ = ["Note", "draw", "show", "validation_figures"]
-
-
-class Note:
-    """One line shown instead of an empty table or figure (rendered as Markdown)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def _repr_markdown_(self) -> str:
-        return f"*{self.text}*"
-
-    def __repr__(self) -> str:
-        return self.text
 
 
 def show(df: pd.DataFrame, empty: str, columns: list[str] | None = None) -> pd.DataFrame | Note:
