@@ -234,6 +234,7 @@ def _build(
     started = time.monotonic()
     deadline = started + build_timeout
     kernels.reset()
+    kernels.preload()
     # ``jobs`` notebook threads, and one more thread that loads the HTML templates while the
     # kernels start rather than after the last one ends.
     pool = concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs))

@@ -58,6 +58,20 @@ class KernelDied(RuntimeError):
     """The kernel ended while a notebook ran (killed, out of memory, or stopped by the runner)."""
 
 
+def preload() -> None:
+    """Import the execution engines in the calling (main) thread.
+
+    The notebook threads and the template thread would otherwise import papermill,
+    nbclient, jupyter_client and nbconvert at the same moment, and Python's import of one
+    module from two threads can fail with "partially initialized module" (seen once in a
+    fresh-clone test run of two concurrent builds).
+    """
+    import jupyter_client.manager  # noqa: F401
+    import nbclient.exceptions  # noqa: F401
+    import papermill
+    import papermill.exceptions  # noqa: F401
+
+
 def _manager_class() -> type:
     from jupyter_client.manager import AsyncKernelManager
 
