@@ -14,36 +14,46 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Exporter", "environment", "jsonable", "neutralise_formulas", "provenance", "records", "shareable"]
 
 
 def jsonable(value: Any) -> Any:
-    """Convert numpy/pandas values into plain JSON types (NaN becomes None)."""
+    """Convert numpy/pandas values into plain JSON types (NaN becomes None).
+
+    numpy and pandas are looked up among the imported modules, not imported: a value can
+    only be one of theirs once they are loaded (and the command line starts faster).
+    """
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [jsonable(v) for v in value]
-    if isinstance(value, pd.DataFrame):
-        return records(value)
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (np.floating, float)):
+    if isinstance(value, float):  # also numpy's float64, a subclass
         f = float(value)
         return None if math.isnan(f) or math.isinf(f) else round(f, 6)
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if isinstance(value, np.ndarray):
-        return [jsonable(v) for v in value.tolist()]
-    if value is pd.NA or value is pd.NaT:
-        return None
     if isinstance(value, Path):
         return str(value)
+    pd, np = sys.modules.get("pandas"), sys.modules.get("numpy")
+    if pd is not None:
+        if isinstance(value, pd.DataFrame):
+            return records(value)
+        if value is pd.NA or value is pd.NaT:
+            return None
+    if np is not None:
+        if isinstance(value, np.integer):
+            return int(value)
+        if isinstance(value, np.floating):
+            return jsonable(float(value))
+        if isinstance(value, np.bool_):
+            return bool(value)
+        if isinstance(value, np.ndarray):
+            return [jsonable(v) for v in value.tolist()]
     return value
 
 
@@ -65,6 +75,8 @@ def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
     written as ``'=...``: Excel, LibreOffice and Google Sheets then show it as text. Only
     text cells change; numbers (``-0.5``) stay numbers.
     """
+    import pandas as pd
+
     out = df.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col].dtype):
@@ -213,6 +225,8 @@ def provenance(files: list[str], sha256s: list[str], parameters: dict[str, Any])
     DataFrame
         Columns ``item`` and ``value``.
     """
+    import pandas as pd
+
     rows: list[tuple[str, str]] = [
         (f"article sha256: {name}", digest) for name, digest in zip(files, sha256s, strict=True)
     ]

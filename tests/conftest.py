@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,12 @@ import pytest
 from research_utils import report
 from research_utils.paths import DEFAULT_ARTICLE
 from research_utils.report.registry import stems
+
+# As in the research-report command (research_utils/cli.py): nbformat imports jsonschema,
+# whose optional checker of the "iri" string format compiles some forty grammars when it is
+# imported (seconds), for a format no notebook schema uses. The test process goes without it
+# (nothing imported above loads nbformat).
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 NOTEBOOKS = stems()
 

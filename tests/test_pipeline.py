@@ -47,7 +47,9 @@ def test_notebook_is_stored_as_source(stem: str) -> None:
 
 
 def test_help_notebook_documents_parameters() -> None:
-    """`papermill --help-notebook` documents every notebook (the four run side by side)."""
+    """`papermill --help-notebook` documents the notebooks: one of an article and the corpus
+    one, side by side (each start of papermill's command takes seconds; that papermill reads
+    the same parameters from all four is checked in-process below)."""
     papermill = str(Path(sys.executable).with_name("papermill"))
     runs = {
         stem: subprocess.Popen(
@@ -56,7 +58,7 @@ def test_help_notebook_documents_parameters() -> None:
             stderr=subprocess.PIPE,
             text=True,
         )
-        for stem in ALL_NOTEBOOKS
+        for stem in (ALL_NOTEBOOKS[0], ALL_NOTEBOOKS[-1])
     }
     for stem, proc in runs.items():
         stdout, stderr = proc.communicate(timeout=120)

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from research_utils.ingest.corpus import Corpus, CorpusLike, as_corpus
 from research_utils.ingest.document import Document, article_from_text, load_article, slugify
@@ -21,6 +21,9 @@ from research_utils.ingest.read import MAX_BYTES, sidecar_path
 from research_utils.ingest.sentences import quote_spans, split_sentences, voice_of_span
 from research_utils.ingest.structure import excluded_lines, structure_table
 from research_utils.ingest.tokens import is_number, word_spans, words
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "MAX_BYTES",
@@ -47,5 +50,7 @@ __all__ = [
 
 def sentences(x: CorpusLike) -> pd.DataFrame:
     """The body sentences of every document of ``x`` (a copy; see :attr:`Document.sentences`)."""
+    import pandas as pd
+
     corpus = as_corpus(x)
     return pd.concat([d.sentences for d in corpus], ignore_index=True)

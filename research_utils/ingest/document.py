@@ -19,16 +19,18 @@ import unicodedata
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
-import pandas as pd
 
 from research_utils.ingest import read
 from research_utils.ingest.checks import HTML_DOCUMENT, NOT_ENGLISH, input_warnings
 from research_utils.ingest.errors import ArticleError
 from research_utils.ingest.parse import Parsed, parse, quoted_tokens
 from research_utils.ingest.structure import Block, segment
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Document", "Parsed", "article_from_text", "load_article", "slugify"]
 
@@ -181,6 +183,8 @@ class Document:
         ``quoted_share`` (share of its characters inside quotation marks) and ``voice``
         (``quoted`` when that share is at least one half, else ``author``).
         """
+        import pandas as pd
+
         p = self.parsed
         lengths = np.fromiter(map(len, p.sentence), dtype=np.int64, count=len(p.sentence))
         quoted = np.array(
@@ -219,6 +223,8 @@ class Document:
         folded: the unit of frequencies, keyness and distinctive words), ``is_number``,
         ``stopword`` (bundled list), ``voice`` (author/quoted).
         """
+        import pandas as pd
+
         from research_utils import vocabulary
 
         p = self.parsed
@@ -253,6 +259,8 @@ class Document:
         the sentence), ``voice`` (``author`` or ``quoted``), ``text``, ``start`` and ``end``
         (offsets in the sentence). Stretches that are only punctuation or space are dropped.
         """
+        import pandas as pd
+
         rows = []
         p = self.parsed
         for sid, (sent, spans, pid) in enumerate(zip(p.sentence, p.quotes, p.paragraph_id, strict=True)):

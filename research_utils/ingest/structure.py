@@ -35,8 +35,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from research_utils.ingest.errors import ArticleError
 from research_utils.ingest.furniture import (
     BIO,
@@ -55,6 +53,8 @@ from research_utils.ingest.lines import ends_sentence as _ends_sentence
 from research_utils.ingest.repair import repair_text
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from research_utils.ingest.document import Document
 
 __all__ = [
@@ -436,6 +436,8 @@ def structure_table(doc: Document) -> pd.DataFrame:
     DataFrame
         Columns ``block`` (position in the file), ``role``, ``words``, ``text``, ``reason``.
     """
+    import pandas as pd
+
     return pd.DataFrame(
         [
             {
@@ -459,6 +461,8 @@ def excluded_lines(doc: Document) -> pd.DataFrame:
     DataFrame
         Columns ``block``, ``text``, ``reason``.
     """
+    import pandas as pd
+
     rows = [
         {"block": b.index, "text": b.text, "reason": b.reason} for b in doc.blocks if b.role == "excluded"
     ]
