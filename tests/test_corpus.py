@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dask
 import pandas as pd
 import pytest
 
@@ -109,6 +110,27 @@ def test_a_real_local_cluster_gives_the_same_tables_as_synchronous(tmp_path: Pat
     assert one.keys() == two.keys()
     for name in one:
         pd.testing.assert_frame_equal(one[name], two[name], check_dtype=False, obj=name)
+
+
+@pytest.mark.cluster
+def test_local_workers_run_without_the_profiler_that_grows_with_every_batch() -> None:
+    """Dask's statistical profiler kept a call tree that grew by ~28 MB per 1,000 articles on
+    each worker (found with ``make bench``); the workers this package starts have it off."""
+    from research_utils.analyses.corpus.run import _client
+
+    client = _client("processes", 2)
+    try:
+        state = client.run(
+            lambda dask_worker: (
+                "profile" in dask_worker.periodic_callbacks,
+                dask.config.get("distributed.worker.profile.enabled"),
+            )
+        )
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    assert len(state) == 2 and set(state.values()) == {(False, False)}
 
 
 # ------------------------------------------------------------------ the command

@@ -51,9 +51,6 @@ def batch_size(n: int, workers: int) -> int:
     return max(5, min(BATCH_SIZE, -(-n // (4 * max(workers, 1)))))
 
 
-"""Articles per Dask task."""
-
-
 @dataclass(frozen=True)
 class CorpusFile:
     """One article file of a corpus: where it is, how it is named, and its cache key."""
@@ -203,17 +200,27 @@ def stored_keys(previous: Path | None) -> dict[str, str]:
     return dict(zip(old["article"], old["key"], strict=True))
 
 
+LOCAL_WORKER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False}
+"""Dask settings of the local workers this module starts. Dask's statistical profiler
+samples every worker thread each 10 ms and keeps a call tree per task prefix that grows
+with every batch: about 28 MB and a few per cent of speed per 1,000 articles on each
+worker (``make bench`` measured it). Workers of a cluster started elsewhere keep their
+own settings: start them with ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``."""
+
+
 def _client(scheduler: str, workers: int) -> Any:
+    import dask
     from dask.distributed import Client, LocalCluster
 
     if scheduler in ("threads", "processes"):
-        cluster = LocalCluster(
-            n_workers=workers if scheduler == "processes" else 1,
-            threads_per_worker=1 if scheduler == "processes" else workers,
-            processes=scheduler == "processes",
-            dashboard_address=None,
-            silence_logs=40,
-        )
+        with dask.config.set(LOCAL_WORKER_CONFIG):  # the nanny hands it to the workers
+            cluster = LocalCluster(
+                n_workers=workers if scheduler == "processes" else 1,
+                threads_per_worker=1 if scheduler == "processes" else workers,
+                processes=scheduler == "processes",
+                dashboard_address=None,
+                silence_logs=40,
+            )
         return Client(cluster)
     return Client(scheduler, timeout="30s")
 
@@ -253,7 +260,9 @@ def run_corpus(
     Returns
     -------
     dict
-        ``analysed``, ``reused``, ``failed`` ([{path, reason}]), ``seconds``.
+        ``analysed``, ``reused``, ``failed`` ([{path, reason}]), ``seconds`` (wall time of
+        the analysis) and ``worker_seconds`` (time the workers spent in the batches; its
+        ratio to ``seconds`` times the number of workers is how busy they were).
     """
     say = progress or (lambda _m: None)
     stop = should_stop or (lambda: False)
@@ -267,13 +276,15 @@ def run_corpus(
     started = time.perf_counter()
     failed: list[dict[str, str]] = []
     done = 0
+    busy = 0.0
     batches = list(_batches(todo, batch_size(len(todo), workers or os.cpu_count() or 1)))
 
     def report(result: dict[str, Any], n: int) -> None:
-        nonlocal done
+        nonlocal done, busy
         writer.write(result["tables"])
         failed.extend(result["failed"])
         done += n
+        busy += result["seconds"]
         rate = done / max(time.perf_counter() - started, 1e-9)
         say(f"  {done}/{len(todo)} analysed ({rate:.1f} articles/s), {len(failed)} failed")
 
@@ -304,6 +315,7 @@ def run_corpus(
         "reused": len(keep),
         "failed": sorted(failed, key=lambda f: f["path"]),
         "seconds": time.perf_counter() - started,
+        "worker_seconds": busy,
     }
 
 
