@@ -636,6 +636,7 @@ def corpus(n: int, schedulers: list[str]) -> list[dict[str, Any]]:
                     "articles_per_s": n / wall,
                     "words_per_s": words / wall,
                     "peak_mb": peak[0] / 1e6,
+                    "workers_busy": result["worker_seconds"] / (wall * 2),
                 }
             )
             shutil.rmtree(data, ignore_errors=True)
@@ -773,7 +774,7 @@ def main() -> None:
                 print(
                     f"   {r['articles']:>6,} articles, {r['scheduler']:<10} {r['seconds']:7.1f} s"
                     f"  {r['articles_per_s']:6.1f} articles/s  {r['words_per_s']:>9,.0f} words/s"
-                    f"  peak {r['peak_mb']:,.0f} MB"
+                    f"  peak {r['peak_mb']:,.0f} MB  workers busy {r['workers_busy']:.0%}"
                     + (f" ({_verdict(ok)})" if r["scheduler"] == "processes" else ""),
                     flush=True,
                 )
