@@ -116,9 +116,7 @@ def test_a_real_local_cluster_gives_the_same_tables_as_synchronous(tmp_path: Pat
 def test_local_workers_run_without_the_profiler_that_grows_with_every_batch() -> None:
     """Dask's statistical profiler kept a call tree that grew by ~28 MB per 1,000 articles on
     each worker (found with ``make bench``); the workers this package starts have it off."""
-    from research_utils.analyses.corpus.run import _client
-
-    client = _client("processes", 2)
+    client = run._client("processes", 2)
     try:
         state = client.run(
             lambda dask_worker: (
@@ -126,11 +124,30 @@ def test_local_workers_run_without_the_profiler_that_grows_with_every_batch() ->
                 dask.config.get("distributed.worker.profile.enabled"),
             )
         )
+        assert run.profiling_workers(client) == 0
     finally:
         cluster = client.cluster
         client.close()
         cluster.close()
     assert len(state) == 2 and set(state.values()) == {(False, False)}
+
+
+@pytest.mark.cluster
+def test_a_cluster_started_elsewhere_with_the_profiler_on_gets_a_note(tmp_path: Path) -> None:
+    """Workers the command did not start keep their own settings: the run says how to fix
+    them, and goes on."""
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None, silence_logs=40) as cluster:
+        items = run.plan(run.discover([CORPUS]), run.settings_fingerprint({}))
+        said: list[str] = []
+        result = run.run_corpus(
+            items, tmp_path / "data", {}, scheduler=cluster.scheduler_address, progress=said.append
+        )
+    notes = [line for line in said if "profiler" in line]
+    assert len(notes) == 1 and "1 worker(s)" in notes[0]
+    assert "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False" in notes[0]
+    assert result["analysed"] == len(items) and not result["failed"]
 
 
 # ------------------------------------------------------------------ the command

@@ -34,6 +34,7 @@ __all__ = [
     "analyse_batch",
     "article_key",
     "discover",
+    "profiling_workers",
     "run_corpus",
 ]
 
@@ -208,6 +209,19 @@ worker (``make bench`` measured it). Workers of a cluster started elsewhere keep
 own settings: start them with ``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``."""
 
 
+def _has_profiler(dask_worker: Any) -> bool:
+    return "profile" in getattr(dask_worker, "periodic_callbacks", {})
+
+
+def profiling_workers(client: Any) -> int:
+    """How many workers of ``client``'s cluster run Dask's statistical profiler (0 when
+    that cannot be asked: the check never stops a run)."""
+    try:
+        return sum(bool(v) for v in client.run(_has_profiler).values())
+    except Exception:  # an old or restricted cluster: say nothing
+        return 0
+
+
 def _client(scheduler: str, workers: int) -> Any:
     import dask
     from dask.distributed import Client, LocalCluster
@@ -298,6 +312,13 @@ def run_corpus(
 
         client = _client(scheduler, workers or os.cpu_count() or 1)
         try:
+            profiling = profiling_workers(client)
+            if profiling:
+                say(
+                    f"  note: {profiling} worker(s) of this cluster run Dask's profiler, whose "
+                    "memory grows with every batch; start them with "
+                    "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False"
+                )
             futures = client.map(analyse_batch, batches, options=options, pure=False)
             sizes = {f.key: len(b) for f, b in zip(futures, batches, strict=True)}
             for future in as_completed(futures):
