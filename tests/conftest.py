@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 from research_utils import report
 from research_utils.paths import DEFAULT_ARTICLE
+from research_utils.report.control import skip_iri_format_checker
 from research_utils.report.registry import stems
 
-# As in the research-report command (research_utils/cli.py): nbformat imports jsonschema,
-# whose optional checker of the "iri" string format compiles some forty grammars when it is
-# imported (seconds), for a format no notebook schema uses. The test process goes without it
-# (nothing imported above loads nbformat).
-sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+skip_iri_format_checker()  # as the command does (nothing imported above loads nbformat)
 
 NOTEBOOKS = stems()
 

@@ -138,7 +138,9 @@ def test_a_cluster_started_elsewhere_with_the_profiler_on_gets_a_note(tmp_path: 
     them, and goes on."""
     from dask.distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None, silence_logs=40) as cluster:
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None, silence_logs=40
+    ) as cluster:
         items = run.plan(run.discover([CORPUS]), run.settings_fingerprint({}))
         said: list[str] = []
         result = run.run_corpus(

@@ -105,6 +105,17 @@ class Pack:
             return self.path.name
         return self.name
 
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the pack's YAML files (names and bytes, read now): an edited pack has a
+        new one."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for f in sorted(self.path.glob("*.yaml")):
+            digest.update(f.name.encode() + b"\0" + f.read_bytes())
+        return digest.hexdigest()
+
 
 def bundled_packs() -> list[str]:
     """Names of the packs that ship with the package."""

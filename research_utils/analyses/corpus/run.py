@@ -312,8 +312,8 @@ def run_corpus(
 
         client = _client(scheduler, workers or os.cpu_count() or 1)
         try:
-            profiling = profiling_workers(client)
-            if profiling:
+            profiling = 0 if scheduler in ("threads", "processes") else profiling_workers(client)
+            if profiling:  # workers started elsewhere keep their own settings
                 say(
                     f"  note: {profiling} worker(s) of this cluster run Dask's profiler, whose "
                     "memory grows with every batch; start them with "
