@@ -198,7 +198,7 @@ def build_report(
         # A fixed build name keeps the paths injected into the notebooks, and so the reports,
         # identical from one build to the next; a leftover of ours from a killed run is cleared.
         output.remove_ours(build)
-        output.make_dir(build)
+        output.start_build(build)
         try:
             if jobs > 1 and article_path.stat().st_size > LARGE_ARTICLE_BYTES:
                 say(

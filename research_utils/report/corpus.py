@@ -139,7 +139,7 @@ def build_corpus_report(
     with output.lock(out_dir):
         output.check_destination(final, inputs)
         output.remove_ours(build)
-        output.make_dir(build)
+        output.start_build(build)
         try:
             items = run.plan(files, run.settings_fingerprint(options))
             previous = final / "data" if (final / "data" / "articles").is_dir() else None

@@ -7,7 +7,9 @@
 * One build at a time writes into an output folder: :func:`lock` takes an exclusive
   lock on the folder itself, and a second build refuses at once with one line.
 * A report is built in a hidden folder beside its final place and swapped in only when
-  complete, so a published report is always from one run.
+  complete, so a published report is always from one run. The build folder carries a
+  marker from the moment it is made, so that the leftover of a run killed outright
+  (``kill -9``, a machine that went down) is recognised as ours and cleared by the next run.
 """
 
 from __future__ import annotations
@@ -29,12 +31,16 @@ __all__ = [
     "lock",
     "make_dir",
     "remove_ours",
+    "start_build",
     "swap_into_place",
     "write_marker",
 ]
 
 MARKER = ".research-report.json"
 """File inside every folder this tool writes; lists the files it wrote there."""
+
+BUILDING = "build in progress"
+"""Marker kind of a build folder until the finished report's marker replaces it."""
 
 
 class OutputError(ValueError):
@@ -50,6 +56,20 @@ def write_marker(folder: Path, kind: str = "article report") -> None:
     files = sorted(_files(folder) - {MARKER})
     data = {"written_by": "research-report", "kind": kind, "files": files}
     (folder / MARKER).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def start_build(folder: Path) -> None:
+    """Create the hidden build folder ``folder`` and mark it as ours before anything is
+    written into it (the finished report's :func:`write_marker` replaces the mark)."""
+    make_dir(folder)
+    write_marker(folder, kind=BUILDING)
+
+
+def _marker_kind(folder: Path) -> str:
+    try:
+        return str(json.loads((folder / MARKER).read_text(encoding="utf-8")).get("kind", ""))
+    except (OSError, ValueError, AttributeError):
+        return ""
 
 
 def is_ours(folder: Path) -> tuple[bool, str]:
@@ -147,11 +167,12 @@ def lock(folder: Path) -> Iterator[None]:
 
 
 def remove_ours(folder: Path) -> None:
-    """Remove a leftover build folder, but only if it is empty or one of ours."""
+    """Remove a leftover build folder, but only if it is empty or one of ours (a finished
+    report, or a build this tool started: :func:`start_build`)."""
     if not folder.exists():
         return
     ok, why = is_ours(folder)
-    if ok or (folder.is_dir() and not any(folder.iterdir())):
+    if ok or (folder.is_dir() and (not any(folder.iterdir()) or _marker_kind(folder) == BUILDING)):
         shutil.rmtree(folder, ignore_errors=True)
         return
     raise OutputError(f"{folder} is in the way and {why}; move it away or choose another --out.")
