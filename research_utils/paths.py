@@ -40,3 +40,23 @@ DEFAULT_ARTICLE: Path = ARTICLES_DIR / "rt_2022-04_russia_ukraine_talks.txt"
 def notebook_path(stem: str) -> Path:
     """Return the path of a bundled notebook given its stem (no ``.ipynb``)."""
     return NOTEBOOKS_DIR / f"{stem}.ipynb"
+
+
+REAL_COPY_ENV: str = "RESEARCH_UTILS_REAL_COPY"
+"""Environment variable naming the local cache of real articles (texts never committed)."""
+
+
+def real_copy_dir() -> Path:
+    """The local cache of real published articles that ``make validate`` scores.
+
+    ``$RESEARCH_UTILS_REAL_COPY`` when set, else ``$XDG_CACHE_HOME/research-utils/real-copy``
+    (``~/.cache/research-utils/real-copy``). The texts live there as ``texts/<id>.txt``;
+    the repository holds only facts about them (``tests/gold/real/``).
+    """
+    import os
+
+    given = os.environ.get(REAL_COPY_ENV)
+    if given:
+        return Path(given).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "research-utils" / "real-copy"
