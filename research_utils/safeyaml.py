@@ -117,18 +117,23 @@ def load_yaml(path: str | Path, *, max_bytes: int, what: str = "YAML file", with
         For a missing path, a directory, a file too large, text that is not UTF-8,
         invalid YAML or an alias. The message is one line.
     """
+    from research_utils.safeio import NotRegularFile, TooLarge, read_regular
+
     p = Path(path)
     if not p.exists():
         raise YamlError(f"{p}: no such {what}; check the path.")
     if p.is_dir():
         raise YamlError(f"{p} is a directory; give the path of one {what} (.yaml).")
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise YamlError(
-                f"{p} is {size:,} bytes, above the {max_bytes:,}-byte limit for a {what}; shorten it."
-            )
-        raw = p.read_bytes()
+        raw = read_regular(p, max_bytes)
+    except NotRegularFile as exc:
+        raise YamlError(
+            f"{p} is {exc.kind}, not a regular file; give the path of a {what} (.yaml)."
+        ) from None
+    except TooLarge as exc:
+        raise YamlError(
+            f"{p} is {exc.size:,} bytes, above the {max_bytes:,}-byte limit for a {what}; shorten it."
+        ) from None
     except OSError as exc:
         raise YamlError(f"{p} cannot be read ({exc.strerror}); check its permissions.") from None
     try:

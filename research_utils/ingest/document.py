@@ -401,6 +401,14 @@ def load_article(path: str | Path, *, name: str = "") -> Document:
     warnings: list[str] = []
     if encoding in ("utf-16-le", "utf-16-be"):
         warnings.append(f"The file is {encoding.upper()} without a byte-order mark; it was read as such.")
+    if encoding.startswith(read.MIXED_UTF8):
+        n = encoding.removeprefix(read.MIXED_UTF8).strip(" ()").split()[0]
+        one = n == "1"
+        warnings.append(
+            f"The file is UTF-8 but {n} byte{'' if one else 's'} in it {'is' if one else 'are'} not: "
+            f"{'it was' if one else 'they were'} read as Windows (cp1252) characters; check accented "
+            "letters and quotation marks in the sentence tables."
+        )
     if p.suffix.lower() in {".html", ".htm", ".xhtml"}:
         text, meta = read.html_to_text(text, fname)
     elif HTML_DOCUMENT.match(text[:2000]):

@@ -74,10 +74,7 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
     try:
         text, enc = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        try:
-            text, enc = raw.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            text, enc = raw.decode("latin-1"), "latin-1"
+        text, enc = _mixed_or_legacy(raw)
     sample = text[:65536]
     controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f")
     if controls > max(8, len(sample) // 100):
@@ -86,6 +83,38 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
             "save the article as plain text (.txt) or HTML."
         )
     return text, enc
+
+
+MIXED_UTF8 = "utf-8 with cp1252 bytes"
+"""Encoding name of a UTF-8 file with a few bytes of a legacy encoding pasted in."""
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _legacy_byte(match: re.Match[str]) -> str:
+    """A byte that was not UTF-8 (kept by ``surrogateescape``) read as cp1252, or as
+    latin-1 where cp1252 leaves it undefined."""
+    byte = bytes([ord(match.group()) - 0xDC00])
+    try:
+        return byte.decode("cp1252")
+    except UnicodeDecodeError:
+        return byte.decode("latin-1")
+
+
+def _mixed_or_legacy(raw: bytes) -> tuple[str, str]:
+    """Text that is not valid UTF-8: UTF-8 with a few legacy bytes when its valid UTF-8
+    sequences outnumber the stray bytes (an "é" typed in Windows into a UTF-8 file), else
+    a legacy single-byte file (cp1252, else latin-1)."""
+    text = raw.decode("utf-8", errors="surrogateescape")
+    strays = len(_STRAY.findall(text))
+    if len(_UTF8_MULTIBYTE.findall(raw)) >= strays:
+        return _STRAY.sub(_legacy_byte, text), f"{MIXED_UTF8} ({strays:,} byte{'s' * (strays != 1)})"
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "latin-1"
 
 
 def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
@@ -110,19 +139,25 @@ def _utf16_without_bom(raw: bytes) -> tuple[str, str] | None:
 
 
 def read_bytes(path: Path) -> tuple[bytes, str]:
+    """The bytes of an article file, refused with one line when it cannot be an article."""
+    from research_utils.safeio import NotRegularFile, TooLarge, read_regular
+
     name = str(path)
     if not path.exists():
         raise ArticleError(f"{name} does not exist: check the path (it is read relative to {Path.cwd()}).")
     if path.is_dir():
         raise ArticleError(f"{name} is a directory: give the path of one article file in it.")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise ArticleError(
-            f"{name} is {size / 1e6:.1f} MB, above the {MAX_BYTES / 1e6:.0f} MB limit for one article: "
-            "split it into separate articles, or analyse a folder of them with --corpus."
-        )
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_BYTES)
+    except NotRegularFile as exc:
+        raise ArticleError(
+            f"{name} is {exc.kind}, not a regular file: give the path of an article file."
+        ) from None
+    except TooLarge as exc:
+        raise ArticleError(
+            f"{name} is {exc.size / 1e6:.1f} MB, above the {MAX_BYTES / 1e6:.0f} MB limit for one article: "
+            "split it into separate articles, or analyse a folder of them with --corpus."
+        ) from None
     except OSError as exc:
         raise ArticleError(f"{name} cannot be read ({exc.strerror}): check its permissions.") from None
     return raw, name

@@ -111,9 +111,16 @@ class Pack:
         new one."""
         import hashlib
 
+        from research_utils.lexicons.loader import MAX_LEXICON_BYTES
+        from research_utils.safeio import NotRegularFile, TooLarge, read_regular
+
         digest = hashlib.sha256()
         for f in sorted(self.path.glob("*.yaml")):
-            digest.update(f.name.encode() + b"\0" + f.read_bytes())
+            try:  # never blocks on a FIFO or reads a device without end
+                content = read_regular(f, MAX_LEXICON_BYTES)
+            except (NotRegularFile, TooLarge, OSError) as exc:
+                content = f"unreadable: {exc}".encode()
+            digest.update(f.name.encode() + b"\0" + content)
         return digest.hexdigest()
 
 
