@@ -42,6 +42,11 @@ def notebook_path(stem: str) -> Path:
     return NOTEBOOKS_DIR / f"{stem}.ipynb"
 
 
+OUTPUT_MARKER: str = ".research-report.json"
+"""File inside every folder ``research-report`` writes, listing the files it wrote there:
+an existing folder is replaced only when the marker lists everything in it, and corpus
+mode does not read such folders as articles."""
+
 REAL_COPY_ENV: str = "RESEARCH_UTILS_REAL_COPY"
 """Environment variable naming the local cache of real articles (texts never committed)."""
 

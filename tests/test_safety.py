@@ -233,38 +233,38 @@ def test_our_report_with_an_added_file_is_not_replaced(tmp_path: Path) -> None:
     output.write_marker(final)
     output.check_destination(final, [])  # ours: may be replaced
     (final / "my-notes.md").write_text("mine", encoding="utf-8")
-    with pytest.raises(OutputError, match=r"holds files research-report did not write \(my-notes\.md\)"):
+    with pytest.raises(OutputError, match=r"holds files or folders research-report did not write \(my-notes\.md\)"):
         output.check_destination(final, [])
 
 
 def test_the_leftover_of_a_build_killed_outright_is_cleared_by_the_next_run(tmp_path: Path) -> None:
     """A runner killed with SIGKILL leaves its half-written build folder behind; found by
     hand (kill -9 during a build, then the same command again refused for good)."""
-    build = tmp_path / ".build-a"
-    output.start_build(build)
+    build = output.new_build(tmp_path, "a")
     (build / "tables").mkdir()
     (build / "tables" / "t.csv").write_text("a\n1\n", encoding="utf-8")
     (build / "01_text_statistics.ipynb").write_text("{}", encoding="utf-8")
-    output.remove_ours(build)  # the next run's first step
-    assert not build.exists()
-    theirs = tmp_path / ".build-b"  # the same name held by something else: still refused
+    legacy = tmp_path / ".build-old"  # the fixed-name build folder of earlier versions
+    legacy.mkdir()
+    output.write_marker(legacy, kind=output.BUILDING)
+    theirs = tmp_path / ".build-b"  # the same prefix held by something else: left alone
     theirs.mkdir()
     (theirs / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(OutputError, match="is in the way"):
-        output.remove_ours(theirs)
-    assert (theirs / "notes.txt").exists()
+    removed = output.clear_stale_builds(tmp_path)  # the next run's first step (under the lock)
+    assert sorted(removed) == sorted([build.parent.name, ".build-old"])
+    assert not build.parent.exists() and not legacy.exists()
+    assert (theirs / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
 def test_a_finished_report_is_not_marked_as_a_build(tmp_path: Path) -> None:
-    """The finished report's marker replaces the build mark: a report with an added file of
-    the user's is refused, as before (the build mark would have let it go)."""
-    final = tmp_path / "r"
-    output.start_build(final)
+    """The finished report's marker replaces the build mark: a finished build with an added
+    file of the user's is not cleared (the build mark would have let it go)."""
+    final = output.new_build(tmp_path, "r")
     (final / "index.html").write_text("x", encoding="utf-8")
     output.write_marker(final)
     (final / "my-notes.md").write_text("mine", encoding="utf-8")
-    with pytest.raises(OutputError, match="is in the way"):
-        output.remove_ours(final)
+    assert output.clear_stale_builds(tmp_path) == []
+    assert (final / "my-notes.md").read_text(encoding="utf-8") == "mine"
 
 
 def test_output_never_holds_an_input(tmp_path: Path) -> None:

@@ -188,17 +188,12 @@ def build_report(
     out_dir = Path(out_dir).absolute()
     slug = slug or article.slug
     final = out_dir / slug
-    build = out_dir / f".build-{slug}"
     inputs = input_files(article_path, params)
     output.check_destination(final, inputs)
-    output.check_not_holding(build, inputs)
     output.make_dir(out_dir)
     with output.lock(out_dir):
         output.check_destination(final, inputs)  # again, now that no other build can change it
-        # A fixed build name keeps the paths injected into the notebooks, and so the reports,
-        # identical from one build to the next; a leftover of ours from a killed run is cleared.
-        output.remove_ours(build)
-        output.start_build(build)
+        build = output.new_build(out_dir, slug)
         try:
             if jobs > 1 and article_path.stat().st_size > LARGE_ARTICLE_BYTES:
                 say(
@@ -208,9 +203,11 @@ def build_report(
             _build(article, article_path, stems, params, build, jobs, timeout, build_timeout, say)
             write_bundle(build, slug)
             output.write_marker(build)
+            if INTERRUPT.is_set():  # a signal that came after the last notebook: publish nothing
+                raise KeyboardInterrupt
             output.swap_into_place(build, final)
         except BaseException:
-            shutil.rmtree(build, ignore_errors=True)
+            output.discard_build(build)
             raise
     say(f"{slug}: report written to {final}")
     return final
@@ -230,7 +227,7 @@ def _build(
     """Run the notebooks into ``build`` and write results.json and index.html there."""
     (build / "tables").mkdir()
     (build / "results").mkdir()
-    say(f"{build.name[len('.build-') :]}: running {len(stems)} notebook(s) on {article_path.name}")
+    say(f"{build.name}: running {len(stems)} notebook(s) on {article_path.name}")
     started = time.monotonic()
     deadline = started + build_timeout
     kernels.reset()
@@ -282,6 +279,5 @@ def _build(
     tables = sorted(p.name for p in (build / "tables").glob("*.csv"))
     compare_paths = next((p["compare_paths"] for p in params.values() if p.get("compare_paths")), [])
     compared = [load_article(c) for c in compare_paths]
-    bundle = build.name.removeprefix(".build-")
-    page = index_html(article, stems, tables, compared, bundle, results, build)
+    page = index_html(article, stems, tables, compared, build.name, results, build)
     (build / "index.html").write_text(page, encoding="utf-8")

@@ -119,9 +119,11 @@ def build_corpus_report(
     ReportError
         When the notebook fails or a limit is reached; the previous report stays.
     """
-    from research_utils.analyses.corpus import corpus_options, run
+    from research_utils.analyses.corpus import corpus_options, run, tables
 
     say = progress or (lambda _m: None)
+    if group_by not in tables.META_FIELDS:  # before any work, not after the analysis
+        raise ValueError(f"--group-by {group_by}: choose one of {', '.join(tables.META_FIELDS)}.")
     files = run.discover(paths)
     if not files:
         raise ValueError(
@@ -130,16 +132,14 @@ def build_corpus_report(
     slug = slugify(name)
     out_dir = out_dir.absolute()
     final = out_dir / slug
-    build = out_dir / f".build-{slug}"
     inputs = [p for p, _ in files]
     output.check_destination(final, inputs)
-    output.check_not_holding(build, inputs)
     output.make_dir(out_dir)
     options: dict[str, Any] = corpus_options(str((params or {}).get("pack") or ""))
+    tables.check_options(options)  # a broken lexicon of the pack is a usage error now, not after the analysis
     with output.lock(out_dir):
         output.check_destination(final, inputs)
-        output.remove_ours(build)
-        output.start_build(build)
+        build = output.new_build(out_dir, slug)
         try:
             items = run.plan(files, run.settings_fingerprint(options))
             previous = final / "data" if (final / "data" / "articles").is_dir() else None
@@ -204,9 +204,11 @@ def build_corpus_report(
             )
             write_bundle(build, slug, exclude=("data",))
             output.write_marker(build, kind="corpus report")
+            if INTERRUPT.is_set():  # a signal that came after the notebook: publish nothing
+                raise KeyboardInterrupt
             output.swap_into_place(build, final)
         except BaseException:
-            shutil.rmtree(build, ignore_errors=True)
+            output.discard_build(build)
             raise
     say(f"{slug}: corpus report written to {final}")
     return final, corpus_section

@@ -6,10 +6,11 @@
 * No output folder may contain or equal an input file (article, sidecar, lexicon).
 * One build at a time writes into an output folder: :func:`lock` takes an exclusive
   lock on the folder itself, and a second build refuses at once with one line.
-* A report is built in a hidden folder beside its final place and swapped in only when
-  complete, so a published report is always from one run. The build folder carries a
-  marker from the moment it is made, so that the leftover of a run killed outright
-  (``kill -9``, a machine that went down) is recognised as ours and cleared by the next run.
+* A report is built in a new hidden folder beside its final place (made by ``mkdtemp``:
+  never a folder or link someone put there) and swapped in only when complete, so a
+  published report is always from one run. The build folder carries a marker from the
+  moment it is made, so that the leftover of a run killed outright (``kill -9``, a machine
+  that went down) is recognised as ours and cleared by the next run.
 """
 
 from __future__ import annotations
@@ -23,46 +24,146 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from research_utils.paths import OUTPUT_MARKER
+
 __all__ = [
     "MARKER",
     "OutputError",
     "check_destination",
     "check_not_holding",
+    "clear_stale_builds",
+    "discard_build",
     "lock",
     "make_dir",
-    "remove_ours",
-    "start_build",
+    "new_build",
     "swap_into_place",
     "write_marker",
 ]
 
-MARKER = ".research-report.json"
+MARKER = OUTPUT_MARKER
 """File inside every folder this tool writes; lists the files it wrote there."""
 
 BUILDING = "build in progress"
 """Marker kind of a build folder until the finished report's marker replaces it."""
+
+BUILD_HOLDER = "build folder"
+"""Marker kind of the hidden folder that holds a build (see :func:`new_build`)."""
+
+BUILD_PREFIX = ".build-"
+"""Name prefix of the hidden build folders inside an output folder."""
 
 
 class OutputError(ValueError):
     """An output location that cannot be used; the message says why and what to do."""
 
 
+def _entries(folder: Path) -> tuple[set[str], set[str], set[str]]:
+    """Every entry under ``folder`` as relative POSIX paths: (files, folders, symbolic
+    links). Links are never followed; a link to a folder is a link, not a folder."""
+    files: set[str] = set()
+    dirs: set[str] = set()
+    links: set[str] = set()
+    for root, dnames, fnames in os.walk(folder):  # followlinks=False: a linked folder is not entered
+        base = Path(root)
+        for name in dnames:
+            rel = (base / name).relative_to(folder).as_posix()
+            (links if (base / name).is_symlink() else dirs).add(rel)
+        for name in fnames:
+            rel = (base / name).relative_to(folder).as_posix()
+            (links if (base / name).is_symlink() else files).add(rel)
+    return files, dirs, links
+
+
 def _files(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if not p.is_dir()}
+    return _entries(folder)[0]
 
 
 def write_marker(folder: Path, kind: str = "article report") -> None:
-    """Write :data:`MARKER` into ``folder`` listing every file now in it (sorted)."""
-    files = sorted(_files(folder) - {MARKER})
-    data = {"written_by": "research-report", "kind": kind, "files": files}
-    (folder / MARKER).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    """Write :data:`MARKER` into ``folder`` listing every file and folder now in it (sorted)."""
+    files, dirs, _links = _entries(folder)
+    _write_json(
+        folder / MARKER,
+        {
+            "written_by": "research-report",
+            "kind": kind,
+            "files": sorted(files - {MARKER}),
+            "folders": sorted(dirs),
+        },
+    )
 
 
-def start_build(folder: Path) -> None:
-    """Create the hidden build folder ``folder`` and mark it as ours before anything is
-    written into it (the finished report's :func:`write_marker` replaces the mark)."""
-    make_dir(folder)
-    write_marker(folder, kind=BUILDING)
+def new_build(out_dir: Path, slug: str) -> Path:
+    """A new, empty build folder for the report ``slug``, inside ``out_dir``.
+
+    The caller holds :func:`lock` on ``out_dir``, so any build folder found there is the
+    leftover of a run that was killed: those of ours are cleared first
+    (:func:`clear_stale_builds`). The new one is ``out_dir/.build-<slug>-XXXXXXXX/<slug>``:
+    the hidden holder is made by :func:`tempfile.mkdtemp` (a new folder that nothing else
+    can have put there, so no symbolic link is ever followed), and the report folder inside
+    it has the report's own name, so the paths injected into the notebooks, and so the
+    reports, are the same from one build to the next. Both are marked as ours at once.
+    """
+    clear_stale_builds(out_dir)
+    try:
+        holder = Path(tempfile.mkdtemp(prefix=f"{BUILD_PREFIX}{slug}-", dir=out_dir))
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create a build folder in {out_dir} ({exc.strerror}); choose another --out."
+        ) from None
+    _write_json(holder / MARKER, {"written_by": "research-report", "kind": BUILD_HOLDER, "files": []})
+    build = holder / slug
+    build.mkdir()
+    write_marker(build, kind=BUILDING)
+    return build
+
+
+def discard_build(build: Path) -> None:
+    """Remove a build folder made by :func:`new_build` (and its holder); nothing else."""
+    holder = build.parent
+    if (
+        holder.name.startswith(BUILD_PREFIX)
+        and not holder.is_symlink()
+        and _marker_kind(holder) == BUILD_HOLDER
+    ):
+        shutil.rmtree(holder, ignore_errors=True)
+
+
+def clear_stale_builds(out_dir: Path) -> list[str]:
+    """Remove the build folders of killed runs from ``out_dir`` (call with :func:`lock` held).
+
+    Only real folders (never a symbolic link, never followed) named ``.build-*`` that carry
+    our build marker, or are a finished report of ours, are removed; anything else of that
+    name is left where it is. Returns the names removed.
+    """
+    removed = []
+    try:
+        entries = list(out_dir.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        if not entry.name.startswith(BUILD_PREFIX) or entry.is_symlink() or not entry.is_dir():
+            continue
+        if _stale_build(entry):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry.name)
+    return removed
+
+
+def _stale_build(folder: Path) -> bool:
+    """Whether ``folder`` is a build of ours: a build folder marked as in progress (what is in
+    it, the build wrote), a finished report of ours, or a holder of :func:`new_build` that
+    holds nothing but its marker and one such folder."""
+    kind = _marker_kind(folder)
+    if kind == BUILDING or (kind != BUILD_HOLDER and is_ours(folder)[0]):
+        return True
+    if kind != BUILD_HOLDER:
+        return False
+    inside = [p for p in folder.iterdir() if p.name != MARKER]
+    return all(p.is_dir() and not p.is_symlink() and _stale_build(p) for p in inside) and len(inside) <= 1
+
+
+def _write_json(path: Path, data: dict[str, object]) -> None:
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 def _marker_kind(folder: Path) -> str:
@@ -86,13 +187,17 @@ def is_ours(folder: Path) -> tuple[bool, str]:
     if not marker.is_file():
         return False, "it was not written by research-report"
     try:
-        listed = set(json.loads(marker.read_text(encoding="utf-8"))["files"])
-    except (OSError, ValueError, KeyError, TypeError):
+        data = json.loads(marker.read_text(encoding="utf-8"))
+        listed = set(data["files"])
+        folders = set(data.get("folders", []))  # markers before folders were listed have none
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False, f"its {MARKER} cannot be read"
-    extra = sorted(_files(folder) - listed - {MARKER})
+    files, dirs, links = _entries(folder)
+    holding = folders | {p.rsplit("/", i)[0] for p in listed for i in range(1, p.count("/") + 1)}
+    extra = sorted((files - listed - {MARKER}) | (dirs - holding) | links)
     if extra:
         shown = ", ".join(extra[:3]) + (" ..." if len(extra) > 3 else "")
-        return False, f"it holds files research-report did not write ({shown})"
+        return False, f"it holds files or folders research-report did not write ({shown})"
     return True, ""
 
 
@@ -166,26 +271,19 @@ def lock(folder: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def remove_ours(folder: Path) -> None:
-    """Remove a leftover build folder, but only if it is empty or one of ours (a finished
-    report, or a build this tool started: :func:`start_build`)."""
-    if not folder.exists():
-        return
-    ok, why = is_ours(folder)
-    if ok or (folder.is_dir() and (not any(folder.iterdir()) or _marker_kind(folder) == BUILDING)):
-        shutil.rmtree(folder, ignore_errors=True)
-        return
-    raise OutputError(f"{folder} is in the way and {why}; move it away or choose another --out.")
-
-
 def swap_into_place(build: Path, final: Path) -> None:
-    """Replace ``final`` with ``build`` so that a reader never sees a half-written folder.
+    """Replace ``final`` with ``build`` (from :func:`new_build`) so that a reader never
+    sees a half-written folder; the build's hidden holder is removed afterwards.
 
     ``final`` must already have passed :func:`check_destination`.
     """
     try:
         os.chmod(build, 0o755)
-        if final.exists():
+        if final.exists() or final.is_symlink():
+            if final.is_symlink() or not final.is_dir():
+                raise OutputError(
+                    f"{final} is not a folder of ours any more; move it away or choose another --out."
+                )
             old = Path(tempfile.mkdtemp(prefix=f".old-{final.name}-", dir=final.parent))
             old.rmdir()
             final.rename(old)
@@ -202,3 +300,4 @@ def swap_into_place(build: Path, final: Path) -> None:
             f"cannot move the finished report into {final} ({exc.strerror}); "
             "the previous report, if any, is unchanged."
         ) from None
+    discard_build(build)
