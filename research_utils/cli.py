@@ -309,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
                 slug=slug,
                 progress=lambda m: print(m, flush=True),
             )
+        if INTERRUPT.is_set():  # a signal after the last report was published: still not a success
+            raise KeyboardInterrupt
     except CorpusFailure as exc:
         print(f"research-report: error: {exc}", file=sys.stderr)
         return 2
@@ -317,6 +319,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except ReportError as exc:
         print(f"research-report: error: {exc}", file=sys.stderr)
+        print("research-report: the previous report (if any) is unchanged.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        known = _system_error(exc)
+        if known is None:
+            return _internal_error()
+        print(f"research-report: error: {known}", file=sys.stderr)
         print("research-report: the previous report (if any) is unchanged.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -333,14 +342,40 @@ def main(argv: list[str] | None = None) -> int:
         signum = received[0] if received else signal.SIGINT
         os._exit(128 + int(signum))  # do not wait for anything still running in worker threads
     except Exception:
-        traceback.print_exc()
-        print(
-            "research-report: internal error: this is a bug in research-report, not in your input; "
-            f"please report it, with the lines above, to {ISSUES_URL}.",
-            file=sys.stderr,
-        )
-        return 1
+        return _internal_error()
     return 0
+
+
+def _system_error(exc: OSError) -> str | None:
+    """One line for the errors of the machine rather than of the package (full disk, read-only
+    or vanished folder, no permission), or None for anything else."""
+    import errno
+
+    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+    free = "free some space or choose another --out, then run again"
+    what = {
+        errno.ENOSPC: ("no space left on the disk", free),
+        errno.EDQUOT: ("the disk quota is used up", free),
+        errno.EROFS: ("the folder is on a read-only file system", "choose another --out"),
+        errno.EACCES: ("permission denied", "check the permissions or choose another --out"),
+        errno.EPERM: ("operation not permitted", "check the permissions or choose another --out"),
+        errno.ENOENT: ("a file or folder vanished while the report was built", "run again"),
+        errno.EMFILE: ("too many open files", "close other programs and run again"),
+        errno.EIO: ("an input/output error of the disk", "check the disk and run again"),
+    }.get(exc.errno or 0)
+    if what is None:
+        return None
+    return f"{what[0]}{where}; {what[1]}."
+
+
+def _internal_error() -> int:
+    traceback.print_exc()
+    print(
+        "research-report: internal error: this is a bug in research-report, not in your input; "
+        f"please report it, with the lines above, to {ISSUES_URL}.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -77,9 +77,11 @@ def sentence_table(x: CorpusLike, stance_lexicons: Any = None, framing_lexicons:
     else:
         attr = attr.assign(who=attr["speaker"])
     frames = framing.frame_hits(corpus, framing_lexicons, "all")
-    frames = frames.assign(frame_label=frames["scheme"] + ": " + frames["frame"])
-    naming = framing.naming_hits(corpus, framing_lexicons)
-    naming = naming.assign(naming_label=naming["set"] + " (" + naming["side"].astype(str).str.lower() + ")")
+    frames = frames.assign(frame_label=frames["scheme"].astype(str) + ": " + frames["frame"].astype(str))
+    naming = framing.naming_hits(corpus, framing_lexicons)  # no rows when no naming term occurs
+    naming = naming.assign(
+        naming_label=naming["set"].astype(str) + " (" + naming["side"].astype(str).str.lower() + ")"
+    )
     key = ["article", "sentence_id"]
     out = sents[[*key, "section", "voice", "sentence"]].set_index(key)
     out["actors"] = _joined(mentions, "label")

@@ -42,7 +42,7 @@ def test_discover_reads_folders_recursively_and_skips_hidden(tmp_path: Path) -> 
     (tmp_path / "a" / "notes.md").write_text("n", encoding="utf-8")
     found = run.discover([tmp_path / "a"])
     assert [rel for _, rel in found] == ["a/b/y.html", "a/x.txt"]
-    with pytest.raises(FileNotFoundError, match="does not exist"):
+    with pytest.raises(run.CorpusPathError, match="does not exist"):
         run.discover([tmp_path / "missing"])
 
 

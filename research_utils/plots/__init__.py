@@ -12,13 +12,16 @@ __all__ = ["outside_canvas", "style", "title_text"]
 
 
 def style() -> None:
-    """Apply the house style (white grid, colour-blind palette, readable font sizes).
+    """Apply the house style (white grid, colour-blind palette, readable font sizes, no
+    mathtext: a ``$`` in a title or label is drawn as it is).
 
     In a Jupyter kernel it also has figures shown as PNG without ``bbox_inches="tight"``:
     every figure here lays itself out (``layout="constrained"``), and the inline
     backend's default tight crop draws each figure a second time only to measure it.
     """
-    sns.set_theme(style="whitegrid", palette="colorblind", context="notebook")
+    # Titles, outlets and words come from articles: "$" (prices, cashtags) is text, never
+    # matplotlib's mathtext, which would fail on "$5bn ... $AAPL" or draw it in italics.
+    sns.set_theme(style="whitegrid", palette="colorblind", context="notebook", rc={"text.parse_math": False})
     try:
         from IPython import get_ipython
     except ImportError:  # plain Python: nothing to configure

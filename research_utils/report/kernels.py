@@ -26,7 +26,15 @@ from typing import Any
 
 import nbformat
 
-__all__ = ["CellTimeout", "KernelDied", "NotebookFailed", "execute", "kill_all", "running_folders"]
+__all__ = [
+    "CellTimeout",
+    "KernelDied",
+    "NotebookFailed",
+    "clear_stale_folders",
+    "execute",
+    "kill_all",
+    "running_folders",
+]
 
 BUILD_ENV = "RESEARCH_REPORT_BUILD"
 """Set in the environment of every kernel the runner starts."""
@@ -164,7 +172,9 @@ def execute(
 
     if _KILLED.is_set():
         raise KernelDied(f"{name}: not started, the build was stopped.")
-    folder = Path(tempfile.mkdtemp(prefix="rr-kernel-"))
+    clear_stale_folders()
+    folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
+    (folder / OWNER_FILE).write_text(_owner(os.getpid()), encoding="utf-8")
     km = _manager_class()(
         kernel_name="python3",
         transport="ipc",
@@ -174,8 +184,8 @@ def execute(
     km.workdir = str(notebook.parent)
     try:
         nb = papermill.execute_notebook(
-            str(notebook),
-            str(output),
+            _literal_path(notebook),
+            _literal_path(output),
             parameters=parameters,
             kernel_name="python3",
             progress_bar=False,
@@ -207,6 +217,89 @@ def execute(
                 _RUNNING.pop(int(pid), None)
         shutil.rmtree(folder, ignore_errors=True)
     return nb
+
+
+def _literal_path(path: Path) -> str:
+    """A path as papermill takes it: papermill fills ``{name}`` in paths with parameter
+    values (``str.format``), so braces in a folder name (``drafts {v2}``) are doubled."""
+    return str(path).replace("{", "{{").replace("}", "}}")
+
+
+FOLDER_PREFIX = "rr-kernel-"
+"""Name prefix of each kernel's private temporary folder (sockets and connection file)."""
+
+OWNER_FILE = "runner"
+"""File in each kernel folder naming the runner process: its id and start time."""
+
+STALE_UNOWNED_S = 600
+"""A kernel folder without an owner file older than this is a leftover (the file is
+written right after the folder is made)."""
+
+_CLEARED = threading.Event()
+
+
+def _start_time(pid: int) -> str:
+    """The start time of process ``pid`` (clock ticks since boot on Linux; "" elsewhere or
+    when it does not exist): with the id it names one process, even after ids are reused."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return ""
+    return stat.rsplit(")", 1)[-1].split()[19]
+
+
+def _owner(pid: int) -> str:
+    return f"{pid} {_start_time(pid)}\n"
+
+
+def _alive(owner: str) -> bool:
+    """Whether the runner named in an owner file still runs."""
+    parts = owner.split()
+    if not parts or not parts[0].isdigit():
+        return False
+    pid = int(parts[0])
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process: not ours to judge
+    return len(parts) < 2 or not parts[1] or _start_time(pid) == parts[1]
+
+
+def clear_stale_folders(tmp: Path | None = None) -> list[str]:
+    """Remove the kernel folders (``rr-kernel-*`` with their connection files) that runs
+    killed outright left in the temporary folder: those whose runner no longer exists,
+    and those without an owner file older than :data:`STALE_UNOWNED_S`. Runs once per
+    process unless ``tmp`` is given. Returns the names removed."""
+    import time
+
+    if tmp is None:
+        if _CLEARED.is_set():
+            return []
+        _CLEARED.set()
+    base = Path(tmp or tempfile.gettempdir())
+    removed = []
+    try:
+        candidates = [p for p in base.iterdir() if p.name.startswith(FOLDER_PREFIX)]
+    except OSError:
+        return removed
+    for folder in candidates:
+        try:
+            info = folder.lstat()
+            if not folder.is_dir() or folder.is_symlink() or info.st_uid != os.getuid():
+                continue
+            owner_file = folder / OWNER_FILE
+            if owner_file.is_file():
+                stale = not _alive(owner_file.read_text(encoding="utf-8", errors="replace"))
+            else:
+                stale = time.time() - info.st_mtime > STALE_UNOWNED_S
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder.name)
+    return removed
 
 
 def _shutdown(km: Any) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import functools
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -219,8 +220,8 @@ def check_parameters(
     declared = {s: declared_parameters(s) for s in stems}
     shared: dict[str, tuple[Any, str]] = {}
     per_notebook: dict[str, dict[str, tuple[Any, str]]] = {s: {} for s in stems}
-    for name, value in (file_params or {}).items():
-        name = str(name)
+    for key, value in (file_params or {}).items():
+        name = f"{key:02d}" if isinstance(key, int) and not isinstance(key, bool) else str(key)
         target = _notebook_key(name, stems)
         if target is None:
             shared[name] = (value, "-f")
@@ -255,18 +256,66 @@ def check_parameters(
         owners = [s for s in stems if name in declared[s]]
         check_name(name, source, owners)
         for s in owners:
-            out[s][name] = _coerce(name, value, declared[s][name], source)
+            out[s][name] = _in_range(
+                name, _coerce(name, value, declared[s][name], source), declared[s][name], source
+            )
     for s, values in per_notebook.items():
         for name, (value, source) in values.items():
             check_name(name, source, [s] if name in declared[s] else [])
-            out[s][name] = _coerce(name, value, declared[s][name], source)
+            out[s][name] = _in_range(
+                name, _coerce(name, value, declared[s][name], source), declared[s][name], source
+            )
     return out
 
 
+_RANGE = re.compile(
+    r"\((?P<low>-?\d+(?:\.\d+)?) or more\)"
+    r"|\((?P<from>-?\d+(?:\.\d+)?) to (?P<to>-?\d+(?:\.\d+)?)\)"
+    r"|\(more than (?P<above>-?\d+(?:\.\d+)?)\)"
+)
+
+
+def value_range(decl: Declared) -> tuple[float | None, float | None, bool]:
+    """The range a number parameter's help declares, as ``(low, high, low_excluded)``:
+    "(1 or more)", "(0 to 1000)" or "(more than 0)" at the end of its comment in the
+    notebook's parameters cell (None where no bound is declared)."""
+    m = _RANGE.search(decl.help)
+    if m is None:
+        return None, None, False
+    if m["low"] is not None:
+        return float(m["low"]), None, False
+    if m["above"] is not None:
+        return float(m["above"]), None, True
+    return float(m["from"]), float(m["to"]), False
+
+
+def _in_range(name: str, value: Any, decl: Declared, source: str) -> Any:
+    """Refuse a number outside the range its parameter declares (before any kernel starts)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    low, high, excluded = value_range(decl)
+    too_low = low is not None and (value <= low if excluded else value < low)
+    too_high = high is not None and value > high
+    if too_low or too_high:
+        want = (
+            f"more than {low:g}"
+            if excluded
+            else f"from {low:g} to {high:g}"
+            if high is not None and low is not None
+            else f"{low:g} or more"
+            if low is not None
+            else f"at most {high:g}"
+        )
+        raise ParameterError(f"parameter '{name}' must be {want}, got {value!r} from {source}.")
+    return value
+
+
 def _notebook_key(key: str, stems: list[str]) -> str | None:
-    """The stem a params-file key names (``02`` or ``02_stance_comparison``), if any."""
+    """The stem a params-file key names (``02``, ``2`` or ``02_stance_comparison``), if any.
+    YAML reads an unquoted ``02:`` as the integer 2, which the caller passes as ``"02"``."""
     for stem in registry.stems("all"):
-        if key == stem or (key.isdigit() and stem.startswith(key + "_")):
+        number = stem.split("_", 1)[0]
+        if key == stem or (key.isdigit() and number.isdigit() and int(key) == int(number)):
             if stem not in stems:
                 raise ParameterError(
                     f"-f: settings for '{key}', but {stem} is not among the notebooks being built."

@@ -27,10 +27,13 @@ from typing import Any
 import pandas as pd
 
 from research_utils.ingest import slugify
+from research_utils.paths import OUTPUT_MARKER
 
 __all__ = [
     "SUFFIXES",
     "CorpusFile",
+    "CorpusPathError",
+    "SchedulerUnreachable",
     "analyse_batch",
     "article_key",
     "discover",
@@ -52,6 +55,19 @@ def batch_size(n: int, workers: int) -> int:
     return max(5, min(BATCH_SIZE, -(-n // (4 * max(workers, 1)))))
 
 
+SCHEDULER_TIMEOUT_S = 30
+"""How long to wait for a Dask scheduler given by address before giving up."""
+
+
+class SchedulerUnreachable(ValueError):
+    """No Dask scheduler answered at the address given (a usage error: the message says what
+    to check)."""
+
+
+class CorpusPathError(ValueError):
+    """A corpus path that cannot be used (the message says which and what to do)."""
+
+
 @dataclass(frozen=True)
 class CorpusFile:
     """One article file of a corpus: where it is, how it is named, and its cache key."""
@@ -65,26 +81,32 @@ class CorpusFile:
 def discover(paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
     """Every article file named or found (recursively) under ``paths``, with a display path.
 
-    Hidden files and folders are skipped; the result is sorted by display path. A display
+    Hidden files and folders are skipped, and so are the report folders this tool wrote
+    (those holding its marker file: a corpus report written inside the corpus folder is not
+    read as articles by the next run); the result is sorted by display path. A display
     path is relative to the folder that was given (or the file name, for a file given
     directly), so that no shared output names a folder of the analyst's machine.
 
     Raises
     ------
-    FileNotFoundError
+    CorpusPathError
         For a path that does not exist.
     """
     found: dict[Path, str] = {}
     for given in paths:
         p = Path(given)
         if not p.exists():
-            raise FileNotFoundError(f"{given} does not exist: check the path.")
-        if p.is_file():
+            raise CorpusPathError(f"{given} does not exist: check the path.")
+        if not p.is_dir():  # a file: a FIFO or device among them is refused when it is read
             found.setdefault(p.resolve(), p.name)
             continue
         base = p.resolve()
+        if (base / OUTPUT_MARKER).exists():
+            continue  # a report folder this tool wrote: its pages are not articles
         for root, dirs, files in os.walk(base):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and not (Path(root) / d / OUTPUT_MARKER).exists()
+            )
             for name in sorted(files):
                 if name.startswith(".") or not name.lower().endswith(SUFFIXES):
                     continue
@@ -150,7 +172,7 @@ def analyse_batch(items: list[CorpusFile], options: dict[str, Any]) -> dict[str,
             doc = load_article(item.path, name=item.slug)
             tables = article_tables(doc, options)
         except (ArticleError, LexiconError, OSError) as exc:
-            failed.append({"path": item.relpath, "reason": str(exc).replace(item.path, item.relpath)})
+            failed.append({"path": item.relpath, "reason": shown_reason(str(exc), item)})
             continue
         tables["articles"] = tables["articles"].assign(path=item.relpath, key=item.key)
         for name, df in tables.items():
@@ -159,46 +181,99 @@ def analyse_batch(items: list[CorpusFile], options: dict[str, Any]) -> dict[str,
     return {"tables": merged, "failed": failed, "seconds": time.perf_counter() - started}
 
 
+def shown_reason(message: str, item: CorpusFile) -> str:
+    """A failure message as shared outputs show it: the article's folder (which also holds
+    its sidecar) named as in the article's display path, never as a folder of the machine."""
+    folder = str(Path(item.path).parent)
+    shown = Path(item.relpath).parent.as_posix()
+    message = message.replace(item.path, item.relpath)
+    return message.replace(folder + "/", "" if shown == "." else shown + "/")
+
+
 def _batches(items: list[CorpusFile], size: int) -> Iterator[list[CorpusFile]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
 
 class _Writer:
-    """Append each table's batches to ``data/<table>/part-NNNNN.parquet``."""
+    """Append each batch to ``data/<table>/part-NNNNN.parquet``: every table gets a part
+    for every batch, empty or not, all with the table's one fixed schema
+    (:data:`~research_utils.analyses.corpus.tables.SCHEMA`)."""
 
     def __init__(self, data: Path) -> None:
         self.data = data
         self.count = 0
 
     def write(self, tables: dict[str, pd.DataFrame]) -> None:
-        for name, df in tables.items():
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from research_utils.analyses.corpus.tables import SCHEMA, arrow_schema, typed
+
+        for name in SCHEMA:
             folder = self.data / name
             folder.mkdir(parents=True, exist_ok=True)
-            df.to_parquet(folder / f"part-{self.count:05d}.parquet", index=False)
+            table = pa.Table.from_pandas(
+                typed(name, tables.get(name)), schema=arrow_schema(name), preserve_index=False
+            )
+            pq.write_table(table, folder / f"part-{self.count:05d}.parquet")
         self.count += 1
 
 
-def _reuse(previous: Path | None, keep: dict[str, str], writer: _Writer) -> None:
-    """Copy the stored rows of unchanged articles (slug -> key) from a previous run."""
-    if previous is None or not keep or not (previous / "articles").is_dir():
-        return
-    old = pd.read_parquet(previous / "articles")
-    ok = old[[keep.get(s) == k for s, k in zip(old["article"], old["key"], strict=True)]]
-    slugs = set(ok["article"])
-    tables = {}
-    for folder in sorted(p for p in previous.iterdir() if p.is_dir()):
-        df = pd.read_parquet(folder)
-        tables[folder.name] = df[df["article"].isin(slugs)].reset_index(drop=True)
-    writer.write(tables)
+@dataclass
+class Stored:
+    """What a previous run stored and can be read back: ``keys`` ``{slug: cache key}`` of
+    the articles whose parts are all readable, ``tables`` ``{table: rows of those
+    articles}``, and ``unreadable`` (the parts that could not be read, as
+    ``table/part-NNNNN.parquet``: their articles are analysed again)."""
+
+    keys: dict[str, str]
+    tables: dict[str, pd.DataFrame]
+    unreadable: list[str]
+
+
+def read_stored(previous: Path | None) -> Stored:
+    """Read a previous run's Parquet parts one by one, leaving out every batch of which
+    some part is missing, empty or corrupt (a disk that filled up, a file cut short)."""
+    from research_utils.analyses.corpus.tables import SCHEMA, typed
+
+    empty = Stored({}, {}, [])
+    if previous is None or not (previous / "articles").is_dir():
+        return empty
+    parts: dict[str, dict[str, pd.DataFrame]] = {}
+    unreadable: list[str] = []
+    for name in SCHEMA:
+        parts[name] = {}
+        for file in sorted((previous / name).glob("part-*.parquet")) if (previous / name).is_dir() else []:
+            try:
+                df = pd.read_parquet(file)
+                if not set(SCHEMA[name]) <= set(df.columns):
+                    raise ValueError("columns missing")
+                parts[name][file.stem] = typed(name, df)
+            except Exception:  # any reading error of pyarrow: the part is as good as missing
+                unreadable.append(f"{name}/{file.name}")
+    good = {
+        part
+        for part in parts["articles"]
+        if all(part in parts[name] for name in SCHEMA if name != "articles")
+    }
+    unreadable += [
+        f"{name}/{part}.parquet (missing)"
+        for part in sorted(set(parts["articles"]) - good)
+        for name in SCHEMA
+        if part not in parts[name] and f"{name}/{part}.parquet" not in unreadable
+    ]
+    if not good:
+        return Stored({}, {}, sorted(unreadable))
+    articles = pd.concat([parts["articles"][p] for p in sorted(good)], ignore_index=True)
+    keys = dict(zip(articles["article"], articles["key"], strict=True))
+    tables = {name: pd.concat([parts[name][p] for p in sorted(good)], ignore_index=True) for name in SCHEMA}
+    return Stored(keys, tables, sorted(unreadable))
 
 
 def stored_keys(previous: Path | None) -> dict[str, str]:
-    """``{slug: key}`` of the articles a previous run stored (empty when there is none)."""
-    if previous is None or not (previous / "articles").is_dir():
-        return {}
-    old = pd.read_parquet(previous / "articles", columns=["article", "key"])
-    return dict(zip(old["article"], old["key"], strict=True))
+    """``{slug: key}`` of the articles a previous run stored readably (empty when there is none)."""
+    return read_stored(previous).keys
 
 
 LOCAL_WORKER_CONFIG: dict[str, Any] = {"distributed.worker.profile.enabled": False}
@@ -236,7 +311,14 @@ def _client(scheduler: str, workers: int) -> Any:
                 silence_logs=40,
             )
         return Client(cluster)
-    return Client(scheduler, timeout="30s")
+    try:
+        return Client(scheduler, timeout=f"{SCHEDULER_TIMEOUT_S}s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise SchedulerUnreachable(
+            f"--scheduler {scheduler}: no Dask scheduler answered within {SCHEDULER_TIMEOUT_S} s "
+            f"({type(exc).__name__}); check the address and that the scheduler runs, "
+            "or use --scheduler processes for this machine."
+        ) from None
 
 
 def run_corpus(
@@ -282,10 +364,17 @@ def run_corpus(
     stop = should_stop or (lambda: False)
     data.mkdir(parents=True, exist_ok=True)
     writer = _Writer(data)
-    old = stored_keys(previous)
-    keep = {it.slug: it.key for it in items if old.get(it.slug) == it.key}
+    stored = read_stored(previous)
+    keep = {it.slug: it.key for it in items if stored.keys.get(it.slug) == it.key}
     todo = [it for it in items if it.slug not in keep]
-    _reuse(previous, keep, writer)
+    if stored.unreadable:
+        shown = ", ".join(stored.unreadable[:3]) + (" ..." if len(stored.unreadable) > 3 else "")
+        say(
+            f"  note: {len(stored.unreadable)} stored part(s) of the previous run could not be read "
+            f"({shown}); their articles are analysed again"
+        )
+    if keep:
+        writer.write({name: df[df["article"].isin(keep)] for name, df in stored.tables.items()})
     say(f"{len(items)} article(s): {len(keep)} unchanged (stored tables reused), {len(todo)} to analyse")
     started = time.perf_counter()
     failed: list[dict[str, str]] = []

@@ -38,36 +38,83 @@ import pandas as pd
 from research_utils.analyses.corpus.groups import month_of
 from research_utils.ingest import Document
 
-__all__ = ["TABLES", "article_tables", "load_tables", "with_groups"]
+__all__ = [
+    "SCHEMA",
+    "TABLES",
+    "arrow_schema",
+    "article_tables",
+    "check_options",
+    "load_tables",
+    "typed",
+    "with_groups",
+]
+
+SCHEMA: dict[str, dict[str, str]] = {
+    "articles": {
+        "article": "string",
+        "title": "string",
+        "outlet": "string",
+        "date": "string",
+        "author": "string",
+        "language": "string",
+        "words": "int64",
+        "sentences": "int64",
+        "paragraphs": "int64",
+        "flesch_reading_ease": "float64",
+        "flesch_kincaid_grade": "float64",
+        "mattr": "float64",
+        "quoted_share": "float64",
+        "naming_index": "float64",
+        "naming_terms": "int64",
+        "attributions": "int64",
+        "warnings": "int64",
+        "sha256": "string",
+        "path": "string",
+        "key": "string",
+    },
+    "naming": {"article": "string", "set": "string", "side": "string", "voice": "string", "count": "int64"},
+    "frames": {"article": "string", "scheme": "string", "frame": "string", "hits": "int64"},
+    "voice": {"article": "string", "actor": "string", "quotes": "int64", "quoted_words": "int64"},
+    "verbs": {"article": "string", "verb_class": "string", "count": "int64"},
+    "terms": {"article": "string", "term": "string", "count": "int64"},
+}
+"""Every per-article table, its columns and their types: one fixed schema, written for every
+Parquet part, empty or not (a batch in which no article uses a naming term still writes a
+``naming`` part of strings and integers, so that every part of a table reads together).
+``articles.path`` and ``articles.key`` are added by the corpus run (file and cache key)."""
 
 TABLES: dict[str, list[str]] = {
-    "articles": [
-        "article",
-        "title",
-        "outlet",
-        "date",
-        "author",
-        "language",
-        "words",
-        "sentences",
-        "paragraphs",
-        "flesch_reading_ease",
-        "flesch_kincaid_grade",
-        "mattr",
-        "quoted_share",
-        "naming_index",
-        "naming_terms",
-        "attributions",
-        "warnings",
-        "sha256",
-    ],
-    "naming": ["article", "set", "side", "voice", "count"],
-    "frames": ["article", "scheme", "frame", "hits"],
-    "voice": ["article", "actor", "quotes", "quoted_words"],
-    "verbs": ["article", "verb_class", "count"],
-    "terms": ["article", "term", "count"],
+    name: [c for c in cols if not (name == "articles" and c in ("path", "key"))]
+    for name, cols in SCHEMA.items()
 }
-"""The tables and their columns."""
+"""The tables and the columns :func:`article_tables` computes (derived from :data:`SCHEMA`)."""
+
+
+def arrow_schema(name: str) -> Any:
+    """The pyarrow schema of table ``name`` (from :data:`SCHEMA`)."""
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int64": pa.int64(), "float64": pa.float64()}
+    return pa.schema([(col, types[kind]) for col, kind in SCHEMA[name].items()])
+
+
+def typed(name: str, df: pd.DataFrame | None = None) -> pd.DataFrame:
+    """``df`` (or no rows) with exactly the columns and types of table ``name``: missing
+    columns are added empty, text stays text (None where missing), counts are integers."""
+    df = pd.DataFrame() if df is None else df
+    out = {}
+    for col, kind in SCHEMA[name].items():
+        values = df[col] if col in df.columns else pd.Series([None] * len(df), index=df.index, dtype=object)
+        if kind == "string":
+            out[col] = (
+                values.astype(object).where(values.notna(), None).map(lambda v: v if v is None else str(v))
+            )
+        elif kind == "int64":
+            out[col] = pd.to_numeric(values, errors="coerce").fillna(0).astype("int64")
+        else:
+            out[col] = pd.to_numeric(values, errors="coerce").astype("float64")
+    return pd.DataFrame(out, index=df.index, columns=list(SCHEMA[name])).reset_index(drop=True)
+
 
 META_FIELDS = ("title", "outlet", "date", "author", "language")
 
@@ -89,6 +136,12 @@ def _lexicons(options: dict[str, Any]) -> tuple[Any, Any]:
 
 
 _LEXICONS: dict[str, tuple[Any, Any]] = {}
+
+
+def check_options(options: dict[str, Any]) -> None:
+    """Load the lexicons ``options`` name, so that a broken lexicon of a topic pack is a
+    one-line error before any article is analysed (raises ``LexiconError``)."""
+    _lexicons(options)
 
 
 def article_tables(doc: Document, options: dict[str, Any] | None = None) -> dict[str, pd.DataFrame]:

@@ -188,8 +188,8 @@ Columns = dict[str, np.ndarray]
 def stack(parts: list[Columns], columns: Sequence[str]) -> pd.DataFrame:
     """One new DataFrame of the tables ``parts``, one under the other, with ``columns``."""
     parts = [p for p in parts if len(p[columns[0]])]
-    if not parts:
-        return pd.DataFrame({c: [] for c in columns}, columns=list(columns))
+    if not parts:  # no rows: object columns, so that text operations on them still work
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns}, columns=list(columns))
     data = {c: parts[0][c] if len(parts) == 1 else np.concatenate([p[c] for p in parts]) for c in columns}
     return pd.DataFrame(data, columns=list(columns))
 
