@@ -53,20 +53,29 @@ class SpanError(ValueError):
     """A span that cannot be placed in the text."""
 
 
-def _all(text: str, needle: str) -> list[int]:
+def _all(text: str, needle: str, words: bool = False) -> list[int]:
+    """Every start of ``needle`` in ``text``; with ``words``, only where it is not part of a
+    longer word ("he" is not found in "the")."""
     out, start = [], 0
     while needle:
         i = text.find(needle, start)
         if i < 0:
             return out
-        out.append(i)
+        end = i + len(needle)
+        inside = words and (
+            (needle[0].isalnum() and i > 0 and text[i - 1].isalnum())
+            or (needle[-1].isalnum() and end < len(text) and text[end].isalnum())
+        )
+        if not inside:
+            out.append(i)
         start = i + 1
     return out
 
 
-def locate(text: str, spec: str, near: tuple[int, int] | None = None) -> tuple[int, int]:
+def locate(text: str, spec: str, near: tuple[int, int] | None = None, words: bool = True) -> tuple[int, int]:
     """Offsets of ``spec`` in ``text``: unique, marked with ⟦ ⟧ in a unique context, or
-    (when ``near`` is given) the occurrence closest to ``near``."""
+    (when ``near`` is given) the occurrence closest to ``near``. A plain ``spec`` is found
+    only as whole words unless ``words`` is False (parts of lines and sentences)."""
     spec = str(spec)
     if OPEN in spec:
         before, rest = spec.split(OPEN, 1)
@@ -79,9 +88,9 @@ def locate(text: str, spec: str, near: tuple[int, int] | None = None) -> tuple[i
             raise SpanError(f"context occurs {len(hits)} times: {context[:60]!r}")
         start = _closest(hits, len(context), near) if len(hits) > 1 else hits[0]
         return start + len(before), start + len(before) + len(inner)
-    hits = _all(text, spec)
+    hits = _all(text, spec, words=words)
     if not hits:
-        raise SpanError(f"not found: {spec[:60]!r}")
+        raise SpanError(f"not found as whole words: {spec[:60]!r}")
     if len(hits) > 1 and near is None:
         raise SpanError(f"occurs {len(hits)} times, mark it with ⟦ ⟧: {spec[:60]!r}")
     start = _closest(hits, len(spec), near) if len(hits) > 1 else hits[0]
@@ -104,7 +113,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(A-Z0-9])|\n")
 def widen_sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span to the sentence around it (sentence ends: . ! ? before a capital, or a line break)."""
     left = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
+    for m in _SENTENCE_END.finditer(text):  # the whole text: the capital after an end may be the span's start
+        if m.end() > start:
+            break
         left = m.end()
     m = _SENTENCE_END.search(text, end)
     right = m.start() + 1 if m and text[m.start()] != "\n" else (m.start() if m else len(text))
@@ -112,7 +123,10 @@ def widen_sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def widen_line(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a span to its whole line (without the line break)."""
+    """Widen a span to its whole line (without the line break; a span that ends with the
+    line break stays on its line)."""
+    while end > start + 1 and text[end - 1] in "\r\n":
+        end -= 1
     left = text.rfind("\n", 0, start) + 1
     right = text.find("\n", end)
     return left, len(text) if right < 0 else right
@@ -129,7 +143,7 @@ def encode(coding: dict[str, Any], text: str) -> tuple[dict[str, Any], list[str]
         if spec is None:
             return None
         try:
-            s, e = locate(text, spec, near)
+            s, e = locate(text, spec, near, words=widen is None)
         except SpanError as exc:
             problems.append(f"{coding.get('id')}: {what}: {exc}")
             return None
