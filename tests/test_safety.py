@@ -233,7 +233,9 @@ def test_our_report_with_an_added_file_is_not_replaced(tmp_path: Path) -> None:
     output.write_marker(final)
     output.check_destination(final, [])  # ours: may be replaced
     (final / "my-notes.md").write_text("mine", encoding="utf-8")
-    with pytest.raises(OutputError, match=r"holds files or folders research-report did not write \(my-notes\.md\)"):
+    with pytest.raises(
+        OutputError, match=r"holds files or folders research-report did not write \(my-notes\.md\)"
+    ):
         output.check_destination(final, [])
 
 
