@@ -575,9 +575,10 @@ def test_distinctive_words_match_the_formula():
     alpha, a0 = 3.0, 10.0
     delta = math.log((3 + alpha) / (5 + a0 - 3 - alpha)) - math.log((0 + alpha) / (5 + a0 - 0 - alpha))
     z = delta / math.sqrt(1 / (3 + alpha) + 1 / (0 + alpha))
-    apple = _row(dw, article=a.slug, word="apple")
-    assert apple["log_odds"] == round(delta, 3) and apple["z"] == round(z, 2)
-    assert dw[dw["article"] == a.slug]["word"].iloc[0] == "apple"
+    apple = _row(dw, article=a.slug, term="apple")
+    assert apple["log_odds"] == round(delta, 4) and apple["z"] == round(z, 3)
+    assert dw[dw["article"] == a.slug]["term"].iloc[0] == "apple"
+    assert (dw["z"] > 0).all()  # only words used more in the article than in the others
     assert fr.distinctive_words([a]).empty
     with pytest.raises(ValueError):
         fr.distinctive_words([a, b], prior="uniform")
@@ -595,7 +596,7 @@ def test_distinctive_words_wordfreq_prior_uses_the_shared_reference():
     delta = math.log((yi + alpha[2]) / (4 + 10 - yi - alpha[2])) - math.log(
         (yj + alpha[2]) / (3 + 10 - yj - alpha[2])
     )
-    assert _row(dw, article=a.slug, word="zorblat")["log_odds"] == round(delta, 3)
+    assert _row(dw, article=a.slug, term="zorblat")["log_odds"] == round(delta, 4)
     assert set(dw["prior"]) == {"wordfreq"}
 
 
@@ -603,8 +604,8 @@ def test_distinctive_words_keep_acronyms_apart():
     a = article_from_text("The US sanctions. The US sanctions hit.", path="a.txt")
     b = article_from_text("Let us talk. Let us walk.", path="b.txt")
     dw = fr.distinctive_words([a, b], min_count=2, top_n=20)
-    assert _row(dw, article=a.slug, word="US")[["count", "other_count"]].tolist() == [2, 0]
-    assert _row(dw, article=b.slug, word="us")[["count", "other_count"]].tolist() == [2, 0]
+    assert _row(dw, article=a.slug, term="US")[["count", "other_count"]].tolist() == [2, 0]
+    assert _row(dw, article=b.slug, term="us")[["count", "other_count"]].tolist() == [2, 0]
     counts = fr.term_counts(a)
     assert counts["US"] == 2 and "us" not in counts.index
 

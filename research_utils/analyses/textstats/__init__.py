@@ -19,6 +19,7 @@ Modules, each one job:
 * :mod:`.diversity`: TTR, MATTR, MTLD, HD-D.
 * :mod:`.frequency`: word and n-gram frequencies. :mod:`.association`: log-likelihood, PMI.
 * :mod:`.reference`: against general English (wordfreq; G2, log ratio).
+* :mod:`.logodds`: distinctive words of one text or group against others (weighted log-odds).
 * :mod:`.concordance`: concordance. :mod:`.arc`: VADER sentiment arc.
 * :mod:`.results`: results.json section and comparison. :mod:`.views`: what the notebook shows.
 
@@ -60,6 +61,7 @@ from research_utils.analyses.textstats.formulas import (
     smog,
 )
 from research_utils.analyses.textstats.frequency import ngram_frequencies, word_frequencies
+from research_utils.analyses.textstats.logodds import LOG_ODDS_COLUMNS, weighted_log_odds
 from research_utils.analyses.textstats.reference import g2_one_sample, key_words, keyness
 from research_utils.analyses.textstats.results import compare, results_section, summary, summary_table
 from research_utils.analyses.textstats.size import (
@@ -82,6 +84,7 @@ __all__ = [
     "COUNT_DEFINITIONS",
     "DEFAULT_KWIC_TERMS",
     "DIVERSITY_KEYS",
+    "LOG_ODDS_COLUMNS",
     "READABILITY_KEYS",
     "REFERENCE_FLOOR",
     "ari",
@@ -131,5 +134,6 @@ __all__ = [
     "syllables",
     "tokens",
     "ttr",
+    "weighted_log_odds",
     "word_frequencies",
 ]
