@@ -13,9 +13,9 @@ import pytest
 from research_utils import article_from_text, load_article
 from research_utils.analyses import framing as fr
 from research_utils.ingest import Corpus
+from research_utils.ingest.vocabulary import REFERENCE_FLOOR, reference_frequency
 from research_utils.lexicons import LexiconError
 from research_utils.paths import DEFAULT_ARTICLE
-from research_utils.vocabulary import REFERENCE_FLOOR, reference_frequency
 
 POLICY_FRAMES = [
     "economic",

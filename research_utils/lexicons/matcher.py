@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from research_utils.ingest.tokens import words
-from research_utils.lexicons.loader import LexiconError
+from research_utils.lexicons.errors import LexiconError
 
 __all__ = [
     "PATTERN_TIMEOUT_S",

@@ -34,7 +34,7 @@ def draw(df: pd.DataFrame, plot: Callable[..., Any], *args: Any, when: str = "",
 
 def validation_figures() -> pd.DataFrame | Note:
     """The gold-set validation figures of ``make validate`` (measure, dev, test, all)."""
-    from research_utils.validation import load_figures
+    from research_utils.validation_figures import load_figures
 
     table = load_figures()
     if table is None:

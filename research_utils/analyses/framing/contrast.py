@@ -17,7 +17,7 @@ import pandas as pd
 from research_utils.analyses.framing.core import Note
 from research_utils.analyses.textstats.logodds import weighted_log_odds
 from research_utils.ingest import CorpusLike, Document, as_corpus
-from research_utils.vocabulary import reference_frequency
+from research_utils.ingest.vocabulary import reference_frequency
 
 __all__ = ["distinctive_words", "if_compared", "profile_table", "term_counts"]
 
@@ -37,7 +37,7 @@ DISTINCTIVE_COLUMNS = [
 
 
 def term_counts(doc: Document) -> pd.Series:
-    """How often each term (:func:`research_utils.vocabulary.term`: case folded, acronyms
+    """How often each term (:func:`research_utils.ingest.vocabulary.term`: case folded, acronyms
     kept, possessive folded) is used in the body; numbers and tokens without a letter are
     left out, stop words are kept (the prior shrinks frequent words). Kept with the
     document: read-only."""
@@ -87,7 +87,7 @@ def distinctive_words(
     prior : str
         ``pooled`` (default, as in Monroe et al.: :math:`\\pi_w` is the word's share of all
         the compared articles together) or ``wordfreq`` (:math:`\\pi_w` is the word's
-        frequency in general English, :func:`research_utils.vocabulary.reference_frequency`,
+        frequency in general English, :func:`research_utils.ingest.vocabulary.reference_frequency`,
         renormalised over the words of these articles; use it when comparing only two
         short texts, so that the prior does not come from the same data).
     prior_strength : float

@@ -19,7 +19,7 @@ import pandas as pd
 
 from research_utils.ingest import CorpusLike, Document, as_corpus
 from research_utils.ingest.sentences import voice_of_span
-from research_utils.vocabulary import norm
+from research_utils.ingest.vocabulary import norm
 
 __all__ = [
     "Columns",
@@ -203,7 +203,7 @@ def filled(value: Any, n: int) -> np.ndarray:
 
 def form_key(text: str) -> str:
     """How matched forms are counted together: white space collapsed, each word's type
-    (:func:`research_utils.vocabulary.norm`: case folded, acronyms such as "US" kept)."""
+    (:func:`research_utils.ingest.vocabulary.norm`: case folded, acronyms such as "US" kept)."""
     return " ".join(norm(w) for w in text.replace("’", "'").split())
 
 

@@ -5,7 +5,7 @@ Every table function takes a corpus, a document, a path or a text (anything
 :func:`~research_utils.ingest.as_corpus` accepts) and returns a DataFrame with an
 ``article`` column and its evidence (``sentence_id``, ``sentence``, the matched words,
 ``voice``). Everything is measured on the body paragraphs, from the document's one
-parse, with the vocabulary of :mod:`research_utils.vocabulary` (word, type, term, stop
+parse, with the vocabulary of :mod:`research_utils.ingest.vocabulary` (word, type, term, stop
 word, reference frequency). Derived data (word forms, readability properties, counts,
 diversity, scored word pairs) is computed once per document and kept on it.
 
@@ -76,7 +76,7 @@ from research_utils.analyses.textstats.size import (
 from research_utils.analyses.textstats.syllabify import number_words, rule_syllables, syllable_info, syllables
 from research_utils.analyses.textstats.views import show
 from research_utils.analyses.textstats.wordprops import easy_words, is_familiar, tokens
-from research_utils.vocabulary import REFERENCE_FLOOR, load_stopwords
+from research_utils.ingest.vocabulary import REFERENCE_FLOOR, load_stopwords
 
 __all__ = [
     "ARC_COLUMNS",
