@@ -15,7 +15,8 @@ Modules, each one job:
 * :mod:`.core`: the distinct word forms of a document and the helpers tables share.
 * :mod:`.wordprops`: per-word readability properties; :func:`tokens`.
 * :mod:`.size`: counts, sentence lengths, repairs.
-* :mod:`.formulas`: eight formulas and the words behind their counts.
+* :mod:`.formulas`: the readability formulas, each declared once beside its function
+  (the registry :data:`READABILITY`). :mod:`.wordlists`: the words behind their counts.
 * :mod:`.diversity`: TTR, MATTR, MTLD, HD-D.
 * :mod:`.frequency`: word and n-gram frequencies. :mod:`.association`: log-likelihood, PMI.
 * :mod:`.reference`: against general English (wordfreq; G2, log ratio).
@@ -47,17 +48,20 @@ from research_utils.analyses.textstats.diversity import (
     ttr,
 )
 from research_utils.analyses.textstats.formulas import (
+    READABILITY,
     READABILITY_KEYS,
+    Formula,
     ari,
     coleman_liau,
     dale_chall,
-    difficult_word_list,
     flesch_kincaid_grade,
     flesch_reading_ease,
     gunning_fog,
     lix,
     readability,
     readability_dict,
+    readability_formula,
+    readability_keys,
     smog,
 )
 from research_utils.analyses.textstats.frequency import ngram_frequencies, word_frequencies
@@ -75,6 +79,7 @@ from research_utils.analyses.textstats.size import (
 )
 from research_utils.analyses.textstats.syllabify import number_words, rule_syllables, syllable_info, syllables
 from research_utils.analyses.textstats.views import show
+from research_utils.analyses.textstats.wordlists import difficult_word_list
 from research_utils.analyses.textstats.wordprops import easy_words, is_familiar, tokens
 from research_utils.ingest.vocabulary import REFERENCE_FLOOR, load_stopwords
 
@@ -85,8 +90,10 @@ __all__ = [
     "DEFAULT_KWIC_TERMS",
     "DIVERSITY_KEYS",
     "LOG_ODDS_COLUMNS",
+    "READABILITY",
     "READABILITY_KEYS",
     "REFERENCE_FLOOR",
+    "Formula",
     "ari",
     "coleman_liau",
     "collocations",
@@ -120,6 +127,8 @@ __all__ = [
     "number_words",
     "readability",
     "readability_dict",
+    "readability_formula",
+    "readability_keys",
     "repairs_table",
     "results_section",
     "rule_syllables",
