@@ -23,7 +23,6 @@ from research_utils.analyses import stance
 from research_utils.analyses import textstats as ts
 from research_utils.analyses.corpus import groups as cg
 from research_utils.analyses.corpus import tables as ct
-from research_utils.analyses.framing import Note as FramingNote
 from research_utils.ingest import Corpus, article_from_text, load_article
 from research_utils.paths import DEFAULT_ARTICLE
 from research_utils.plots import corpus as cp
@@ -31,6 +30,7 @@ from research_utils.plots import framing as fp
 from research_utils.plots import outside_canvas, style, title_text
 from research_utils.plots import stance as sp
 from research_utils.plots import textstats as tp
+from research_utils.views import Note
 
 style()
 BUNDLED = load_article(DEFAULT_ARTICLE)
@@ -418,4 +418,4 @@ def test_an_empty_table_draws_nothing_or_a_figure_that_fits(name: str) -> None:
     if isinstance(got, Figure):
         assert outside_canvas(got) == []
     else:  # nothing drawn (framing plots return a note saying why in one line)
-        assert got is None or (isinstance(got, FramingNote) and got.text)
+        assert got is None or (isinstance(got, Note) and got.text)

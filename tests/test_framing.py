@@ -16,6 +16,7 @@ from research_utils.ingest import Corpus
 from research_utils.ingest.vocabulary import REFERENCE_FLOOR, reference_frequency
 from research_utils.lexicons import LexiconError
 from research_utils.paths import DEFAULT_ARTICLE
+from research_utils.views import Note, show
 
 POLICY_FRAMES = [
     "economic",
@@ -392,8 +393,8 @@ def test_display_helpers_for_frames(lex):
     )
     quiet = article_from_text("Nothing to see in this short text at all.", path="quiet.txt")
     quiet_scores = fr.frame_scores(quiet, lex, "all", min_cues=3)
-    assert isinstance(fr.dominant_evidence(quiet_scores, fr.frame_hits(quiet, lex, "all"), quiet), fr.Note)
-    assert isinstance(fr.frame_examples(quiet_scores, quiet), fr.Note)
+    assert isinstance(fr.dominant_evidence(quiet_scores, fr.frame_hits(quiet, lex, "all"), quiet), Note)
+    assert isinstance(fr.frame_examples(quiet_scores, quiet), Note)
 
 
 # --------------------------------------------------------------------------- checklist
@@ -626,7 +627,7 @@ def test_profile_table_keeps_order_and_if_compared():
     one, two = article_from_text("One text.", path="one.txt"), article_from_text("Two texts.", path="two.txt")
     assert fr.if_compared(wide, Corpus.of([one, two]), "Profiles") is wide
     note = fr.if_compared(wide, one, "Profiles")
-    assert isinstance(note, fr.Note) and note.text.startswith("Profiles does not apply")
+    assert isinstance(note, Note) and note.text.startswith("Profiles does not apply")
     assert fr.if_compared(wide, one) is None
 
 
@@ -646,15 +647,14 @@ def test_main_rows_shown_and_evidence_sample():
     assert fr.shown(df, "m", n=2).columns.tolist() == ["technique", "cue_type", "match"]
     assert fr.shown(df, "m", n=2)["match"].tolist() == ["a", "b"]
     assert (
-        isinstance(fr.shown(df, "nobody", note="none"), fr.Note)
-        and fr.shown(df, "nobody", note="x").text == "x"
+        isinstance(fr.shown(df, "nobody", note="none"), Note) and fr.shown(df, "nobody", note="x").text == "x"
     )
     sample = fr.evidence_sample(
         df, "m", by="technique", n=1, columns=["technique", "match"], exclude={"cue_type": "computed"}
     )
     assert sample.values.tolist() == [["t1", "a"], ["t2", "c"]]
-    assert isinstance(fr.table_or_note(df.iloc[:0], "empty"), fr.Note)
-    assert fr.Note("x")._repr_markdown_() == "*x*"
+    assert show(df.iloc[:0], "empty") == Note("empty")
+    assert Note("x")._repr_markdown_() == "*x*"
 
 
 def test_top_forms_counts_by_type_and_keeps_first_written_form():

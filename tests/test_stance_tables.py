@@ -29,6 +29,7 @@ from research_utils.ingest import Corpus, words
 from research_utils.lexicons import TermGroup, TermMatcher, present_words
 from research_utils.paths import DEFAULT_ARTICLE
 from research_utils.sentiment import score_texts
+from research_utils.views import Note
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +189,11 @@ def test_count_table_orders_rows_and_columns() -> None:
     ]  # no "a | author": its row had no label
 
 
-def test_table_view(capsys: pytest.CaptureFixture[str]) -> None:
+def test_table_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    import IPython.display
+
+    displayed: list[object] = []
+    monkeypatch.setattr(IPython.display, "display", displayed.append)
     df = frame(
         [("x", "russia", "Russia", "crimea", "Crimea", 0.123456, 3)] * 5,
         "article actor label issue issue_label net claims",
@@ -200,12 +205,16 @@ def test_table_view(capsys: pytest.CaptureFixture[str]) -> None:
     assert list(one.table(df, ["article", "label", "net", "nope"]).columns) == ["label", "net"]
     assert "article" in st.TableView(compared=True).table(df).columns
     one(df.iloc[:0], empty="Nothing found because of X.")
+    one(None, empty="Never computed.")
     one.across(df, df)
     st.TableView(compared=True).across(df.iloc[:0], empty="No actor to compare.")
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Nothing found because of X."
-    assert lines[1].startswith("One article analysed: nothing to compare.") and len(lines) == 3
-    assert lines[2] == "No actor to compare."
+    one(df)
+    lines = [str(x) for x in displayed[:-1]]
+    assert all(isinstance(x, Note) for x in displayed[:-1]) and len(lines) == 4
+    assert lines[:2] == ["Nothing found because of X.", "Never computed."]
+    assert lines[2].startswith("One article analysed: nothing to compare.")
+    assert lines[3] == "No actor to compare."
+    assert list(displayed[-1].columns) == ["label", "issue_label", "net", "claims"]
 
 
 def test_evidence_filters_of_markers() -> None:

@@ -22,7 +22,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from seaborn.utils import relative_luminance
 
-from research_utils.analyses.framing.core import Note
+from research_utils.views import Note
 
 __all__ = [
     "cooccurrence_heatmap",

@@ -14,10 +14,10 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
-from research_utils.analyses.framing.core import Note
 from research_utils.analyses.textstats.logodds import weighted_log_odds
 from research_utils.ingest import CorpusLike, Document, as_corpus
 from research_utils.ingest.vocabulary import reference_frequency
+from research_utils.views import Note
 
 __all__ = ["distinctive_words", "if_compared", "profile_table", "term_counts"]
 

@@ -34,7 +34,6 @@ import pandas as pd
 
 from research_utils.analyses.framing.core import (
     Columns,
-    Note,
     evidence_columns,
     filled,
     main_rows,
@@ -44,6 +43,7 @@ from research_utils.analyses.framing.core import (
 from research_utils.analyses.framing.lexicons import FramingLexicons, resolve_lexicons
 from research_utils.analyses.framing.naming_voice import hit_voices
 from research_utils.ingest import CorpusLike, Document, as_corpus
+from research_utils.views import Note
 
 __all__ = [
     "naming_applies",

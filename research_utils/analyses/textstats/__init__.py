@@ -22,7 +22,8 @@ Modules, each one job:
 * :mod:`.reference`: against general English (wordfreq; G2, log ratio).
 * :mod:`.logodds`: distinctive words of one text or group against others (weighted log-odds).
 * :mod:`.concordance`: concordance. :mod:`.arc`: VADER sentiment arc.
-* :mod:`.results`: results.json section and comparison. :mod:`.views`: what the notebook shows.
+* :mod:`.results`: results.json section and comparison (the notebook shows tables with
+  :func:`research_utils.views.show`).
 
 Module names differ from the names of the functions they hold (:func:`kwic` lives in
 :mod:`.concordance`, :func:`readability` in :mod:`.formulas`), so that an attribute of this
@@ -78,7 +79,6 @@ from research_utils.analyses.textstats.size import (
     sentence_lengths,
 )
 from research_utils.analyses.textstats.syllabify import number_words, rule_syllables, syllable_info, syllables
-from research_utils.analyses.textstats.views import show
 from research_utils.analyses.textstats.wordlists import difficult_word_list
 from research_utils.analyses.textstats.wordprops import easy_words, is_familiar, tokens
 from research_utils.ingest.vocabulary import REFERENCE_FLOOR, load_stopwords
@@ -135,7 +135,6 @@ __all__ = [
     "sentence_length_summary",
     "sentence_lengths",
     "sentiment_arc",
-    "show",
     "smog",
     "summary",
     "summary_table",
