@@ -1,6 +1,8 @@
 """Reported speech in one document: direct quotes and indirect speech with their speakers.
 
-:func:`find_attributions` walks the paragraphs once. A direct quote (text in quotation
+:func:`reported_speech` is what the rest of the stance analysis reads: the reporting
+verbs of every sentence and the attributions of the document, computed once and kept with
+it. :func:`find_attributions` walks the paragraphs once. A direct quote (text in quotation
 marks) is attributed by the reporting verb right after it (“…,” said X / “…,” X said;
 the next short sentence when the quote closes its sentence) or right before it in the
 same sentence (X said: “…” / X said that … “…” / According to X, “…”); a quote with no
@@ -10,10 +12,9 @@ Indirect speech is a reporting verb in the author's voice followed by a clause (
 that ...", "X told reporters that ...", "X said it would ...", "X insists on ...",
 "according to X", "As X said, ...", "X urged ministers to ..."), or a frame placed after
 its content ("..., Foreign Minister Dmytro Kuleba said on Tuesday."; see
-:mod:`~research_utils.analyses.stance.frames`). Direct quotes are found by
-:mod:`~research_utils.analyses.stance.quotes`; the speakers are then resolved to names
-and actors by :mod:`~research_utils.analyses.stance.resolve`. These are the attribution patterns of rule-based
-quote extraction (Pouliquen, Steinberger & Best 2007).
+:mod:`.reporting_frames`). Direct quotes are found by :mod:`.direct`; the speakers are
+then resolved to names and actors by :mod:`.resolve`. These are the attribution patterns
+of rule-based quote extraction (Pouliquen, Steinberger & Best 2007).
 
 Every look-up of a sentence, a verb or a covered range is a binary search on offsets, and
 every pattern runs on one sentence or on the stretch between a quote and its verb, so a
@@ -24,12 +25,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from research_utils.analyses.stance.frames import SUBJECTLESS, post_frame, words_frame_speaker, words_frames
-from research_utils.analyses.stance.lexicons import StanceLexicons
-from research_utils.analyses.stance.quotes import direct_quotes
-from research_utils.analyses.stance.records import (
+from research_utils.analyses.stance.attribution.direct import direct_quotes
+from research_utils.analyses.stance.attribution.records import (
     OBJECT_THAT,
     THAT,
     WORDS_FRAME,
@@ -41,13 +41,21 @@ from research_utils.analyses.stance.records import (
     trim_participles,
     without_inner_quotes,
 )
-from research_utils.analyses.stance.resolve import resolve_speakers
-from research_utils.analyses.stance.speakers import speaker_after, valid_speaker
+from research_utils.analyses.stance.attribution.reporting_frames import (
+    SUBJECTLESS,
+    post_frame,
+    words_frame_speaker,
+    words_frames,
+)
+from research_utils.analyses.stance.attribution.resolve import resolve_speakers
+from research_utils.analyses.stance.attribution.speakers import speaker_after, valid_speaker
+from research_utils.analyses.stance.lexicons import StanceLexicons
+from research_utils.analyses.stance.matching import sentence_hits
 from research_utils.analyses.stance.text import FIRST_PERSON, HEARER_VERBS
 from research_utils.ingest import Document, voice_of_span, words
 from research_utils.lexicons import Hit
 
-__all__ = ["find_attributions"]
+__all__ = ["ReportedSpeech", "find_attributions", "reported_speech"]
 
 _FINITE = (
     r"(?:is|are|was|were|will|would|can|could|may|might|must|should|shall|has|had|have|did|does|do"
@@ -104,7 +112,7 @@ def _indirect(
 
     The content follows the verb ("X said that ...", "X told a meeting ... that ...",
     "X urged ministers to ...", "according to X, ..."), or precedes a frame placed after
-    it (:func:`~research_utils.analyses.stance.frames.post_frame`). ``verbs`` are the
+    it (:func:`~research_utils.analyses.stance.attribution.reporting_frames.post_frame`). ``verbs`` are the
     reporting verbs of the sentence.
     """
     text = para.sentences[k]
@@ -252,3 +260,36 @@ def find_attributions(
     for k, rec in enumerate(records):
         rec["attribution_id"] = k
     return records
+
+
+@dataclass(frozen=True)
+class ReportedSpeech:
+    """The reported speech of one document (shared: read-only).
+
+    Attributes
+    ----------
+    verb_hits : list of sequences of Hit
+        The reporting verbs of each body sentence (index = ``sentence_id``, offsets in
+        the sentence), as ``lex.verb_matcher`` finds them.
+    attributions : list of dict
+        :func:`find_attributions`.
+    """
+
+    verb_hits: list[Sequence[Hit]]
+    attributions: list[dict[str, Any]]
+
+
+_NO_HITS: tuple[Hit, ...] = ()
+
+
+def reported_speech(doc: Document, lex: StanceLexicons) -> ReportedSpeech:
+    """The reporting verbs and attributions of ``doc``, computed once per document and
+    lexicon bundle (kept with :meth:`~research_utils.ingest.Document.memo` under
+    ``("stance.attribution", lex.fingerprint)``)."""
+
+    def compute() -> ReportedSpeech:
+        found = sentence_hits(doc, lex.verb_matcher)
+        verb_hits = [found.get(i, _NO_HITS) for i in range(len(doc.parsed.sentence))]
+        return ReportedSpeech(verb_hits, find_attributions(doc, lex, verb_hits))
+
+    return doc.memo(("stance.attribution", lex.fingerprint), compute)
