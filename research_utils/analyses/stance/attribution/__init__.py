@@ -12,11 +12,11 @@ want to change are the regular expressions and word lists at the top of each mod
 * :mod:`.table`: :func:`attributions` and :func:`verb_class_table` (the DataFrames).
 * :mod:`.document`: :func:`reported_speech` and the pass over a document's paragraphs
   (direct quotes first, then indirect speech in the author's voice, then the passes over
-  all records and the resolution of speakers); the indirect-speech patterns after a
-  reporting verb ("X said that ...", "X told reporters ...", "X urged ministers to ...",
-  "according to X, ...").
+  all records and the resolution of speakers).
 * :mod:`.direct`: direct quotes and their frames (“…,” said X / X said: “…” / a quote
   that continues another / scare quotes and headlines left out).
+* :mod:`.indirect`: indirect speech after a reporting verb ("X said that ...", "X told
+  reporters ...", "X urged ministers to ...", "according to X, ...").
 * :mod:`.reporting_frames`: frames beyond "X said that": after the content ("..., X said
   on Tuesday."), without a subject (", adding that ..."), passive ("was quoted by TASS
   as saying"), verbless ("In the diplomat's words").
