@@ -40,6 +40,7 @@ from typing import Any
 import pandas as pd
 
 from research_utils.ingest import Document, article_from_text, load_article
+from research_utils.ingest.lines import word_tokens
 from research_utils.paths import PACKAGE_DIR
 from research_utils.safeyaml import load_yaml
 from research_utils.validation_figures import FIGURES_FILE
@@ -59,12 +60,11 @@ __all__ = [
 TARGETS = {"attribution_precision": 0.90, "attribution_recall": 0.85}
 """Targets of the issue that asked for the gold set, checked on the held-out split."""
 
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _GOLD_TITLE = "Gold item"
 
 
 def _words(text: str | None) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(str(text or ""))]
+    return [w.lower().replace("’", "'") for w in word_tokens(str(text or ""))]
 
 
 def _overlap(a: str | None, b: str | None) -> float:
