@@ -19,7 +19,7 @@ import pytest
 
 from research_utils import article_from_text, load_article
 from research_utils.analyses import stance as st
-from research_utils.analyses.stance.matching import present_words_by_sentence, sentence_hits
+from research_utils.analyses.stance.matching import first_words_by_sentence, sentence_hits
 from research_utils.analyses.stance.results import records
 from research_utils.analyses.stance.text import sentence_at, sentences_between
 from research_utils.analyses.stance.voice import segment_words
@@ -303,7 +303,9 @@ def test_sentence_hits_are_the_matchers_hits_on_each_sentence(bundled) -> None:
     lex = st.load_stance_lexicons()
     doc = article_from_text(TRICKY + "\n\n" + SPELLINGS[7:] + "\n\n" + "\n\n".join(bundled.paragraphs))
     sentences = doc.parsed.sentence
-    assert present_words_by_sentence(doc) == [present_words(s) for s in sentences]
+    handed = first_words_by_sentence(doc, lex.actor_matcher)
+    assert 0 < len(handed) < len(sentences)  # the index skips sentences without an actor
+    assert all(words <= present_words(sentences[sid]) for sid, words in handed.items())
     wildcard = TermMatcher(
         [TermGroup("n", ("neutral*", "non-aligned", "Kyiv"))]
     )  # a term without a plain first word
@@ -318,6 +320,10 @@ def test_sentence_hits_are_the_matchers_hits_on_each_sentence(bundled) -> None:
         expected = {i: matcher.find(s) for i, s in enumerate(sentences) if matcher.find(s)}
         assert sentence_hits(doc, matcher) == expected
     assert len(sentence_hits(doc, phrases)) == 3  # the phrases are there, in every spelling
+    # a non-breaking hyphen is a hyphen, for the stance matcher as for the framing index
+    assert "non\u2011aligned" in [
+        h.match for hs in sentence_hits(doc, lex.issue_matcher).values() for h in hs
+    ]
     some = [3, 5, 40]
     assert sentence_hits(doc, lex.actor_matcher, some) == {
         i: h for i, h in sentence_hits(doc, lex.actor_matcher).items() if i in some

@@ -5,6 +5,8 @@
   names the file and line).
 * :mod:`~research_utils.lexicons.matcher`: :class:`TermMatcher`, the one term matcher,
   and :class:`UserPattern`, lexicon regular expressions with a time bound.
+* :mod:`~research_utils.lexicons.candidates`: where the terms of a lexicon may start in a
+  document (the one sentence-candidate index of the stance and framing analyses).
 
 The bundled lexicons are the ``*.yaml`` files of this folder.
 """
