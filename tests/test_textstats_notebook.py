@@ -84,7 +84,7 @@ def test_report_of_the_bundled_article_with_a_comparison(tmp_path: Path) -> None
         2065,
         3719,
     )
-    assert {k: round(v, 1) for k, v in data["readability"].items()} == {
+    expected = {
         "flesch_reading_ease": 34.9,
         "flesch_kincaid_grade": 13.2,
         "gunning_fog": 13.7,
@@ -94,6 +94,8 @@ def test_report_of_the_bundled_article_with_a_comparison(tmp_path: Path) -> None
         "dale_chall": 8.4,
         "lix": 53.5,
     }
+    assert list(data["readability"]) == list(ts.readability_keys())
+    assert {k: round(data["readability"][k], 1) for k in expected} == expected
     assert set(data["lexical_diversity"]) == {"ttr", "mattr", "mtld", "hdd"}
     assert {"Related Articles", "Back to top button"} <= {x["text"] for x in data["excluded_lines"]}
     tables = folder / "tables"
