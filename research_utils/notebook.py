@@ -178,28 +178,17 @@ def _interactive_tables() -> None:
     itables.init_notebook_mode(all_interactive=True, connected=False)
 
 
-def declared_names(stem: str) -> list[str]:
-    """Names assigned in the ``parameters``-tagged cell of notebook ``stem``, in order.
+def _parameters(stem: str, namespace: Mapping[str, Any]) -> dict[str, Any]:
+    """Every parameter notebook ``stem`` declares, with its value in ``namespace``, in order.
 
-    Read with :mod:`ast` from the notebook's JSON: importing papermill (1.5 s) or
-    validating the notebook with nbformat in every kernel would cost more than the rest
-    of the set-up.
+    The names come from the one reader of the ``parameters`` cell,
+    :func:`research_utils.report.parameters.declared_parameters` (:mod:`ast` on the
+    notebook's JSON: importing papermill or nbformat in every kernel would cost more than
+    the rest of the set-up).
     """
-    import ast
-    import json
+    from research_utils.report.parameters import declared_parameters
 
-    from research_utils.report.registry import notebook_path
-
-    cells = json.loads(notebook_path(stem).read_text(encoding="utf-8"))["cells"]
-    for cell in cells:
-        if "parameters" in cell.get("metadata", {}).get("tags", []):
-            source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
-            names = []
-            for node in ast.parse(source).body:
-                targets = [node.target] if isinstance(node, ast.AnnAssign) else getattr(node, "targets", [])
-                names += [t.id for t in targets if isinstance(t, ast.Name)]
-            return names
-    raise ValueError(f"notebook {stem} has no cell tagged 'parameters'")
+    return {name: namespace[name] for name in declared_parameters(stem) if name in namespace}
 
 
 def start(stem: str, namespace: Mapping[str, Any]) -> Notebook:
@@ -218,7 +207,7 @@ def start(stem: str, namespace: Mapping[str, Any]) -> Notebook:
     """
     from research_utils.plots import style
 
-    params = {name: namespace[name] for name in declared_names(stem) if name in namespace}
+    params = _parameters(stem, namespace)
     paths = [params["article_path"], *params.get("compare_paths", [])]
     corpus = Corpus.of(load_article(p) for p in paths)
     pd.set_option("display.max_colwidth", 220)
@@ -308,7 +297,7 @@ def start_corpus(stem: str, namespace: Mapping[str, Any]) -> CorpusNotebook:
     from research_utils.analyses.corpus import corpus_options, run, tables
     from research_utils.plots import style
 
-    params = {name: namespace[name] for name in declared_names(stem) if name in namespace}
+    params = _parameters(stem, namespace)
     data_dir = params.get("data_dir", "")
     failed: list[dict[str, str]] = []
     if not data_dir:

@@ -6,7 +6,8 @@ stories, Russian state media, Ukrainian outlets, Western op-eds and off-topic ne
 ``tests/gold/README.md``) goes through the package's own functions, and the output is
 compared with the labels. Figures are printed for the ``dev`` split (which developers may
 read while fixing the rules) and the ``test`` split (held out: nobody tunes to it), and
-written to ``research_utils/validation.json``, from which the reports quote them.
+written to ``research_utils/validation.json``, from which the reports quote them
+(:func:`research_utils.validation_figures.load_figures`).
 
 What counts as right
 --------------------
@@ -39,11 +40,12 @@ from typing import Any
 import pandas as pd
 
 from research_utils.ingest import Document, article_from_text, load_article
+from research_utils.ingest.lines import word_tokens
 from research_utils.paths import PACKAGE_DIR
 from research_utils.safeyaml import load_yaml
+from research_utils.validation_figures import FIGURES_FILE
 
 __all__ = [
-    "FIGURES_FILE",
     "figures_table",
     "gold_document",
     "main",
@@ -55,18 +57,14 @@ __all__ = [
     "validate",
 ]
 
-FIGURES_FILE: Path = PACKAGE_DIR / "validation.json"
-"""Where ``make validate`` writes its figures (committed, quoted by the reports)."""
-
 TARGETS = {"attribution_precision": 0.90, "attribution_recall": 0.85}
 """Targets of the issue that asked for the gold set, checked on the held-out split."""
 
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _GOLD_TITLE = "Gold item"
 
 
 def _words(text: str | None) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(str(text or ""))]
+    return [w.lower().replace("’", "'") for w in word_tokens(str(text or ""))]
 
 
 def _overlap(a: str | None, b: str | None) -> float:
@@ -314,14 +312,6 @@ def figures_table(scores: dict[str, Any]) -> pd.DataFrame:
             {"measure": label, **{split: scores[split][part][key] for split in ("dev", "test", "all")}}
         )
     return pd.DataFrame(rows, columns=["measure", "dev", "test", "all"])
-
-
-def load_figures() -> pd.DataFrame | None:
-    """The figures of the last ``make validate`` (None when it never ran)."""
-    if not FIGURES_FILE.is_file():
-        return None
-    data = json.loads(FIGURES_FILE.read_text(encoding="utf-8"))
-    return pd.DataFrame(data["figures"])
 
 
 def main(argv: list[str] | None = None) -> int:

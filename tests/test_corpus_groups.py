@@ -103,6 +103,40 @@ def test_distinctive_words_against_the_formula() -> None:
     ).empty  # one group: nothing to compare
 
 
+def test_distinctive_words_one_log_odds_for_articles_and_groups() -> None:
+    """The framing report (articles) and the corpus report (groups) call the one weighted
+    log-odds: on the same counts they give the same numbers, word for word."""
+    from research_utils.analyses import framing
+    from research_utils.ingest import article_from_text
+
+    a = article_from_text(
+        "Title\n\nKiev talks stalled. Kiev wants guarantees, Kiev says. The talks go on and on.", path="a.txt"
+    )
+    b = article_from_text(
+        "Title\n\nKyiv talks resumed. Kyiv wants guarantees. Moscow says talks go on, Kyiv agrees.",
+        path="b.txt",
+    )
+    c = article_from_text("Title\n\nMoscow talks. Moscow says the war goes on. Talks, talks.", path="c.txt")
+    docs = [a, b, c]
+    by_article = framing.distinctive_words(docs, prior_strength=20.0, min_count=1, top_n=50)
+    terms = pd.concat(
+        [
+            framing.term_counts(d).rename_axis("term").rename("count").reset_index().assign(article=d.slug)
+            for d in docs
+        ]
+    )
+    arts = pd.DataFrame({"article": [d.slug for d in docs], "group": [d.slug for d in docs]})
+    by_group = groups.distinctive_words(terms, arts, prior_strength=20.0, min_count=1, top_n=50)
+    numbers = ["term", "count", "per_1000_words", "other_count", "other_per_1000_words", "log_odds", "z"]
+    assert len(by_article) > 3
+    left = by_article.rename(columns={"article": "group"}).sort_values(["group", "term"])
+    right = by_group.sort_values(["group", "term"])
+    pd.testing.assert_frame_equal(
+        left[["group", *numbers]].reset_index(drop=True), right[["group", *numbers]].reset_index(drop=True)
+    )
+    assert (by_group["z"] > 0).all()
+
+
 def test_trend_by_month() -> None:
     got = groups.trend(ARTICLES)
     rt_april = got[(got["month"] == "2022-04") & (got["group"] == "RT")].iloc[0]

@@ -23,7 +23,6 @@ from research_utils.analyses import stance
 from research_utils.analyses import textstats as ts
 from research_utils.analyses.corpus import groups as cg
 from research_utils.analyses.corpus import tables as ct
-from research_utils.analyses.framing import Note as FramingNote
 from research_utils.ingest import Corpus, article_from_text, load_article
 from research_utils.paths import DEFAULT_ARTICLE
 from research_utils.plots import corpus as cp
@@ -31,13 +30,19 @@ from research_utils.plots import framing as fp
 from research_utils.plots import outside_canvas, style, title_text
 from research_utils.plots import stance as sp
 from research_utils.plots import textstats as tp
+from research_utils.views import Note
 
 style()
 BUNDLED = load_article(DEFAULT_ARTICLE)
 LONG_TITLE = "An unusually long headline " * 8
 # A first line this long is not taken for a headline, so the long title comes from a
 # sidecar-like ``meta``: title, label and slug all run long.
-TITLED = article_from_text("\n\n".join(BUNDLED.paragraphs), meta={"title": LONG_TITLE.strip()})
+# The bundled text and one paragraph more, so that the two articles have distinctive words
+# (two identical texts have none: no word is used more in one than in the other).
+TITLED = article_from_text(
+    "\n\n".join([*BUNDLED.paragraphs, "Fishing quotas for mackerel were agreed in Oslo on the same day."]),
+    meta={"title": LONG_TITLE.strip()},
+)
 assert TITLED.title == LONG_TITLE.strip() and len(TITLED.slug) > 40, (
     "the long-title case must have a long title"
 )
@@ -413,4 +418,4 @@ def test_an_empty_table_draws_nothing_or_a_figure_that_fits(name: str) -> None:
     if isinstance(got, Figure):
         assert outside_canvas(got) == []
     else:  # nothing drawn (framing plots return a note saying why in one line)
-        assert got is None or (isinstance(got, FramingNote) and got.text)
+        assert got is None or (isinstance(got, Note) and got.text)

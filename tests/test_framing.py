@@ -13,9 +13,10 @@ import pytest
 from research_utils import article_from_text, load_article
 from research_utils.analyses import framing as fr
 from research_utils.ingest import Corpus
+from research_utils.ingest.vocabulary import REFERENCE_FLOOR, reference_frequency
 from research_utils.lexicons import LexiconError
 from research_utils.paths import DEFAULT_ARTICLE
-from research_utils.vocabulary import REFERENCE_FLOOR, reference_frequency
+from research_utils.views import Note, show
 
 POLICY_FRAMES = [
     "economic",
@@ -392,8 +393,8 @@ def test_display_helpers_for_frames(lex):
     )
     quiet = article_from_text("Nothing to see in this short text at all.", path="quiet.txt")
     quiet_scores = fr.frame_scores(quiet, lex, "all", min_cues=3)
-    assert isinstance(fr.dominant_evidence(quiet_scores, fr.frame_hits(quiet, lex, "all"), quiet), fr.Note)
-    assert isinstance(fr.frame_examples(quiet_scores, quiet), fr.Note)
+    assert isinstance(fr.dominant_evidence(quiet_scores, fr.frame_hits(quiet, lex, "all"), quiet), Note)
+    assert isinstance(fr.frame_examples(quiet_scores, quiet), Note)
 
 
 # --------------------------------------------------------------------------- checklist
@@ -575,9 +576,10 @@ def test_distinctive_words_match_the_formula():
     alpha, a0 = 3.0, 10.0
     delta = math.log((3 + alpha) / (5 + a0 - 3 - alpha)) - math.log((0 + alpha) / (5 + a0 - 0 - alpha))
     z = delta / math.sqrt(1 / (3 + alpha) + 1 / (0 + alpha))
-    apple = _row(dw, article=a.slug, word="apple")
-    assert apple["log_odds"] == round(delta, 3) and apple["z"] == round(z, 2)
-    assert dw[dw["article"] == a.slug]["word"].iloc[0] == "apple"
+    apple = _row(dw, article=a.slug, term="apple")
+    assert apple["log_odds"] == round(delta, 4) and apple["z"] == round(z, 3)
+    assert dw[dw["article"] == a.slug]["term"].iloc[0] == "apple"
+    assert (dw["z"] > 0).all()  # only words used more in the article than in the others
     assert fr.distinctive_words([a]).empty
     with pytest.raises(ValueError):
         fr.distinctive_words([a, b], prior="uniform")
@@ -595,7 +597,7 @@ def test_distinctive_words_wordfreq_prior_uses_the_shared_reference():
     delta = math.log((yi + alpha[2]) / (4 + 10 - yi - alpha[2])) - math.log(
         (yj + alpha[2]) / (3 + 10 - yj - alpha[2])
     )
-    assert _row(dw, article=a.slug, word="zorblat")["log_odds"] == round(delta, 3)
+    assert _row(dw, article=a.slug, term="zorblat")["log_odds"] == round(delta, 4)
     assert set(dw["prior"]) == {"wordfreq"}
 
 
@@ -603,8 +605,8 @@ def test_distinctive_words_keep_acronyms_apart():
     a = article_from_text("The US sanctions. The US sanctions hit.", path="a.txt")
     b = article_from_text("Let us talk. Let us walk.", path="b.txt")
     dw = fr.distinctive_words([a, b], min_count=2, top_n=20)
-    assert _row(dw, article=a.slug, word="US")[["count", "other_count"]].tolist() == [2, 0]
-    assert _row(dw, article=b.slug, word="us")[["count", "other_count"]].tolist() == [2, 0]
+    assert _row(dw, article=a.slug, term="US")[["count", "other_count"]].tolist() == [2, 0]
+    assert _row(dw, article=b.slug, term="us")[["count", "other_count"]].tolist() == [2, 0]
     counts = fr.term_counts(a)
     assert counts["US"] == 2 and "us" not in counts.index
 
@@ -625,7 +627,7 @@ def test_profile_table_keeps_order_and_if_compared():
     one, two = article_from_text("One text.", path="one.txt"), article_from_text("Two texts.", path="two.txt")
     assert fr.if_compared(wide, Corpus.of([one, two]), "Profiles") is wide
     note = fr.if_compared(wide, one, "Profiles")
-    assert isinstance(note, fr.Note) and note.text.startswith("Profiles does not apply")
+    assert isinstance(note, Note) and note.text.startswith("Profiles does not apply")
     assert fr.if_compared(wide, one) is None
 
 
@@ -645,15 +647,14 @@ def test_main_rows_shown_and_evidence_sample():
     assert fr.shown(df, "m", n=2).columns.tolist() == ["technique", "cue_type", "match"]
     assert fr.shown(df, "m", n=2)["match"].tolist() == ["a", "b"]
     assert (
-        isinstance(fr.shown(df, "nobody", note="none"), fr.Note)
-        and fr.shown(df, "nobody", note="x").text == "x"
+        isinstance(fr.shown(df, "nobody", note="none"), Note) and fr.shown(df, "nobody", note="x").text == "x"
     )
     sample = fr.evidence_sample(
         df, "m", by="technique", n=1, columns=["technique", "match"], exclude={"cue_type": "computed"}
     )
     assert sample.values.tolist() == [["t1", "a"], ["t2", "c"]]
-    assert isinstance(fr.table_or_note(df.iloc[:0], "empty"), fr.Note)
-    assert fr.Note("x")._repr_markdown_() == "*x*"
+    assert show(df.iloc[:0], "empty") == Note("empty")
+    assert Note("x")._repr_markdown_() == "*x*"
 
 
 def test_top_forms_counts_by_type_and_keeps_first_written_form():

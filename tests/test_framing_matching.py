@@ -18,8 +18,9 @@ import pytest
 from research_utils import article_from_text, load_article
 from research_utils.analyses import framing as fr
 from research_utils.analyses.framing import patterns
-from research_utils.analyses.framing.matching import CueIndex, document_runs, term_start
+from research_utils.analyses.framing.matching import CueIndex
 from research_utils.lexicons import TermGroup, UserPattern, compile_terms
+from research_utils.lexicons.candidates import document_runs, term_start
 from research_utils.paths import DEFAULT_ARTICLE
 
 
@@ -247,7 +248,7 @@ def test_term_start():
 def test_a_phrase_is_tried_only_before_its_second_word():
     index = CueIndex.of_terms([TermGroup("k", ("of course",))])
     many = article_from_text("Headline\n\n" + " ".join(["the end of the war"] * 50) + " of course.")
-    group, _, _ = index._candidates(document_runs(many))
+    group, _, _ = index.starts.candidates(document_runs(many))
     assert len(group) == 1  # 51 "of", one followed by "course"
     assert [t for *_, t, _ in _found(index, many)] == ["of course"]
 

@@ -14,6 +14,7 @@ from research_utils.analyses import framing as fr
 from research_utils.ingest import Corpus
 from research_utils.paths import DEFAULT_ARTICLE, NOTEBOOKS_DIR
 from research_utils.plots import framing as fplots
+from research_utils.views import Note
 
 STEM = "03_framing_analysis"
 NOTEBOOK = NOTEBOOKS_DIR / f"{STEM}.ipynb"
@@ -133,7 +134,7 @@ def test_nothing_to_draw_gives_one_line_and_no_figure(lex):
         fplots.naming_profiles(naming),
         fplots.distinctive_words_chart(fr.distinctive_words(quiet)),
     ]
-    assert all(isinstance(n, fr.Note) for n in notes), notes
+    assert all(isinstance(n, Note) for n in notes), notes
     assert "compare_paths" in notes[5].text and "no term of any naming set" in notes[3].text
 
 

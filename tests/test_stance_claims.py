@@ -102,9 +102,9 @@ def test_matrix_and_results_use_claims_only() -> None:
 
 
 def test_validation_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from research_utils import validation
+    from research_utils import validation_figures
 
-    monkeypatch.setattr(validation, "FIGURES_FILE", tmp_path / "missing.json")
+    monkeypatch.setattr(validation_figures, "FIGURES_FILE", tmp_path / "missing.json")
     assert st.validation_figures() is None
     figures = tmp_path / "validation.json"
     table = [
@@ -112,7 +112,7 @@ def test_validation_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         {"measure": "naming recall", "dev": 0.7, "test": 0.6, "all": 0.65},
     ]
     figures.write_text(json.dumps({"figures": table}), encoding="utf-8")
-    monkeypatch.setattr(validation, "FIGURES_FILE", figures)
+    monkeypatch.setattr(validation_figures, "FIGURES_FILE", figures)
     got = st.validation_figures()
     assert list(got.columns) == ["measure", "dev", "test", "all"]
     assert list(got["measure"]) == ["attribution precision"]

@@ -70,13 +70,17 @@ def test_notebook_is_thin() -> None:
 
 
 def _lines(nb: nbformat.NotebookNode) -> list[str]:
+    """Printed lines and the one-line notes shown instead of empty tables (italic Markdown)."""
     return [
         line
         for c in nb.cells
         if c.cell_type == "code"
         for o in c.outputs
-        if o.output_type == "stream" and o.name == "stdout"
-        for line in o.text.splitlines()
+        for line in (
+            o.text.splitlines()
+            if o.output_type == "stream" and o.name == "stdout"
+            else [str(o.get("data", {}).get("text/markdown", "")).strip("*")]
+        )
     ]
 
 

@@ -19,7 +19,7 @@ import pytest
 
 from research_utils import article_from_text, load_article
 from research_utils.analyses import stance as st
-from research_utils.analyses.stance.matching import present_words_by_sentence, sentence_hits
+from research_utils.analyses.stance.matching import first_words_by_sentence, sentence_hits
 from research_utils.analyses.stance.results import records
 from research_utils.analyses.stance.text import sentence_at, sentences_between
 from research_utils.analyses.stance.voice import segment_words
@@ -29,6 +29,7 @@ from research_utils.ingest import Corpus, words
 from research_utils.lexicons import TermGroup, TermMatcher, present_words
 from research_utils.paths import DEFAULT_ARTICLE
 from research_utils.sentiment import score_texts
+from research_utils.views import Note
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +189,11 @@ def test_count_table_orders_rows_and_columns() -> None:
     ]  # no "a | author": its row had no label
 
 
-def test_table_view(capsys: pytest.CaptureFixture[str]) -> None:
+def test_table_view(monkeypatch: pytest.MonkeyPatch) -> None:
+    import IPython.display
+
+    displayed: list[object] = []
+    monkeypatch.setattr(IPython.display, "display", displayed.append)
     df = frame(
         [("x", "russia", "Russia", "crimea", "Crimea", 0.123456, 3)] * 5,
         "article actor label issue issue_label net claims",
@@ -200,12 +205,16 @@ def test_table_view(capsys: pytest.CaptureFixture[str]) -> None:
     assert list(one.table(df, ["article", "label", "net", "nope"]).columns) == ["label", "net"]
     assert "article" in st.TableView(compared=True).table(df).columns
     one(df.iloc[:0], empty="Nothing found because of X.")
+    one(None, empty="Never computed.")
     one.across(df, df)
     st.TableView(compared=True).across(df.iloc[:0], empty="No actor to compare.")
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Nothing found because of X."
-    assert lines[1].startswith("One article analysed: nothing to compare.") and len(lines) == 3
-    assert lines[2] == "No actor to compare."
+    one(df)
+    lines = [str(x) for x in displayed[:-1]]
+    assert all(isinstance(x, Note) for x in displayed[:-1]) and len(lines) == 4
+    assert lines[:2] == ["Nothing found because of X.", "Never computed."]
+    assert lines[2].startswith("One article analysed: nothing to compare.")
+    assert lines[3] == "No actor to compare."
+    assert list(displayed[-1].columns) == ["label", "issue_label", "net", "claims"]
 
 
 def test_evidence_filters_of_markers() -> None:
@@ -294,7 +303,9 @@ def test_sentence_hits_are_the_matchers_hits_on_each_sentence(bundled) -> None:
     lex = st.load_stance_lexicons()
     doc = article_from_text(TRICKY + "\n\n" + SPELLINGS[7:] + "\n\n" + "\n\n".join(bundled.paragraphs))
     sentences = doc.parsed.sentence
-    assert present_words_by_sentence(doc) == [present_words(s) for s in sentences]
+    handed = first_words_by_sentence(doc, lex.actor_matcher)
+    assert 0 < len(handed) < len(sentences)  # the index skips sentences without an actor
+    assert all(words <= present_words(sentences[sid]) for sid, words in handed.items())
     wildcard = TermMatcher(
         [TermGroup("n", ("neutral*", "non-aligned", "Kyiv"))]
     )  # a term without a plain first word
@@ -309,6 +320,10 @@ def test_sentence_hits_are_the_matchers_hits_on_each_sentence(bundled) -> None:
         expected = {i: matcher.find(s) for i, s in enumerate(sentences) if matcher.find(s)}
         assert sentence_hits(doc, matcher) == expected
     assert len(sentence_hits(doc, phrases)) == 3  # the phrases are there, in every spelling
+    # a non-breaking hyphen is a hyphen, for the stance matcher as for the framing index
+    assert "non\u2011aligned" in [
+        h.match for hs in sentence_hits(doc, lex.issue_matcher).values() for h in hs
+    ]
     some = [3, 5, 40]
     assert sentence_hits(doc, lex.actor_matcher, some) == {
         i: h for i, h in sentence_hits(doc, lex.actor_matcher).items() if i in some

@@ -286,9 +286,43 @@ def test_readability_table_is_recomputable(bundled) -> None:
         dale_chall=8.4,
         lix=53.5,
     )
-    assert {k: round(v, 1) for k, v in ts.readability_dict(r).items()} == expected
+    assert {k: round(ts.readability_dict(r)[k], 1) for k in expected} == expected
     assert ts.readability_dict(bundled) == ts.readability_dict(r)
     assert "30 or more" not in r.set_index("key").loc["smog", "interpretation"]  # 107 sentences: no warning
+
+
+def test_the_readability_registry_drives_keys_values_and_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A formula is one decorated function: its record alone adds the key, the value, the
+    table row (with inputs, calculation, citation and reading) and the comparison column."""
+    from research_utils.analyses.textstats import formulas
+
+    assert list(formulas.READABILITY) == list(ts.READABILITY_KEYS) == list(ts.readability_keys())
+    assert formulas.READABILITY["ari"].inputs == ("characters", "words", "sentences")
+    monkeypatch.setattr(formulas, "READABILITY", dict(formulas.READABILITY))
+
+    @ts.readability_formula(
+        name="Words per sentence",
+        formula="words/sentences",
+        calculation=lambda c, v: f"{c['words']}/{c['sentences']} = {v:.2f}",
+        citation="A test of the registry.",
+        reading=formulas.bands(((10, "long"),), below="short"),
+    )
+    def words_per_sentence(words: int, sentences: int) -> float:
+        return words / sentences
+
+    doc = art(CAT)
+    row = ts.readability(doc).set_index("key").loc["words_per_sentence"]
+    assert row[["measure", "value", "inputs", "calculation", "interpretation"]].tolist() == [
+        "Words per sentence",
+        5.5,
+        "words=11; sentences=2",
+        "11/2 = 5.50",
+        "short",
+    ]
+    assert ts.readability_keys()[-1] == "words_per_sentence"
+    assert ts.readability_dict(doc)["words_per_sentence"] == 5.5
+    assert ts.summary(doc)["readability"]["words_per_sentence"] == 5.5
+    assert "words_per_sentence" in ts.compare(doc).columns
 
 
 def test_smog_warns_on_short_texts() -> None:

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from research_utils.ingest import article_from_text
-from research_utils.vocabulary import REFERENCE_FLOOR, load_stopwords, norm, reference_frequency, term
+from research_utils.ingest.vocabulary import REFERENCE_FLOOR, load_stopwords, norm, reference_frequency, term
 
 
 @pytest.mark.parametrize(

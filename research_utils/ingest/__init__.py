@@ -6,6 +6,7 @@
 * :mod:`~research_utils.ingest.checks`: doubts about the input (HTML, not English).
 * :mod:`~research_utils.ingest.sentences`: sentence splitting and quotations.
 * :mod:`~research_utils.ingest.tokens`: word tokens.
+* :mod:`~research_utils.ingest.vocabulary`: word, type, term, stop word, reference frequency.
 * :mod:`~research_utils.ingest.document`: :class:`Document`, one article parsed once.
 * :mod:`~research_utils.ingest.corpus`: :class:`Corpus`, many documents.
 """

@@ -219,13 +219,13 @@ class Document:
         Columns: ``article``, ``sentence_id``, ``paragraph_id``, ``position`` (0 = first
         word of its sentence), ``start`` and ``end`` (offsets in the paragraph),
         ``token`` (as written, apostrophes ``'``), ``norm`` (its type:
-        :func:`research_utils.vocabulary.norm`), ``term`` (``norm`` with a possessive
+        :func:`research_utils.ingest.vocabulary.norm`), ``term`` (``norm`` with a possessive
         folded: the unit of frequencies, keyness and distinctive words), ``is_number``,
         ``stopword`` (bundled list), ``voice`` (author/quoted).
         """
         import pandas as pd
 
-        from research_utils import vocabulary
+        from research_utils.ingest import vocabulary
 
         p = self.parsed
         n_tok = len(p.token)

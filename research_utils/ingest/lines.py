@@ -85,11 +85,14 @@ def blocks_from_text(text: str) -> list[str]:
 
 
 _WORD_COUNT = re.compile(r"[^\W_]+(?:[’'-][^\W_]+)*")
+"""The one pattern of rough word counts (the role rules here, word overlap in
+:mod:`research_utils.validation`)."""
 
 
 def word_tokens(text: str) -> list[str]:
     """Rough word tokens of a line (letters and digits, inner apostrophes and hyphens): the
-    unit of the role rules' length limits, cheaper than the full tokenizer."""
+    unit of the role rules' length limits and of word overlap in the validation, cheaper
+    than the full tokenizer."""
     return _WORD_COUNT.findall(text)
 
 

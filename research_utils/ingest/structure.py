@@ -32,8 +32,9 @@ own is recognised only when it comes right before the credit.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from research_utils.ingest.errors import ArticleError
 from research_utils.ingest.furniture import (
@@ -55,11 +56,10 @@ from research_utils.ingest.repair import repair_text
 if TYPE_CHECKING:
     import pandas as pd
 
-    from research_utils.ingest.document import Document
-
 __all__ = [
     "ROLE_RULES",
     "Block",
+    "HasBlocks",
     "Structure",
     "excluded_lines",
     "segment",
@@ -428,7 +428,15 @@ def segment(text: str, meta: dict[str, Any], name: str = "the text") -> Structur
     return Structure(title, deck, blocks, tuple(paragraphs), tuple(sections), repairs)
 
 
-def structure_table(doc: Document) -> pd.DataFrame:
+class HasBlocks(Protocol):
+    """What the tables of this module read: the blocks of a :class:`~research_utils.ingest.Document`
+    (or of a :class:`Structure`), so that this module needs no import of the document's."""
+
+    @property
+    def blocks(self) -> Sequence[Block]: ...
+
+
+def structure_table(doc: HasBlocks) -> pd.DataFrame:
     """Every block of the article with its role and the rule that gave it.
 
     Returns
@@ -453,7 +461,7 @@ def structure_table(doc: Document) -> pd.DataFrame:
     )
 
 
-def excluded_lines(doc: Document) -> pd.DataFrame:
+def excluded_lines(doc: HasBlocks) -> pd.DataFrame:
     """Lines set aside from the body as page furniture, with the reason.
 
     Returns

@@ -32,12 +32,13 @@ from typing import Any
 
 import yaml
 
+from research_utils.lexicons.errors import LexiconError
+from research_utils.lexicons.matcher import check_pattern
 from research_utils.paths import LEXICON_DIR
 
 __all__ = [
     "MAX_LEXICON_BYTES",
     "Lexicon",
-    "LexiconError",
     "check_nonempty",
     "check_patterns",
     "check_unique",
@@ -48,10 +49,6 @@ __all__ = [
 ]
 
 _META_REQUIRED = ("name", "description", "method", "sources")
-
-
-class LexiconError(ValueError):
-    """A lexicon file that cannot be used; the message names the file and the line."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -337,8 +334,6 @@ def check_unique(lex: Lexicon, field: str) -> None:
 
 def check_patterns(lex: Lexicon, fields: tuple[str, ...] = ("patterns",)) -> None:
     """Compile every regular expression of a lexicon; a bad one names file and line."""
-    from research_utils.lexicons.matcher import check_pattern
-
     for entry, line in zip(lex.entries, lex.lines, strict=False):
         for field in fields:
             for pat in entry.get(field, []) or []:

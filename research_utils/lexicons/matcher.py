@@ -17,9 +17,13 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from research_utils.ingest.tokens import words
-from research_utils.lexicons.loader import LexiconError
+from research_utils.lexicons.errors import LexiconError
+
+if TYPE_CHECKING:
+    from research_utils.lexicons.candidates import StartIndex
 
 __all__ = [
     "PATTERN_TIMEOUT_S",
@@ -198,12 +202,16 @@ _WORD_PARTS = re.compile(r"['‐‑-]")
 _SIMPLE = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*\.?")
 
 
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-"})
+
+
 def present_words(text: str) -> frozenset[str]:
     """The lower-cased words of ``text`` and the parts of its hyphenated words and
-    contractions: the first words a term can start with."""
+    contractions: the first words a term can start with. Hyphen variants are written
+    ``-``, as in the terms (whose hyphens match every variant)."""
     present: set[str] = set()
     for w in words(text):
-        lw = w.lower()
+        lw = w.lower().translate(_HYPHENS)
         present.add(lw)
         present.update(_WORD_PARTS.split(lw))
     return frozenset(present)
@@ -227,6 +235,7 @@ class TermMatcher:
     """
 
     def __init__(self, groups: Iterable[TermGroup], exclude: Iterable[str] = ()) -> None:
+        self._start_index: tuple[StartIndex, tuple[str, ...], frozenset[str]] | None = None
         self.buckets: list[tuple[str, str, str | None, tuple[str, ...], bool]] = []
         self.patterns: list[tuple[str, str, UserPattern]] = []
         for g in groups:
@@ -254,6 +263,25 @@ class TermMatcher:
 
     def __bool__(self) -> bool:
         return bool(self.buckets or self.patterns)
+
+    def start_index(self) -> tuple[StartIndex, tuple[str, ...], frozenset[str]]:
+        """Where the terms with a plain first word may start in a document (built once).
+
+        Returns
+        -------
+        (index, words, everywhere)
+            The :class:`~research_utils.lexicons.candidates.StartIndex` whose group ``i``
+            holds the terms of the buckets of first word ``words[i]``, and the first words
+            whose terms it cannot place (to be tried in every sentence).
+        """
+        if self._start_index is None:
+            from research_utils.lexicons.candidates import StartIndex, term_start
+
+            words = tuple(self.by_word)
+            starts = [[term_start(t) for i in self.by_word[w] for t in self.buckets[i][3]] for w in words]
+            everywhere = frozenset(w for w, s in zip(words, starts, strict=True) if any(not x[0] for x in s))
+            self._start_index = (StartIndex(starts), words, everywhere)
+        return self._start_index
 
     def _pattern(self, i: int) -> re.Pattern[str]:
         pattern = self._compiled.get(i)

@@ -22,7 +22,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 from seaborn.utils import relative_luminance
 
-from research_utils.analyses.framing.core import Note
+from research_utils.views import Note
 
 __all__ = [
     "cooccurrence_heatmap",
@@ -393,7 +393,7 @@ def distinctive_words_chart(dw: pd.DataFrame, *, top_n: int = 12, title: str = "
     axes = fig.subplots(1, len(arts), squeeze=False)[0]
     for ax, art in zip(axes, arts, strict=True):
         d = dw[dw["article"] == art].head(top_n)
-        sns.barplot(data=d, x="z", y="word", color=_PRESENT, ax=ax, orient="h", errorbar=None)
+        sns.barplot(data=d, x="z", y="term", color=_PRESENT, ax=ax, orient="h", errorbar=None)
         ax.axvline(1.96, color="grey", linestyle="--", linewidth=0.8)
         ax.set_title(_wrap(art, 40), loc="left", fontsize=10)
         ax.set_xlabel("z (log-odds, informative Dirichlet prior)")

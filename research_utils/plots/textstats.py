@@ -148,7 +148,7 @@ def keyness_plot(
     Figure or None
         None (after printing why) when no word was tested.
     """
-    from research_utils.vocabulary import load_stopwords
+    from research_utils.ingest.vocabulary import load_stopwords
 
     if table.empty:
         return _nothing("No word reaches the minimum count for keyness: the keyness figure does not apply.")

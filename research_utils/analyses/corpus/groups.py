@@ -19,14 +19,17 @@ Measures
 * Who speaks by group (:func:`voice_by_group`): each speaker's share of the quoted words
   of the group.
 * Distinctive words (:func:`distinctive_words`): weighted log-odds ratios with an
-  informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, eq. 22 and 24), each group
-  against all the other articles, the prior being the corpus's own word counts.
+  informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, eq. 22 and 24; the one
+  implementation in :mod:`research_utils.analyses.textstats.logodds`), each group against
+  all the other articles, the prior being the corpus's own word counts.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+
+from research_utils.analyses.textstats.logodds import LOG_ODDS_COLUMNS, weighted_log_odds
 
 __all__ = [
     "article_table",
@@ -212,13 +215,9 @@ def distinctive_words(
 ) -> pd.DataFrame:
     """Words that set each group apart from all other articles (Monroe, Colaresi & Quinn 2008).
 
-    For word :math:`w`, group counts :math:`y_w` (total :math:`n`), the other articles'
-    counts :math:`y'_w` (total :math:`n'`) and an informative Dirichlet prior
-    :math:`\\alpha_w = \\alpha_0 \\pi_w` with :math:`\\pi_w` the word's share of the whole
-    corpus::
-
-        delta_w = log((y_w + a_w) / (n + a_0 - y_w - a_w)) - log((y'_w + a_w) / (n' + a_0 - y'_w - a_w))
-        z_w = delta_w / sqrt(1 / (y_w + a_w) + 1 / (y'_w + a_w))
+    The weighted log-odds ratio of :func:`research_utils.analyses.textstats.weighted_log_odds`
+    (the one implementation, shared with the framing report), each group against all the
+    other articles, the prior being the corpus's own word counts.
 
     Parameters
     ----------
@@ -246,61 +245,19 @@ def distinctive_words(
     about 2 is conventionally read as distinctive; the z-scores are not corrected for the
     many words tested.
     """
-    cols = [
-        "group",
-        "term",
-        "count",
-        "per_1000_words",
-        "other_count",
-        "other_per_1000_words",
-        "log_odds",
-        "z",
-        "articles",
-    ]
+    cols = [*LOG_ODDS_COLUMNS, "articles"]
     t = terms.merge(articles[["article", "group"]], on="article", how="inner")
     groups = sorted(t["group"].dropna().unique().tolist()) if len(t) else []
     if len(groups) < 2:
         return pd.DataFrame(columns=cols)
     by = t.groupby(["group", "term"], sort=False)["count"].sum().unstack("group", fill_value=0)
-    by = by[groups]
     used = t.groupby(["group", "term"], sort=False)["article"].nunique().unstack("group", fill_value=0)
-    y = by.to_numpy(dtype=float)
-    total = y.sum(axis=1)
-    pi = total / total.sum()
-    alpha = prior_strength * pi
-    a0 = prior_strength
-    rows = []
-    for j, group in enumerate(groups):
-        yi = y[:, j]
-        yj = total - yi
-        ni, nj = yi.sum(), yj.sum()
-        delta = np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha))
-        z = delta / np.sqrt(1 / (yi + alpha) + 1 / (yj + alpha))
-        order = np.argsort(-z, kind="stable")
-        k = 0
-        for idx in order:
-            if z[idx] <= 0:
-                break  # used no more here than elsewhere: not distinctive of this group
-            if yi[idx] < min_count:
-                continue
-            term = by.index[idx]
-            rows.append(
-                [
-                    group,
-                    term,
-                    int(yi[idx]),
-                    round(1000 * yi[idx] / ni, 3),
-                    int(yj[idx]),
-                    round(1000 * yj[idx] / nj, 3) if nj else float("nan"),
-                    round(float(delta[idx]), 4),
-                    round(float(z[idx]), 3),
-                    int(used.loc[term, group]) if term in used.index else 0,
-                ]
-            )
-            k += 1
-            if k >= top_n:
-                break
-    return pd.DataFrame(rows, columns=cols)
+    out = weighted_log_odds(by[groups], prior_strength=prior_strength, min_count=min_count, top_n=top_n)
+    out["articles"] = [
+        int(used.loc[term, group]) if term in used.index else 0
+        for group, term in zip(out["group"].tolist(), out["term"].tolist(), strict=True)
+    ]
+    return out[cols]
 
 
 def trend(articles: pd.DataFrame, measure: str = "naming_index") -> pd.DataFrame:

@@ -1,4 +1,7 @@
-"""How the corpus notebook shows a table or a figure, or says in one line that it does not apply."""
+"""How the corpus notebook draws a figure, or says in one line that it does not apply.
+
+Tables are shown with the one :func:`research_utils.views.show`.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +10,9 @@ from typing import Any
 
 import pandas as pd
 
-from research_utils.analyses.framing.core import Note  # the one 'does not apply' line of the reports
+from research_utils.views import Note, show
 
-__all__ = ["Note", "draw", "show", "validation_figures"]
-
-
-def show(df: pd.DataFrame, empty: str, columns: list[str] | None = None) -> pd.DataFrame | Note:
-    """``df`` (its ``columns`` when given), or the line ``empty`` when it has no rows."""
-    if df is None or df.empty:
-        return Note(empty)
-    return df[columns] if columns else df
+__all__ = ["draw", "validation_figures"]
 
 
 def draw(df: pd.DataFrame, plot: Callable[..., Any], *args: Any, when: str = "", **kwargs: Any) -> Any:
@@ -34,9 +30,6 @@ def draw(df: pd.DataFrame, plot: Callable[..., Any], *args: Any, when: str = "",
 
 def validation_figures() -> pd.DataFrame | Note:
     """The gold-set validation figures of ``make validate`` (measure, dev, test, all)."""
-    from research_utils.validation import load_figures
+    from research_utils.validation_figures import load_figures
 
-    table = load_figures()
-    if table is None:
-        return Note("No validation figures yet: run make validate.")
-    return table
+    return show(load_figures(), "No validation figures yet: run make validate.")

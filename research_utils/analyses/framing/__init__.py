@@ -34,12 +34,10 @@ from research_utils.analyses.framing.contrast import (
     term_counts,
 )
 from research_utils.analyses.framing.core import (
-    Note,
     article_overview,
     evidence_sample,
     main_rows,
     shown,
-    table_or_note,
     top_forms,
 )
 from research_utils.analyses.framing.entman import entman_functions, entman_summary
@@ -81,7 +79,6 @@ from research_utils.analyses.framing.results import headline_table, results_summ
 __all__ = [
     "SCHEMES",
     "FramingLexicons",
-    "Note",
     "article_overview",
     "bundled_lexicons",
     "distinctive_words",
@@ -123,7 +120,6 @@ __all__ = [
     "sv_checklist",
     "sv_checklist_evidence",
     "sv_frame_scores",
-    "table_or_note",
     "term_counts",
     "top_forms",
 ]

@@ -1,7 +1,8 @@
 """Contrast across articles: distinctive words, and profiles side by side.
 
 * :func:`distinctive_words`: the log-odds ratio with an informative Dirichlet prior
-  (Monroe, Colaresi & Quinn 2008), each article against all the others pooled.
+  (Monroe, Colaresi & Quinn 2008), each article against all the others pooled
+  (:func:`research_utils.analyses.textstats.weighted_log_odds`).
 * :func:`profile_table`: one column per article of any per-article measure (frame rates,
   naming indices).
 """
@@ -13,9 +14,10 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
-from research_utils.analyses.framing.core import Note
+from research_utils.analyses.textstats.logodds import weighted_log_odds
 from research_utils.ingest import CorpusLike, Document, as_corpus
-from research_utils.vocabulary import reference_frequency
+from research_utils.ingest.vocabulary import reference_frequency
+from research_utils.views import Note
 
 __all__ = ["distinctive_words", "if_compared", "profile_table", "term_counts"]
 
@@ -23,7 +25,7 @@ T = TypeVar("T")
 
 DISTINCTIVE_COLUMNS = [
     "article",
-    "word",
+    "term",
     "count",
     "per_1000_words",
     "other_count",
@@ -35,7 +37,7 @@ DISTINCTIVE_COLUMNS = [
 
 
 def term_counts(doc: Document) -> pd.Series:
-    """How often each term (:func:`research_utils.vocabulary.term`: case folded, acronyms
+    """How often each term (:func:`research_utils.ingest.vocabulary.term`: case folded, acronyms
     kept, possessive folded) is used in the body; numbers and tokens without a letter are
     left out, stop words are kept (the prior shrinks frequent words). Kept with the
     document: read-only."""
@@ -70,11 +72,13 @@ def distinctive_words(
         var_w   = 1 / (y_iw + a_w) + 1 / (y_jw + a_w)
         z_w     = delta_w / sqrt(var_w)
 
-    The prior shrinks the log-odds of rare words towards zero, so a word seen twice is not
-    "distinctive" by chance, and ``z`` accounts for the remaining uncertainty (|z| > 1.96
-    is the conventional threshold). Words are terms of the shared vocabulary
-    (:func:`term_counts`). Known weaknesses: short articles give few counts; topic words
-    dominate; a distinctive word is a difference in use, not in framing by itself.
+    computed by :func:`research_utils.analyses.textstats.weighted_log_odds` (the one
+    implementation, shared with the corpus report). The prior shrinks the log-odds of rare
+    words towards zero, so a word seen twice is not "distinctive" by chance, and ``z``
+    accounts for the remaining uncertainty (|z| > 1.96 is the conventional threshold).
+    Words are terms of the shared vocabulary (:func:`term_counts`). Known weaknesses:
+    short articles give few counts; topic words dominate; a distinctive word is a
+    difference in use, not in framing by itself.
 
     Parameters
     ----------
@@ -83,7 +87,7 @@ def distinctive_words(
     prior : str
         ``pooled`` (default, as in Monroe et al.: :math:`\\pi_w` is the word's share of all
         the compared articles together) or ``wordfreq`` (:math:`\\pi_w` is the word's
-        frequency in general English, :func:`research_utils.vocabulary.reference_frequency`,
+        frequency in general English, :func:`research_utils.ingest.vocabulary.reference_frequency`,
         renormalised over the words of these articles; use it when comparing only two
         short texts, so that the prior does not come from the same data).
     prior_strength : float
@@ -92,12 +96,13 @@ def distinctive_words(
     min_count : int
         Words used fewer times in the article are not listed.
     top_n : int
-        Words listed per article (highest ``z``).
+        Words listed per article (highest ``z``; only words with z > 0, used more in the
+        article than in the others).
 
     Returns
     -------
     DataFrame
-        ``article``, ``word``, ``count``, ``per_1000_words``, ``other_count`` (in the
+        ``article``, ``term``, ``count``, ``per_1000_words``, ``other_count`` (in the
         other articles), ``other_per_1000_words``, ``log_odds`` (delta), ``z``, ``prior``.
         Empty when fewer than two articles are given.
     """
@@ -110,36 +115,21 @@ def distinctive_words(
         return pd.DataFrame(columns=DISTINCTIVE_COLUMNS)
     counts = [term_counts(d) for d in docs]
     vocab = np.asarray(sorted(set().union(*(c.index for c in counts))), dtype=object)
-    y = np.stack([c.reindex(vocab, fill_value=0).to_numpy(dtype=float) for c in counts])
-    total = y.sum(axis=0)
-    pi = total / total.sum() if prior == "pooled" else reference_frequency(vocab)
-    pi = pi / pi.sum()
-    alpha = prior_strength * pi
-    a0 = prior_strength
-    rows = []
-    for i, doc in enumerate(docs):
-        yi = y[i]
-        yj = total - yi
-        ni, nj = yi.sum(), yj.sum()
-        delta = np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha))
-        z = delta / np.sqrt(1 / (yi + alpha) + 1 / (yj + alpha))
-        order = np.argsort(-z, kind="stable")
-        order = order[yi[order] >= min_count][:top_n]
-        for idx in order.tolist():
-            rows.append(
-                {
-                    "article": doc.slug,
-                    "word": vocab[idx],
-                    "count": int(yi[idx]),
-                    "per_1000_words": round(1000 * yi[idx] / ni, 2),
-                    "other_count": int(yj[idx]),
-                    "other_per_1000_words": round(1000 * yj[idx] / nj, 2) if nj else float("nan"),
-                    "log_odds": round(float(delta[idx]), 3),
-                    "z": round(float(z[idx]), 2),
-                    "prior": prior,
-                }
-            )
-    return pd.DataFrame(rows, columns=DISTINCTIVE_COLUMNS)
+    table = pd.DataFrame(
+        np.stack([c.reindex(vocab, fill_value=0).to_numpy(dtype=float) for c in counts], axis=1),
+        index=vocab,
+        columns=[d.slug for d in docs],
+    )
+    out = weighted_log_odds(
+        table,
+        prior=reference_frequency(vocab) if prior == "wordfreq" else None,
+        prior_strength=prior_strength,
+        min_count=min_count,
+        top_n=top_n,
+    )
+    out = out.rename(columns={"group": "article"})
+    out["prior"] = prior
+    return out[DISTINCTIVE_COLUMNS]
 
 
 def profile_table(table: pd.DataFrame, index: str | list[str], value: str) -> pd.DataFrame:

@@ -1,9 +1,9 @@
 """Small pieces every framing table shares: picking rows, counting matched forms, notes.
 
 * :func:`main_rows`, :func:`shown` and :func:`evidence_sample` pick what a report shows
-  of a table that holds every compared article (the CSV files keep every row).
+  of a table that holds every compared article (the CSV files keep every row); the one
+  line shown instead of an empty table is :class:`research_utils.views.Note`.
 * :func:`top_forms` lists the most frequent matched forms of each frame, set or technique.
-* :class:`Note` is the one line a report shows instead of an empty table or figure.
 * :func:`evidence_columns` ties hits to their sentences and voice; :func:`stack` builds
   one table of the per-document columns every analysis keeps.
 * :func:`article_overview` is the size of every analysed article (the denominators).
@@ -19,11 +19,11 @@ import pandas as pd
 
 from research_utils.ingest import CorpusLike, Document, as_corpus
 from research_utils.ingest.sentences import voice_of_span
-from research_utils.vocabulary import norm
+from research_utils.ingest.vocabulary import norm
+from research_utils.views import Note, show
 
 __all__ = [
     "Columns",
-    "Note",
     "article_overview",
     "concat",
     "evidence_columns",
@@ -34,36 +34,8 @@ __all__ = [
     "shown",
     "slug_of",
     "stack",
-    "table_or_note",
     "top_forms",
 ]
-
-
-class Note:
-    """One line shown in place of a table or figure that would be empty, saying why.
-
-    Displays as italic Markdown in a notebook and as plain text elsewhere.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def _repr_markdown_(self) -> str:
-        return f"*{self.text}*"
-
-    def __repr__(self) -> str:
-        return self.text
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Note) and other.text == self.text
-
-    def __hash__(self) -> int:
-        return hash(self.text)
-
-
-def table_or_note(table: pd.DataFrame, message: str) -> pd.DataFrame | Note:
-    """``table``, or a :class:`Note` with ``message`` when it has no rows."""
-    return table if len(table) else Note(message)
 
 
 def slug_of(main: str | Document) -> str:
@@ -104,7 +76,8 @@ def shown(
     **equal: Any,
 ) -> pd.DataFrame | Note:
     """What a report shows of a table: the rows of article ``main`` (first ``n``), or a
-    :class:`Note` saying that there are none.
+    :class:`~research_utils.views.Note` saying that there are none
+    (:func:`research_utils.views.show` of the article's rows).
 
     Parameters
     ----------
@@ -122,10 +95,12 @@ def shown(
         ``column=value`` conditions, e.g. ``scheme="policy"``.
     """
     rows = main_rows(table, main, **equal)
-    if not len(rows):
-        return Note(note or f"Nothing to show for {slug_of(main)}: the table has no rows.")
-    rows = rows[list(columns) if columns is not None else [c for c in rows.columns if c != "article"]]
-    return rows.head(n) if n is not None else rows
+    return show(
+        rows,
+        note or f"Nothing to show for {slug_of(main)}: the table has no rows.",
+        list(columns) if columns is not None else [c for c in rows.columns if c != "article"],
+        rows=n,
+    )
 
 
 def evidence_sample(
@@ -203,7 +178,7 @@ def filled(value: Any, n: int) -> np.ndarray:
 
 def form_key(text: str) -> str:
     """How matched forms are counted together: white space collapsed, each word's type
-    (:func:`research_utils.vocabulary.norm`: case folded, acronyms such as "US" kept)."""
+    (:func:`research_utils.ingest.vocabulary.norm`: case folded, acronyms such as "US" kept)."""
     return " ".join(norm(w) for w in text.replace("’", "'").split())
 
 

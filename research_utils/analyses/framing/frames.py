@@ -22,7 +22,6 @@ import pandas as pd
 
 from research_utils.analyses.framing.core import (
     Columns,
-    Note,
     evidence_columns,
     filled,
     main_rows,
@@ -32,6 +31,7 @@ from research_utils.analyses.framing.core import (
 )
 from research_utils.analyses.framing.lexicons import FramingLexicons, resolve_lexicons, schemes_of
 from research_utils.ingest import CorpusLike, Document, as_corpus
+from research_utils.views import Note
 
 __all__ = [
     "dominant_evidence",

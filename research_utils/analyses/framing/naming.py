@@ -34,7 +34,6 @@ import pandas as pd
 
 from research_utils.analyses.framing.core import (
     Columns,
-    Note,
     evidence_columns,
     filled,
     main_rows,
@@ -44,6 +43,7 @@ from research_utils.analyses.framing.core import (
 from research_utils.analyses.framing.lexicons import FramingLexicons, resolve_lexicons
 from research_utils.analyses.framing.naming_voice import hit_voices
 from research_utils.ingest import CorpusLike, Document, as_corpus
+from research_utils.views import Note
 
 __all__ = [
     "naming_applies",
@@ -328,8 +328,9 @@ def naming_validation_note(figures: pd.DataFrame | None = None) -> Note:
     Parameters
     ----------
     figures : DataFrame, optional
-        ``measure``, ``dev``, ``test``, ``all`` as :func:`research_utils.validation.load_figures`
-        returns it (default: the figures of the last ``make validate``).
+        ``measure``, ``dev``, ``test``, ``all`` as
+        :func:`research_utils.validation_figures.load_figures` returns it (default: the
+        figures of the last ``make validate``).
 
     Returns
     -------
@@ -339,7 +340,7 @@ def naming_validation_note(figures: pd.DataFrame | None = None) -> Note:
         brackets); or a line saying that no figures are available.
     """
     if figures is None:
-        from research_utils.validation import load_figures
+        from research_utils.validation_figures import load_figures
 
         figures = load_figures()
     rows = {} if figures is None else {str(r["measure"]): r for r in figures.to_dict("records")}

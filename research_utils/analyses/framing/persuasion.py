@@ -147,9 +147,9 @@ def _find_phrases(doc: Document, min_count: int) -> tuple[pd.DataFrame, np.ndarr
 def repeated_phrases(corpus: CorpusLike, min_count: int = 3) -> pd.DataFrame:
     """Content phrases (2-4 words) used at least ``min_count`` times in an article.
 
-    Words are compared by type (:func:`research_utils.vocabulary.norm`: case folded,
+    Words are compared by type (:func:`research_utils.ingest.vocabulary.norm`: case folded,
     acronyms kept). A phrase starts and ends with a content word (not a stop word of the
-    shared list, :func:`research_utils.vocabulary.load_stopwords`, and not a number),
+    shared list, :func:`research_utils.ingest.vocabulary.load_stopwords`, and not a number),
     holds no number, and stays inside one sentence; a phrase inside a longer repeated
     phrase used as often is dropped. The raw material of the *repetition* candidate cue.
 

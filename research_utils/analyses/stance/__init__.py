@@ -35,13 +35,13 @@ DataFrame with an ``article`` column; functions named after a table (``voice_sha
 ``claims_matrix`` ...) take that table. The matches of a document are computed once and
 kept with it (:func:`~research_utils.analyses.stance.core.analyse`).
 
-Modules, each one job: ``lexicons`` (the bundle), ``text`` and ``speakers`` (word-order
-helpers), ``matching`` (running a term matcher over the sentences of a document),
-``frames``, ``records``, ``quotes`` and ``reported`` (finding reported speech), ``names``
-and ``resolve`` (who the speaker is), ``core`` (the per-document matches),
-``attribution``, ``voice``, ``actors``, ``markers``, ``sentiment``, ``profile``,
-``positions``, ``claims`` and ``matrix`` (the measures), ``validation``, ``compare``, ``tables`` and
-``results`` (presentation).
+Modules, each one job: ``lexicons`` (the bundle), ``text`` (word-order helpers),
+``matching`` (running a term matcher over the sentences of a document), the package
+``attribution`` (the attribution engine behind :func:`attributions`: finding reported
+speech and who the speaker is; its docstring is the floor plan), ``core`` (the
+per-document matches), ``voice``, ``actors``, ``markers``, ``sentiment``, ``profile``,
+``positions``, ``claims`` and ``matrix`` (the measures), ``validation``, ``compare``,
+``tables`` and ``results`` (presentation).
 """
 
 from research_utils.analyses.stance.actors import (

@@ -13,8 +13,8 @@ before reporting numbers (Grimmer & Stewart 2013).
 
 from __future__ import annotations
 
-import bisect
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -26,7 +26,7 @@ from research_utils.analyses.stance.lexicons import (
     default_lexicons,
 )
 from research_utils.analyses.stance.matching import sentence_hits
-from research_utils.analyses.stance.positions import chained, cue_value, negators, not_only
+from research_utils.analyses.stance.positions import IssueCue, chained, cue_value, issue_cue
 from research_utils.analyses.stance.tables import concat_tables
 from research_utils.analyses.stance.text import gap_words, in_spans
 from research_utils.ingest import CorpusLike, as_corpus, voice_of_span, words
@@ -56,33 +56,7 @@ CLAIM_COLUMNS = [
 ]
 """Columns of :func:`claims`."""
 
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s")
-_DEONTIC_GAP_OK = frozenset("be been now also then first fully immediately completely".split())
-_NEGATED_MODAL = re.compile(r"\bnot\b|n['’]t\b", re.IGNORECASE)
 _ROLE_RANK = {r: i for i, r in enumerate(ROLES)}
-_NOUN_CUES = frozenset(
-    """demand demands call calls bid bids support commitment commitments willingness readiness pursuit
-    push insistence intention proposal proposals refusal rejection opposition unwillingness reluctance
-    abandonment renunciation objection objections aspiration aspirations ambition ambitions""".split()
-)
-"""First words of position nouns: "the demand for X" with no possessor is nobody's claim."""
-_UNOWNED = frozenset("the a an any this that such".split())
-_QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
-_NEGATED_ISSUE = frozenset("no not never".split())
-
-
-def _cue_before(text: str, cues: list[Hit], floor: int, pos: int, max_words: int = 8) -> int | None:
-    """Index of the last cue that ends before ``pos``, starts after ``floor`` and has at most
-    ``max_words`` words between it and ``pos`` (None if there is none).
-
-    Searched from the nearest cue back, stopping at the first one before ``floor``.
-    """
-    for j in range(bisect.bisect_right([c.end for c in cues], pos) - 1, -1, -1):
-        if cues[j].start < floor:
-            return None
-        if gap_words(text, cues[j].end, pos) <= max_words:
-            return j
-    return None
 
 
 def _directive_before(text: str, cues: list[Hit], s: Hit, floor: int) -> int | None:
@@ -99,16 +73,98 @@ def _directive_before(text: str, cues: list[Hit], s: Hit, floor: int) -> int | N
     return None
 
 
+@dataclass
+class _Roles:
+    """Who holds which role in the claim about one issue (the role step's result)."""
+
+    subjects: list[Hit] = field(default_factory=list)
+    addressees: list[Hit] = field(default_factory=list)
+    outer: tuple[Hit, int, str] | None = None  # the actor before an outer cue, its value and cue
+    value: int = 0  # the direction the subjects take (the cue's, composed with a directive)
+    modality: str = ""
+
+
+def _roles(
+    text: str,
+    cue: IssueCue,
+    mentions: list[Hit],
+    speaker_spans: list[tuple[int, int]],
+    found: dict[str, list[Hit]],
+    lex: StanceLexicons,
+) -> _Roles:
+    """The role step: the subject of the cue (the actor nearest before it), the addressees
+    (of a condition, a causative, a demand or an obligation), an outer actor that takes a
+    composed position, and the modality of the claim."""
+    cues, possib, conds, causes = (found[k] for k in ("cue", "possibility", "conditional", "causative"))
+    floor, anchor, cond, k = cue.floor, cue.anchor, cue.condition, cue.index
+    out = _Roles(value=cue.value)
+    if cue.start is not None:
+        before = [
+            m
+            for m in mentions
+            if m.end <= anchor
+            and m.start >= cue.lower
+            and not any(a <= m.start < b for a, b in speaker_spans)
+        ]
+        if cue.trailing and cue.inside_condition and cond is not None:
+            # "Russia is ready to offer guarantees if Kiev renounces NATO": the condition is the
+            # demand of the main clause's subject; the actor of the condition is a mention.
+            main = [m for m in before if m.end <= cond.start]
+            out.addressees = [m for m in before if m.start >= cond.start]
+            before = main
+            out.subjects = main[-1:]
+        elif before and k is not None:
+            # "Ukraine rejected Moscow's demand for neutrality": the actor before the outer
+            # cue takes the composed position, the inner actor its own.
+            j = chained(text, cues, k, floor, max_words=4)
+            if j is not None and cues[j].end <= before[-1].start:
+                earlier = [m for m in before if m.end <= cues[j].start]
+                if earlier:
+                    oval, _, ostart = cue_value(text, cues, j, floor, lex, mentions)
+                    out.outer = (earlier[-1], oval * cue.value, " ".join(text[ostart : cues[k].end].split()))
+        if before and not out.subjects:
+            s = before[-1]
+            out.subjects = [s]
+            cz = [c for c in causes if c.end <= s.start and gap_words(text, c.end, s.start) <= 1]
+            directive = _directive_before(text, cues, s, floor)
+            if cz:
+                out.addressees = [s]
+                earlier = [m for m in before if m.end <= cz[-1].start]
+                out.subjects = [earlier[-1]] if earlier else []
+            elif directive is not None:
+                # "Moscow demands that Kyiv drop its bid": the demander claims, Kyiv is asked.
+                dval, _, _ = cue_value(text, cues, directive, floor, lex, mentions)
+                out.addressees = [s]
+                earlier = [m for m in before if m.end <= cues[directive].start]
+                out.subjects = [earlier[-1]] if earlier else []
+                out.value = dval * cue.value
+    sub_start = out.subjects[0].start if out.subjects else floor
+    modal_obl = cue.obligations
+    if any(floor <= c.start < anchor for c in conds):
+        out.modality = "conditional"
+    elif any(sub_start <= d.start and d.end <= anchor for d in modal_obl) or (
+        modal_obl and cue.text and modal_obl[-1].start == cue.start
+    ):
+        out.modality = "obligation"
+    elif any(sub_start <= q.start and q.end <= anchor for q in possib):
+        out.modality = "possibility"
+    if out.modality == "obligation":
+        out.addressees = out.addressees + out.subjects
+        out.subjects = []
+    return out
+
+
 def _sentence_claims(
-    an: Analysis, sid: int, lex: StanceLexicons, cue_hits: dict[str, list[Hit]]
+    an: Analysis, sid: int, lex: StanceLexicons, found: dict[str, list[Hit]]
 ) -> list[dict[str, Any]]:
-    """The claims of one sentence with an issue: one record per actor and issue (the most responsible role)."""
+    """The claims of one sentence with an issue: one record per actor and issue (the most
+    responsible role). For each issue, the cue step (:func:`~.positions.issue_cue`: the
+    direction and where it comes from) and the role step (:func:`_roles`: who takes it),
+    then one record per actor."""
     p = an.doc.parsed
     text = p.sentence[sid]
     issues = an.issue_hits[sid]
     mentions = [h for h in an.actor_hits[sid] if not in_spans(h, issues)]
-    cues, possib, conds, causes = (cue_hits[k] for k in ("cue", "possibility", "conditional", "causative"))
-    deontic = an.deontic_hits[sid]
     off = p.start[sid]
     speaker_spans = [(a - off, b - off) for a, b in an.speakers.get(sid, ())]
     cand: dict[tuple[str, str], dict[str, Any]] = {}
@@ -123,150 +179,31 @@ def _sentence_claims(
             cand[key] = rec
 
     for iss in issues:
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, iss.start)]
-        floor = breaks[-1] if breaks else 0
-        cue_val, negated, cue_text = 0, False, ""
-        cue_start = None
-        k = None
-        k = _cue_before(text, cues, floor, iss.start)
-        if k is not None:
-            cue_val, negated, phrase_start = cue_value(text, cues, k, floor, lex, mentions)
-            cue_start = cues[k].start
-            cue_text = " ".join(text[phrase_start : cues[k].end].split())
-            gap = text[cues[k].end : iss.start]  # a negator between cue and issue: "pledge to not join NATO"
-            for h in negators(gap, lex):
-                if not not_only(h, gap[h.end :]):
-                    cue_val, negated = -cue_val, True
-                    cue_text = " ".join(text[phrase_start : cues[k].end + h.end].split())
-                    break
-        modal_obl = [
-            d
-            for d in deontic
-            if floor <= d.start and d.end <= (cue_start if cue_start is not None else iss.start)
-        ]
-        if cue_start is None:
-            # "must be demilitarized": an obligation right before the issue is a demand for it.
-            near = [
-                d
-                for d in deontic
-                if d.end <= iss.start
-                and d.start >= floor
-                and all(w.lower() in _DEONTIC_GAP_OK for w in words(text[d.end : iss.start]))
-            ]
-            if near:
-                d = near[-1]
-                cue_start, cue_text = d.start, d.match
-                cue_val = -1 if _NEGATED_MODAL.search(d.match) else 1
-                modal_obl = [d]
-        if cue_start is None:
-            # "will make no territorial concessions": a negated issue phrase is a refusal of it.
-            prev = words(text[floor : iss.start])[-2:]
-            if prev and (prev[-1].lower() in _NEGATED_ISSUE or (len(prev) == 2 and prev[0].lower() == "no")):
-                at = text.rfind(prev[-1] if prev[-1].lower() in _NEGATED_ISSUE else prev[0], floor, iss.start)
-                cue_start, cue_text, cue_val, negated = at, text[at : iss.start].strip(), -1, True
-        unowned = False
-        if k is not None and cue_start == cues[k].start:
-            first = words(cues[k].match)[:1]
-            before_cue = words(text[floor : cues[k].start])[-1:]
-            unowned = (
-                bool(first)
-                and first[0].lower() in _NOUN_CUES
-                and bool(before_cue)
-                and before_cue[0].lower() in _UNOWNED
-                and chained(text, cues, k, floor) is None
-            )  # "the demand for denazification is a pretext": nobody's claim
-        anchor = cue_start if cue_start is not None else iss.start
-        question = bool(_QUESTION.search(text, floor, anchor))
-        cond = next((c for c in conds if floor <= c.start < anchor), None)
-        lower, inside_condition, trailing = floor, False, False
-        if cond is not None:
-            comma = text.find(",", cond.end)
-            cond_end = comma if comma >= 0 else len(text)
-            inside_condition = iss.start < cond_end
-            trailing = len(words(text[floor : cond.start])) > 2
-            if not trailing:
-                lower = cond_end  # "If the West provides guarantees, Ukraine could ...": the subject follows
-        subj: list[Hit] = []
-        addressees: list[Hit] = []
-        outer: tuple[Hit, int, str] | None = None
-        subj_val = cue_val
-        if cue_start is not None:
-            before = [
-                m
-                for m in mentions
-                if m.end <= anchor
-                and m.start >= lower
-                and not any(a <= m.start < b for a, b in speaker_spans)
-            ]
-            if trailing and inside_condition and cond is not None:
-                # "Russia is ready to offer guarantees if Kiev renounces NATO": the condition is the
-                # demand of the main clause's subject; the actor of the condition is a mention.
-                main = [m for m in before if m.end <= cond.start]
-                addressees = [m for m in before if m.start >= cond.start]
-                before = main
-                subj = main[-1:]
-            elif before and k is not None:
-                # "Ukraine rejected Moscow's demand for neutrality": the actor before the outer
-                # cue takes the composed position, the inner actor its own.
-                j = chained(text, cues, k, floor, max_words=4)
-                if j is not None and cues[j].end <= before[-1].start:
-                    earlier = [m for m in before if m.end <= cues[j].start]
-                    if earlier:
-                        oval, _, ostart = cue_value(text, cues, j, floor, lex, mentions)
-                        outer = (earlier[-1], oval * cue_val, " ".join(text[ostart : cues[k].end].split()))
-            if before and not subj:
-                s = before[-1]
-                subj = [s]
-                cz = [c for c in causes if c.end <= s.start and gap_words(text, c.end, s.start) <= 1]
-                directive = _directive_before(text, cues, s, floor)
-                if cz:
-                    addressees = [s]
-                    earlier = [m for m in before if m.end <= cz[-1].start]
-                    subj = [earlier[-1]] if earlier else []
-                elif directive is not None:
-                    # "Moscow demands that Kyiv drop its bid": the demander claims, Kyiv is asked.
-                    dval, _, _ = cue_value(text, cues, directive, floor, lex, mentions)
-                    addressees = [s]
-                    earlier = [m for m in before if m.end <= cues[directive].start]
-                    subj = [earlier[-1]] if earlier else []
-                    subj_val = dval * cue_val
-        inside_condition = inside_condition and not trailing
-        sub_start = subj[0].start if subj else floor
-        conditional = any(floor <= c.start < anchor for c in conds)
-        modality = ""
-        if conditional:
-            modality = "conditional"
-        elif any(sub_start <= d.start and d.end <= anchor for d in modal_obl) or (
-            modal_obl and cue_text and modal_obl[-1].start == cue_start
-        ):
-            modality = "obligation"
-        elif any(sub_start <= q.start and q.end <= anchor for q in possib):
-            modality = "possibility"
-        if modality == "obligation":
-            addressees = addressees + subj
-            subj = []
+        cue = issue_cue(text, iss, found, an.deontic_hits[sid], lex, mentions)
+        roles = _roles(text, cue, mentions, speaker_spans, found, lex)
+        in_condition = cue.inside_condition and not cue.trailing
         attr = an.scope_at(sid, iss.start)
         speaker_actor = attr["actor"] if attr is not None and attr["actor"] in lex.actor_labels else ""
-        claimable = cue_start is not None and not question and not inside_condition and not unowned
+        claimable = cue.start is not None and not cue.question and not in_condition and not cue.unowned
         base = {
             "article": an.slug,
             "sentence_id": sid,
             "issue": iss.key,
             "issue_label": lex.issue_labels[iss.key],
-            "cue": cue_text,
-            "cue_position": cue_val,
-            "negated": negated,
-            "modality": modality,
+            "cue": cue.text,
+            "cue_position": cue.value,
+            "negated": cue.negated,
+            "modality": roles.modality,
             "according_to": speaker_actor,
             "voice": voice_of_span(p.quotes[sid], iss.start, iss.end),
             "issue_match": iss.match,
             "sentence": text,
         }
-        stated = subj_val
+        stated = roles.value
         if speaker_actor and attr is not None:
             # The speaker's own claim unless the clause reports another actor's position
             # ("Peskov noted that Ukraine had agreed to ..."); a demand on another is its own.
-            own = not subj or all(x.key == speaker_actor for x in subj)
+            own = not roles.subjects or all(x.key == speaker_actor for x in roles.subjects)
             add(
                 {
                     **base,
@@ -278,7 +215,7 @@ def _sentence_claims(
                 }
             )
         belief = attr is not None and attr.get("verb_class") == "tentative"
-        for s in subj:
+        for s in roles.subjects:
             add(
                 {
                     **base,
@@ -290,21 +227,21 @@ def _sentence_claims(
                     "actor_match": s.match,
                 }
             )
-        if outer is not None:
-            o, oval, ocue = outer
+        if roles.outer is not None:
+            o, oval, ocue = roles.outer
             add(
                 {
                     **base,
                     "actor": o.key,
                     "role": "subject",
                     "position": oval,
-                    "claim": not question and not inside_condition,
+                    "claim": not cue.question and not in_condition,
                     "cue": ocue,
                     "cue_position": oval,
                     "actor_match": o.match,
                 }
             )
-        for s in addressees:
+        for s in roles.addressees:
             add(
                 {
                     **base,

@@ -1,8 +1,9 @@
 """What the stance tables share for one document, computed once and kept with it.
 
 :func:`analyse` finds, for every body sentence, the actor and issue mentions, hedges and
-boosters, obligations (deontic modals) and reporting verbs, then the reported speech
-(:func:`~research_utils.analyses.stance.reported.find_attributions`), and indexes the
+boosters and obligations (deontic modals); takes the reporting verbs and the reported
+speech from the attribution engine
+(:func:`~research_utils.analyses.stance.attribution.reported_speech`), and indexes the
 quotes and reported clauses by sentence so that "according to whom" is a short look-up.
 The result is kept on the document with :meth:`~research_utils.ingest.Document.memo`
 under ``("stance.core", lexicons.fingerprint)``: every table of the analysis reads the
@@ -18,9 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from research_utils.analyses.stance.attribution import reported_speech
 from research_utils.analyses.stance.lexicons import UNATTRIBUTED, UNRESOLVED, StanceLexicons, default_lexicons
 from research_utils.analyses.stance.matching import sentence_hits
-from research_utils.analyses.stance.reported import find_attributions
 from research_utils.analyses.stance.text import NOUN_DETERMINERS, previous_word, sentences_between
 from research_utils.ingest import Document
 from research_utils.lexicons import Hit
@@ -40,7 +41,7 @@ class Analysis:
         leave adjectives out when the lexicons say so; deontic hits leave out modals used
         as nouns ("the need to").
     attributions : list of dict
-        :func:`~research_utils.analyses.stance.reported.find_attributions`.
+        :func:`~research_utils.analyses.stance.attribution.reported_speech`.
     scopes : dict of int to list of dict
         The attributions whose quote or reported clause overlaps each sentence, in
         attribution order.
@@ -104,15 +105,16 @@ def _compute(doc: Document, lex: StanceLexicons) -> Analysis:
         sid: [h for h in hs if previous_word(p.sentence[sid], h.start) not in NOUN_DETERMINERS]
         for sid, hs in sentence_hits(doc, lex.deontic_matcher).items()
     }  # "the need to sign" is a noun, not a modal
+    speech = reported_speech(doc, lex)
     an = Analysis(
         doc=doc,
         actor_hits=_per_sentence(actors, n),
         issue_hits=_per_sentence(sentence_hits(doc, lex.issue_matcher), n),
         epistemic_hits=_per_sentence(sentence_hits(doc, lex.epistemic_matcher), n),
         deontic_hits=_per_sentence(deontic, n),
-        verb_hits=_per_sentence(sentence_hits(doc, lex.verb_matcher), n),
+        verb_hits=speech.verb_hits,
+        attributions=speech.attributions,
     )
-    an.attributions = find_attributions(doc, lex, an.verb_hits)
     _index(an)
     return an
 

@@ -4,7 +4,8 @@
 order they were given; :func:`count_table` turns an evidence table into counts;
 :class:`TableView` is what the notebook calls to show a table: the columns a reader
 needs, actor labels instead of ids, the ``article`` column only when articles are
-compared, at most a number of evidence rows, and one line instead of an empty table.
+compared, at most a number of evidence rows, and one line instead of an empty table
+(the one :func:`research_utils.views.show`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+
+from research_utils.views import Note, show
 
 __all__ = ["TableView", "article_rank", "concat_tables", "count_table", "sort_articles"]
 
@@ -126,25 +129,26 @@ class TableView:
         evidence: bool = False,
         empty: str = "Nothing to show: no match in the text.",
     ) -> None:
-        """Display :meth:`table`, or print ``empty`` (one line saying why) when ``df`` has no
-        rows or is None (a table that could not be had, such as validation figures never computed)."""
-        if df is None or df.empty:
-            print(empty)
-            return
+        """Display :meth:`table`, or ``empty`` (one line saying why) when ``df`` has no rows
+        or is None (a table that could not be had, such as validation figures never computed)."""
         from IPython.display import display
 
-        display(self.table(df, columns, evidence=evidence))
+        display(show(None if df is None else self.table(df, columns, evidence=evidence), empty))
 
     def across(self, *tables: pd.DataFrame, empty: str = "Nothing to compare.") -> None:
         """Display tables that compare articles side by side, or say in one line why not.
 
         With one article there is nothing to compare: one line says how to add articles
-        (the tables are still exported). An empty table prints ``empty`` instead.
+        (the tables are still exported). An empty table shows ``empty`` instead.
         """
         if not self.compared:
-            print(
-                "One article analysed: nothing to compare. List further articles in the parameter "
-                "compare_paths (a list: pass it with -f params.yaml or research-report --compare)."
+            from IPython.display import display
+
+            display(
+                Note(
+                    "One article analysed: nothing to compare. List further articles in the parameter "
+                    "compare_paths (a list: pass it with -f params.yaml or research-report --compare)."
+                )
             )
             return
         for df in tables:

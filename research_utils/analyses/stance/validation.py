@@ -104,7 +104,7 @@ def validation_figures(measures: tuple[str, ...] | None = FIGURE_MEASURES) -> pd
     ``make validate`` scores the pattern methods of this package against ``tests/gold``
     (synthetic passages in the styles of wire copy, Russian state media, Ukrainian outlets,
     op-eds and off-topic news) and keeps the figures in
-    ``research_utils/validation.json`` (:func:`research_utils.validation.load_figures`).
+    ``research_utils/validation.json`` (:func:`research_utils.validation_figures.load_figures`).
     The ``dev`` split was read while the rules were written; the held-out ``test`` split
     was not, so its figure is the honest estimate for new text of these styles (and an
     upper bound for styles unlike them).
@@ -120,7 +120,7 @@ def validation_figures(measures: tuple[str, ...] | None = FIGURE_MEASURES) -> pd
     DataFrame or None
         ``measure``, ``dev``, ``test``, ``all``; None when ``make validate`` never ran.
     """
-    from research_utils.validation import load_figures
+    from research_utils.validation_figures import load_figures
 
     figures = load_figures()
     if figures is None:

@@ -5,7 +5,7 @@ Every table function takes a corpus, a document, a path or a text (anything
 :func:`~research_utils.ingest.as_corpus` accepts) and returns a DataFrame with an
 ``article`` column and its evidence (``sentence_id``, ``sentence``, the matched words,
 ``voice``). Everything is measured on the body paragraphs, from the document's one
-parse, with the vocabulary of :mod:`research_utils.vocabulary` (word, type, term, stop
+parse, with the vocabulary of :mod:`research_utils.ingest.vocabulary` (word, type, term, stop
 word, reference frequency). Derived data (word forms, readability properties, counts,
 diversity, scored word pairs) is computed once per document and kept on it.
 
@@ -15,12 +15,15 @@ Modules, each one job:
 * :mod:`.core`: the distinct word forms of a document and the helpers tables share.
 * :mod:`.wordprops`: per-word readability properties; :func:`tokens`.
 * :mod:`.size`: counts, sentence lengths, repairs.
-* :mod:`.formulas`: eight formulas and the words behind their counts.
+* :mod:`.formulas`: the readability formulas, each declared once beside its function
+  (the registry :data:`READABILITY`). :mod:`.wordlists`: the words behind their counts.
 * :mod:`.diversity`: TTR, MATTR, MTLD, HD-D.
 * :mod:`.frequency`: word and n-gram frequencies. :mod:`.association`: log-likelihood, PMI.
 * :mod:`.reference`: against general English (wordfreq; G2, log ratio).
+* :mod:`.logodds`: distinctive words of one text or group against others (weighted log-odds).
 * :mod:`.concordance`: concordance. :mod:`.arc`: VADER sentiment arc.
-* :mod:`.results`: results.json section and comparison. :mod:`.views`: what the notebook shows.
+* :mod:`.results`: results.json section and comparison (the notebook shows tables with
+  :func:`research_utils.views.show`).
 
 Module names differ from the names of the functions they hold (:func:`kwic` lives in
 :mod:`.concordance`, :func:`readability` in :mod:`.formulas`), so that an attribute of this
@@ -46,20 +49,24 @@ from research_utils.analyses.textstats.diversity import (
     ttr,
 )
 from research_utils.analyses.textstats.formulas import (
+    READABILITY,
     READABILITY_KEYS,
+    Formula,
     ari,
     coleman_liau,
     dale_chall,
-    difficult_word_list,
     flesch_kincaid_grade,
     flesch_reading_ease,
     gunning_fog,
     lix,
     readability,
     readability_dict,
+    readability_formula,
+    readability_keys,
     smog,
 )
 from research_utils.analyses.textstats.frequency import ngram_frequencies, word_frequencies
+from research_utils.analyses.textstats.logodds import LOG_ODDS_COLUMNS, weighted_log_odds
 from research_utils.analyses.textstats.reference import g2_one_sample, key_words, keyness
 from research_utils.analyses.textstats.results import compare, results_section, summary, summary_table
 from research_utils.analyses.textstats.size import (
@@ -72,9 +79,9 @@ from research_utils.analyses.textstats.size import (
     sentence_lengths,
 )
 from research_utils.analyses.textstats.syllabify import number_words, rule_syllables, syllable_info, syllables
-from research_utils.analyses.textstats.views import show
+from research_utils.analyses.textstats.wordlists import difficult_word_list
 from research_utils.analyses.textstats.wordprops import easy_words, is_familiar, tokens
-from research_utils.vocabulary import REFERENCE_FLOOR, load_stopwords
+from research_utils.ingest.vocabulary import REFERENCE_FLOOR, load_stopwords
 
 __all__ = [
     "ARC_COLUMNS",
@@ -82,8 +89,11 @@ __all__ = [
     "COUNT_DEFINITIONS",
     "DEFAULT_KWIC_TERMS",
     "DIVERSITY_KEYS",
+    "LOG_ODDS_COLUMNS",
+    "READABILITY",
     "READABILITY_KEYS",
     "REFERENCE_FLOOR",
+    "Formula",
     "ari",
     "coleman_liau",
     "collocations",
@@ -117,13 +127,14 @@ __all__ = [
     "number_words",
     "readability",
     "readability_dict",
+    "readability_formula",
+    "readability_keys",
     "repairs_table",
     "results_section",
     "rule_syllables",
     "sentence_length_summary",
     "sentence_lengths",
     "sentiment_arc",
-    "show",
     "smog",
     "summary",
     "summary_table",
@@ -131,5 +142,6 @@ __all__ = [
     "syllables",
     "tokens",
     "ttr",
+    "weighted_log_odds",
     "word_frequencies",
 ]

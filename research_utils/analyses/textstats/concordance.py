@@ -149,7 +149,7 @@ def concordance_terms(
     terms = [str(t) for t in pack_terms if str(t).strip()]
     if terms:
         return terms, f"Queries (the topic pack's defaults; set kwic_terms to choose): {', '.join(terms)}."
-    from research_utils.vocabulary import load_stopwords
+    from research_utils.ingest.vocabulary import load_stopwords
 
     stop = load_stopwords()
     over = keyness_table

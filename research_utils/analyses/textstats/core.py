@@ -4,7 +4,7 @@ A document's tokens (:attr:`~research_utils.ingest.Document.parsed`) are counted
 distinct *form* (the token as written): :func:`token_forms` gives each token the code of
 its form, and each form its count, its first token and whether it is a number.
 :func:`form_vocabulary` adds each form's type, term and stop-word flag from
-:mod:`research_utils.vocabulary` (for the bundled or a user stop-word list). A statistic
+:mod:`research_utils.ingest.vocabulary` (for the bundled or a user stop-word list). A statistic
 then works on a few thousand forms instead of every token: a frequency is a sum over
 forms, a first occurrence a minimum over them. Both are kept on the document with
 :meth:`~research_utils.ingest.Document.memo`.
@@ -23,8 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from research_utils import vocabulary
-from research_utils.ingest import CorpusLike, Document, as_corpus
+from research_utils.ingest import CorpusLike, Document, as_corpus, vocabulary
 
 __all__ = [
     "FormVocabulary",
@@ -118,7 +117,7 @@ class FormVocabulary:
     Attributes
     ----------
     norm, term : ndarray of str (object)
-        :func:`research_utils.vocabulary.norm` and :func:`~research_utils.vocabulary.term`
+        :func:`research_utils.ingest.vocabulary.norm` and :func:`~research_utils.ingest.vocabulary.term`
         of each form.
     stopword : ndarray of bool
         Whether the form's type is on the stop-word list.

@@ -1,7 +1,7 @@
 """Lexical diversity: TTR, MATTR, MTLD and HD-D, and why TTR alone misleads.
 
 All four are measured on the document's **vocabulary tokens**: the types
-(:func:`research_utils.vocabulary.norm`, case-folded, acronyms kept) of its words without
+(:func:`research_utils.ingest.vocabulary.norm`, case-folded, acronyms kept) of its words without
 the number tokens. No lemmatisation: *guarantee* and *guarantees* are different words.
 
 The measures on sequences (:func:`ttr`, :func:`mattr`, :func:`mtld`, :func:`hdd`) take

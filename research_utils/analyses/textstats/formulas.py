@@ -1,10 +1,18 @@
-"""Eight readability formulas, with their inputs and the words behind the counts.
+"""Readability formulas, each declared once beside its function.
 
-Each formula is a plain function of counts (so a reader can recompute it by hand);
-:func:`readability` applies all eight to the counts of :mod:`.size` and shows every
-input and calculation. The formulas were fitted on English school texts: when a
-document does not look like English (:attr:`~research_utils.ingest.Document.looks_english`)
-they do not apply and their values are NaN.
+Each formula is a plain function of counts (so a reader can recompute it by hand),
+decorated with :func:`readability_formula`, which records everything else the package
+says about it: its name, the formula as text, the calculation with the numbers put in,
+the citation and how to read a value. The inputs are the function's parameters (names of
+:func:`~.size.count_values`) and the ``results.json`` key is the function's name. The
+registry :data:`READABILITY` is the one list of formulas: the keys
+(:func:`readability_keys`), the values (:func:`readability_values`,
+:func:`readability_dict`) and the table rows (:func:`readability`) are derived from it,
+in declaration order. Adding a formula is one decorated function in this file.
+
+The formulas were fitted on English school texts: when a document does not look like
+English (:attr:`~research_utils.ingest.Document.looks_english`) they do not apply and
+their values are NaN. The words behind the counts are listed by :mod:`.wordlists`.
 
 Known weaknesses: the formulas measure surface features (sentence length, word length or
 familiarity), not argument, background knowledge or layout; news about politics scores
@@ -13,52 +21,37 @@ familiarity), not argument, background knowledge or layout; news about politics 
 
 from __future__ import annotations
 
+import inspect
 import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
-from research_utils.analyses.textstats.core import (
-    first_seen,
-    form_vocabulary,
-    per_document,
-    sentence_texts,
-    token_forms,
-)
+from research_utils.analyses.textstats.core import per_document
 from research_utils.analyses.textstats.size import count_values
-from research_utils.analyses.textstats.wordprops import word_props
 from research_utils.ingest import CorpusLike, Document, as_corpus
 
 __all__ = [
     "NOT_ENGLISH_NOTE",
+    "READABILITY",
     "READABILITY_COLUMNS",
     "READABILITY_KEYS",
-    "WORD_LIST_COLUMNS",
+    "Formula",
     "ari",
     "coleman_liau",
     "dale_chall",
-    "difficult_word_list",
     "flesch_kincaid_grade",
     "flesch_reading_ease",
     "gunning_fog",
     "lix",
     "readability",
     "readability_dict",
+    "readability_formula",
+    "readability_keys",
     "readability_values",
     "smog",
 ]
-
-READABILITY_KEYS: tuple[str, ...] = (
-    "flesch_reading_ease",
-    "flesch_kincaid_grade",
-    "gunning_fog",
-    "smog",
-    "coleman_liau",
-    "ari",
-    "dale_chall",
-    "lix",
-)
-"""Keys of the readability measures in ``results.json``, in display order."""
 
 READABILITY_COLUMNS: list[str] = [
     "measure",
@@ -73,25 +66,116 @@ READABILITY_COLUMNS: list[str] = [
 ]
 """Columns of :func:`readability`."""
 
-WORD_LIST_COLUMNS: list[str] = [
-    "word",
-    "count",
-    "syllables",
-    "syllable_source",
-    "sentence_id",
-    "sentence",
-    "article",
-]
-"""Columns of :func:`difficult_word_list`."""
-
 NOT_ENGLISH_NOTE: str = (
     "not applicable: the text does not look like English, and the formula was fitted on English "
     "school texts (its syllable, word-list and sentence rules assume English)"
 )
 """The interpretation given instead of a value when a document does not look like English."""
 
+Counts = dict[str, int]
+"""Counts as :func:`~.size.count_values` gives them (``words``, ``sentences``, ...)."""
 
-# --------------------------------------------------------------------------- the formulas
+
+# --------------------------------------------------------------------------- the registry
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One readability formula: everything the package says about it, declared once.
+
+    Attributes
+    ----------
+    key : str
+        The ``results.json`` key and the ``key`` column: the function's name.
+    name : str
+        The name shown (``measure`` column).
+    function : callable
+        The formula, a function of counts.
+    inputs : tuple of str
+        The counts it takes, in order: its parameter names.
+    formula : str
+        The formula as text.
+    calculation : callable
+        ``(counts, value) -> str``: the formula with the numbers put in.
+    citation : str
+    reading : callable
+        ``(value, counts) -> str``: what the value means (its band, or a school grade).
+    input_notes : dict
+        A note shown after an input's count (``characters``: "letters and digits").
+    """
+
+    key: str
+    name: str
+    function: Callable[..., float]
+    inputs: tuple[str, ...]
+    formula: str
+    calculation: Callable[[Counts, float], str]
+    citation: str
+    reading: Callable[[float, Counts], str]
+    input_notes: dict[str, str] = field(default_factory=dict)
+
+    def value(self, c: Counts) -> float:
+        """The formula applied to counts ``c``."""
+        return self.function(*(c[name] for name in self.inputs))
+
+    def inputs_text(self, c: Counts) -> str:
+        """The counts used, as ``words=2065; sentences=107; ...``."""
+        notes = self.input_notes
+        return "; ".join(f"{n}={c[n]}" + (f" ({notes[n]})" if n in notes else "") for n in self.inputs)
+
+
+READABILITY: dict[str, Formula] = {}
+"""Every readability formula by key, in display order (the order of declaration)."""
+
+
+def readability_formula(
+    *,
+    name: str,
+    formula: str,
+    calculation: Callable[[Counts, float], str],
+    citation: str,
+    reading: Callable[[float, Counts], str],
+    input_notes: dict[str, str] | None = None,
+) -> Callable[[Callable[..., float]], Callable[..., float]]:
+    """Declare the decorated function a readability formula: add its :class:`Formula` to
+    :data:`READABILITY` (key = the function's name, inputs = its parameter names).
+
+    Parameters
+    ----------
+    name, formula, citation : str
+        See :class:`Formula`.
+    calculation : callable
+        ``(counts, value) -> str``.
+    reading : callable
+        ``(value, counts) -> str``; :func:`bands` and :func:`grade` make the usual ones.
+    input_notes : dict, optional
+        A note shown after an input's count.
+    """
+
+    def register(function: Callable[..., float]) -> Callable[..., float]:
+        key = function.__name__
+        READABILITY[key] = Formula(
+            key=key,
+            name=name,
+            function=function,
+            inputs=tuple(inspect.signature(function).parameters),
+            formula=formula,
+            calculation=calculation,
+            citation=citation,
+            reading=reading,
+            input_notes=dict(input_notes or {}),
+        )
+        return function
+
+    return register
+
+
+def readability_keys() -> tuple[str, ...]:
+    """The keys of the readability measures in ``results.json``, in display order."""
+    return tuple(READABILITY)
+
+
+# --------------------------------------------------------------------------- reading the values
 
 
 def _div(a: float, b: float) -> float:
@@ -99,83 +183,14 @@ def _div(a: float, b: float) -> float:
     return a / b if b else math.nan
 
 
-def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:
-    """Flesch (1948) Reading Ease: 206.835 - 1.015 (words/sentences) - 84.6 (syllables/words).
-
-    0-100 scale, higher is easier. NaN when there are no words or sentences.
-    """
-    return 206.835 - 1.015 * _div(words, sentences) - 84.6 * _div(syllables, words)
+def _fmt(x: float, nd: int = 2) -> str:
+    """``x`` with ``nd`` decimals, or ``NaN``."""
+    return "NaN" if math.isnan(x) else f"{x:.{nd}f}"
 
 
-def flesch_kincaid_grade(words: int, sentences: int, syllables: int) -> float:
-    """Kincaid et al. (1975) grade: 0.39 (words/sentences) + 11.8 (syllables/words) - 15.59."""
-    return 0.39 * _div(words, sentences) + 11.8 * _div(syllables, words) - 15.59
-
-
-def gunning_fog(words: int, sentences: int, complex_words: int) -> float:
-    """Gunning (1952) Fog index: 0.4 (words/sentences + 100 complex_words/words)."""
-    return 0.4 * (_div(words, sentences) + 100 * _div(complex_words, words))
-
-
-def smog(polysyllables: int, sentences: int) -> float:
-    """McLaughlin (1969) SMOG grade: 1.0430 sqrt(polysyllables x 30/sentences) + 3.1291.
-
-    Designed for samples of 30 sentences; shorter texts are scaled to 30.
-    """
-    return 1.0430 * math.sqrt(polysyllables * _div(30, sentences)) + 3.1291 if sentences else math.nan
-
-
-def coleman_liau(letters: int, words: int, sentences: int) -> float:
-    """Coleman & Liau (1975) index: 0.0588 L - 0.296 S - 15.8.
-
-    L = letters per 100 words, S = sentences per 100 words.
-    """
-    return 0.0588 * 100 * _div(letters, words) - 0.296 * 100 * _div(sentences, words) - 15.8
-
-
-def ari(characters: int, words: int, sentences: int) -> float:
-    """Senter & Smith (1967) Automated Readability Index: 4.71 (characters/words) + 0.5 (words/sentences) - 21.43."""
-    return 4.71 * _div(characters, words) + 0.5 * _div(words, sentences) - 21.43
-
-
-def dale_chall(difficult_words: int, words: int, sentences: int) -> float:
-    """New Dale-Chall score (Chall & Dale 1995): 0.1579 x % difficult words + 0.0496 x words/sentences.
-
-    3.6365 is added when more than 5 % of the words are difficult.
-    """
-    pct = 100 * _div(difficult_words, words)
-    score = 0.1579 * pct + 0.0496 * _div(words, sentences)
-    return score + 3.6365 if pct > 5 else score
-
-
-def lix(words: int, sentences: int, long_words: int) -> float:
-    """Björnsson (1968) LIX: words/sentences + 100 x long_words/words (long = more than 6 letters)."""
-    return _div(words, sentences) + 100 * _div(long_words, words)
-
-
-def readability_values(c: dict[str, int]) -> dict[str, float]:
-    """The eight formulas applied to counts (as :func:`~.size.count_values`), keyed as in ``results.json``."""
-    W, S, Y = c["words"], c["sentences"], c["syllables"]
-    return {
-        "flesch_reading_ease": flesch_reading_ease(W, S, Y),
-        "flesch_kincaid_grade": flesch_kincaid_grade(W, S, Y),
-        "gunning_fog": gunning_fog(W, S, c["complex_words"]),
-        "smog": smog(c["polysyllables"], S),
-        "coleman_liau": coleman_liau(c["letters"], W, S),
-        "ari": ari(c["characters"], W, S),
-        "dale_chall": dale_chall(c["difficult_words"], W, S),
-        "lix": lix(W, S, c["long_words"]),
-    }
-
-
-# --------------------------------------------------------------------------- reading the values
-
-
-def _band(value: float, bands: tuple[tuple[float, str], ...], below: str) -> str:
-    """The name of the first band whose lower bound ``value`` reaches (``below`` if none)."""
-    if math.isnan(value):
-        return "not defined"
-    return next((name for lo, name in bands if value >= lo), below)
+def _wps(c: Counts) -> float:
+    """Words per sentence."""
+    return _div(c["words"], c["sentences"])
 
 
 def _grade_text(g: float) -> str:
@@ -192,149 +207,231 @@ def _grade_text(g: float) -> str:
     return f"US school grade {r} (age about {r + 5}-{r + 6})"
 
 
-_FLESCH_BANDS = (
-    (90, "very easy (90-100) on Flesch's scale"),
-    (80, "easy (80-89) on Flesch's scale"),
-    (70, "fairly easy (70-79) on Flesch's scale"),
-    (60, "standard (60-69) on Flesch's scale"),
-    (50, "fairly difficult (50-59) on Flesch's scale"),
-    (30, "difficult (30-49) on Flesch's scale"),
+def grade(note: str = "") -> Callable[[float, Counts], str]:
+    """The reading of a formula that gives a US school grade, followed by ``note``."""
+    return lambda v, c: _grade_text(v) + note
+
+
+def bands(table: tuple[tuple[float, str], ...], below: str, note: str = "") -> Callable[[float, Counts], str]:
+    """The reading of a formula with named bands: the first band whose lower bound the value
+    reaches (``below`` if none), followed by ``note``."""
+
+    def reading(v: float, c: Counts) -> str:
+        if math.isnan(v):
+            return "not defined" + note
+        return next((name for lo, name in table if v >= lo), below) + note
+
+    return reading
+
+
+# --------------------------------------------------------------------------- the formulas
+
+
+@readability_formula(
+    name="Flesch Reading Ease",
+    formula="206.835 − 1.015 × words/sentences − 84.6 × syllables/words",
+    calculation=lambda c, v: (
+        f"206.835 − 1.015 × {_fmt(_wps(c))} − 84.6 × {_fmt(_div(c['syllables'], c['words']), 3)} = {_fmt(v)}"
+    ),
+    citation="Flesch, R. (1948). A new readability yardstick. Journal of Applied Psychology 32(3), 221-233.",
+    reading=bands(
+        (
+            (90, "very easy (90-100) on Flesch's scale"),
+            (80, "easy (80-89) on Flesch's scale"),
+            (70, "fairly easy (70-79) on Flesch's scale"),
+            (60, "standard (60-69) on Flesch's scale"),
+            (50, "fairly difficult (50-59) on Flesch's scale"),
+            (30, "difficult (30-49) on Flesch's scale"),
+        ),
+        below="very difficult (0-29) on Flesch's scale",
+        note="; higher is easier",
+    ),
 )
-_DALE_CHALL_BANDS = tuple(
-    (lo, f"readable by an average reader in {name}")
-    for lo, name in (
-        (10, "college graduate"),
-        (9, "US grades 13-15 (college)"),
-        (8, "US grades 11-12"),
-        (7, "US grades 9-10"),
-        (6, "US grades 7-8"),
-        (5, "US grades 5-6"),
-    )
+def flesch_reading_ease(words: int, sentences: int, syllables: int) -> float:
+    """Flesch (1948) Reading Ease: 206.835 - 1.015 (words/sentences) - 84.6 (syllables/words).
+
+    0-100 scale, higher is easier. NaN when there are no words or sentences.
+    """
+    return 206.835 - 1.015 * _div(words, sentences) - 84.6 * _div(syllables, words)
+
+
+@readability_formula(
+    name="Flesch-Kincaid grade",
+    formula="0.39 × words/sentences + 11.8 × syllables/words − 15.59",
+    calculation=lambda c, v: (
+        f"0.39 × {_fmt(_wps(c))} + 11.8 × {_fmt(_div(c['syllables'], c['words']), 3)} − 15.59 = {_fmt(v)}"
+    ),
+    citation="Kincaid, J. P., Fishburne, R. P., Rogers, R. L. & Chissom, B. S. (1975). Derivation of new "
+    "readability formulas for Navy enlisted personnel. Research Branch Report 8-75, US Navy.",
+    reading=grade(),
 )
-_LIX_BANDS = (
-    (60, "LIX over 60: specialist and research texts"),
-    (50, "LIX 50-60: technical texts"),
-    (40, "LIX 40-50: factual texts"),
-    (30, "LIX 30-40: normal prose, fiction"),
-    (25, "LIX 25-30: simple texts"),
+def flesch_kincaid_grade(words: int, sentences: int, syllables: int) -> float:
+    """Kincaid et al. (1975) grade: 0.39 (words/sentences) + 11.8 (syllables/words) - 15.59."""
+    return 0.39 * _div(words, sentences) + 11.8 * _div(syllables, words) - 15.59
+
+
+@readability_formula(
+    name="Gunning Fog index",
+    formula="0.4 × (words/sentences + 100 × complex words/words)",
+    calculation=lambda c, v: f"0.4 × ({_fmt(_wps(c))} + 100 × {c['complex_words']}/{c['words']}) = {_fmt(v)}",
+    citation="Gunning, R. (1952). The Technique of Clear Writing. McGraw-Hill.",
+    reading=grade(
+        "; complex = 3+ syllables, excluding names, hyphenated compounds and words made 3-syllable by -es/-ed/-ing"
+    ),
 )
+def gunning_fog(words: int, sentences: int, complex_words: int) -> float:
+    """Gunning (1952) Fog index: 0.4 (words/sentences + 100 complex_words/words)."""
+    return 0.4 * (_div(words, sentences) + 100 * _div(complex_words, words))
 
 
-def _fmt(x: float, nd: int = 2) -> str:
-    """``x`` with ``nd`` decimals, or ``NaN``."""
-    return "NaN" if math.isnan(x) else f"{x:.{nd}f}"
+@readability_formula(
+    name="SMOG grade",
+    formula="1.0430 × √(polysyllables × 30/sentences) + 3.1291",
+    calculation=lambda c, v: f"1.0430 × √({c['polysyllables']} × 30/{c['sentences']}) + 3.1291 = {_fmt(v)}",
+    citation="McLaughlin, G. H. (1969). SMOG grading: a new readability formula. Journal of Reading 12(8), "
+    "639-646.",
+    reading=lambda v, c: (
+        _grade_text(v)
+        + (
+            ""
+            if c["sentences"] >= 30
+            else f"; only {c['sentences']} sentences: SMOG is meant for samples of 30 or more"
+        )
+    ),
+)
+def smog(polysyllables: int, sentences: int) -> float:
+    """McLaughlin (1969) SMOG grade: 1.0430 sqrt(polysyllables x 30/sentences) + 3.1291.
+
+    Designed for samples of 30 sentences; shorter texts are scaled to 30.
+    """
+    return 1.0430 * math.sqrt(polysyllables * _div(30, sentences)) + 3.1291 if sentences else math.nan
 
 
-def _rows(c: dict[str, int], v: dict[str, float]) -> list[tuple[str, str, str, str, str, str, str]]:
-    """``(measure, key, formula, inputs, calculation, citation, interpretation)`` of each formula."""
-    W, S, Y = c["words"], c["sentences"], c["syllables"]
-    P, L, C, X = c["polysyllables"], c["letters"], c["characters"], c["complex_words"]
-    D, LW = c["difficult_words"], c["long_words"]
-    wps, spw, pct_d = _div(W, S), _div(Y, W), 100 * _div(D, W)
-    smog_note = "" if S >= 30 else f"; only {S} sentences: SMOG is meant for samples of 30 or more"
-    return [
-        (
-            "Flesch Reading Ease",
-            "flesch_reading_ease",
-            "206.835 − 1.015 × words/sentences − 84.6 × syllables/words",
-            f"words={W}; sentences={S}; syllables={Y}",
-            f"206.835 − 1.015 × {_fmt(wps)} − 84.6 × {_fmt(spw, 3)} = {_fmt(v['flesch_reading_ease'])}",
-            "Flesch, R. (1948). A new readability yardstick. Journal of Applied Psychology 32(3), 221-233.",
-            _band(v["flesch_reading_ease"], _FLESCH_BANDS, "very difficult (0-29) on Flesch's scale")
-            + "; higher is easier",
+@readability_formula(
+    name="Coleman-Liau index",
+    formula="0.0588 × L − 0.296 × S − 15.8 (L = letters per 100 words, S = sentences per 100 words)",
+    calculation=lambda c, v: (
+        f"0.0588 × {_fmt(100 * _div(c['letters'], c['words']))} − 0.296 × "
+        f"{_fmt(100 * _div(c['sentences'], c['words']))} − 15.8 = {_fmt(v)}"
+    ),
+    citation="Coleman, M. & Liau, T. L. (1975). A computer readability formula designed for machine scoring. "
+    "Journal of Applied Psychology 60(2), 283-284.",
+    reading=grade(),
+)
+def coleman_liau(letters: int, words: int, sentences: int) -> float:
+    """Coleman & Liau (1975) index: 0.0588 L - 0.296 S - 15.8.
+
+    L = letters per 100 words, S = sentences per 100 words.
+    """
+    return 0.0588 * 100 * _div(letters, words) - 0.296 * 100 * _div(sentences, words) - 15.8
+
+
+@readability_formula(
+    name="Automated Readability Index",
+    formula="4.71 × characters/words + 0.5 × words/sentences − 21.43",
+    calculation=lambda c, v: (
+        f"4.71 × {_fmt(_div(c['characters'], c['words']), 3)} + 0.5 × {_fmt(_wps(c))} − 21.43 = {_fmt(v)}"
+    ),
+    citation="Senter, R. J. & Smith, E. A. (1967). Automated Readability Index. AMRL-TR-66-220, "
+    "Wright-Patterson Air Force Base.",
+    reading=grade(),
+    input_notes={"characters": "letters and digits"},
+)
+def ari(characters: int, words: int, sentences: int) -> float:
+    """Senter & Smith (1967) Automated Readability Index: 4.71 (characters/words) + 0.5 (words/sentences) - 21.43."""
+    return 4.71 * _div(characters, words) + 0.5 * _div(words, sentences) - 21.43
+
+
+def _dale_chall_calculation(c: Counts, v: float) -> str:
+    pct = 100 * _div(c["difficult_words"], c["words"])
+    return f"0.1579 × {_fmt(pct)} + 0.0496 × {_fmt(_wps(c))}{' + 3.6365' if pct > 5 else ''} = {_fmt(v)}"
+
+
+@readability_formula(
+    name="New Dale-Chall score",
+    formula="0.1579 × % difficult words + 0.0496 × words/sentences (+ 3.6365 if % difficult > 5)",
+    calculation=_dale_chall_calculation,
+    citation="Chall, J. S. & Dale, E. (1995). Readability Revisited: The New Dale-Chall Readability Formula. "
+    "Brookline Books. (Coefficients from Dale & Chall 1948; familiar-word list: textstat's rendition.)",
+    reading=bands(
+        tuple(
+            (lo, f"readable by an average reader in {name}")
+            for lo, name in (
+                (10, "college graduate"),
+                (9, "US grades 13-15 (college)"),
+                (8, "US grades 11-12"),
+                (7, "US grades 9-10"),
+                (6, "US grades 7-8"),
+                (5, "US grades 5-6"),
+            )
         ),
+        below="readable by an average reader in US grade 4 or below",
+    ),
+)
+def dale_chall(difficult_words: int, words: int, sentences: int) -> float:
+    """New Dale-Chall score (Chall & Dale 1995): 0.1579 x % difficult words + 0.0496 x words/sentences.
+
+    3.6365 is added when more than 5 % of the words are difficult.
+    """
+    pct = 100 * _div(difficult_words, words)
+    score = 0.1579 * pct + 0.0496 * _div(words, sentences)
+    return score + 3.6365 if pct > 5 else score
+
+
+@readability_formula(
+    name="LIX",
+    formula="words/sentences + 100 × long words/words (long = more than 6 letters)",
+    calculation=lambda c, v: f"{_fmt(_wps(c))} + 100 × {c['long_words']}/{c['words']} = {_fmt(v)}",
+    citation="Björnsson, C. H. (1968). Läsbarhet. Stockholm: Liber.",
+    reading=bands(
         (
-            "Flesch-Kincaid grade",
-            "flesch_kincaid_grade",
-            "0.39 × words/sentences + 11.8 × syllables/words − 15.59",
-            f"words={W}; sentences={S}; syllables={Y}",
-            f"0.39 × {_fmt(wps)} + 11.8 × {_fmt(spw, 3)} − 15.59 = {_fmt(v['flesch_kincaid_grade'])}",
-            "Kincaid, J. P., Fishburne, R. P., Rogers, R. L. & Chissom, B. S. (1975). Derivation of new "
-            "readability formulas for Navy enlisted personnel. Research Branch Report 8-75, US Navy.",
-            _grade_text(v["flesch_kincaid_grade"]),
+            (60, "LIX over 60: specialist and research texts"),
+            (50, "LIX 50-60: technical texts"),
+            (40, "LIX 40-50: factual texts"),
+            (30, "LIX 30-40: normal prose, fiction"),
+            (25, "LIX 25-30: simple texts"),
         ),
-        (
-            "Gunning Fog index",
-            "gunning_fog",
-            "0.4 × (words/sentences + 100 × complex words/words)",
-            f"words={W}; sentences={S}; complex_words={X}",
-            f"0.4 × ({_fmt(wps)} + 100 × {X}/{W}) = {_fmt(v['gunning_fog'])}",
-            "Gunning, R. (1952). The Technique of Clear Writing. McGraw-Hill.",
-            _grade_text(v["gunning_fog"]) + "; complex = 3+ syllables, excluding names, hyphenated compounds "
-            "and words made 3-syllable by -es/-ed/-ing",
-        ),
-        (
-            "SMOG grade",
-            "smog",
-            "1.0430 × √(polysyllables × 30/sentences) + 3.1291",
-            f"polysyllables={P}; sentences={S}",
-            f"1.0430 × √({P} × 30/{S}) + 3.1291 = {_fmt(v['smog'])}",
-            "McLaughlin, G. H. (1969). SMOG grading: a new readability formula. Journal of Reading 12(8), "
-            "639-646.",
-            _grade_text(v["smog"]) + smog_note,
-        ),
-        (
-            "Coleman-Liau index",
-            "coleman_liau",
-            "0.0588 × L − 0.296 × S − 15.8 (L = letters per 100 words, S = sentences per 100 words)",
-            f"letters={L}; words={W}; sentences={S}",
-            f"0.0588 × {_fmt(100 * _div(L, W))} − 0.296 × {_fmt(100 * _div(S, W))} − 15.8 = "
-            f"{_fmt(v['coleman_liau'])}",
-            "Coleman, M. & Liau, T. L. (1975). A computer readability formula designed for machine scoring. "
-            "Journal of Applied Psychology 60(2), 283-284.",
-            _grade_text(v["coleman_liau"]),
-        ),
-        (
-            "Automated Readability Index",
-            "ari",
-            "4.71 × characters/words + 0.5 × words/sentences − 21.43",
-            f"characters={C} (letters and digits); words={W}; sentences={S}",
-            f"4.71 × {_fmt(_div(C, W), 3)} + 0.5 × {_fmt(wps)} − 21.43 = {_fmt(v['ari'])}",
-            "Senter, R. J. & Smith, E. A. (1967). Automated Readability Index. AMRL-TR-66-220, "
-            "Wright-Patterson Air Force Base.",
-            _grade_text(v["ari"]),
-        ),
-        (
-            "New Dale-Chall score",
-            "dale_chall",
-            "0.1579 × % difficult words + 0.0496 × words/sentences (+ 3.6365 if % difficult > 5)",
-            f"difficult_words={D}; words={W}; sentences={S}",
-            f"0.1579 × {_fmt(pct_d)} + 0.0496 × {_fmt(wps)}{' + 3.6365' if pct_d > 5 else ''} = "
-            f"{_fmt(v['dale_chall'])}",
-            "Chall, J. S. & Dale, E. (1995). Readability Revisited: The New Dale-Chall Readability Formula. "
-            "Brookline Books. (Coefficients from Dale & Chall 1948; familiar-word list: textstat's rendition.)",
-            _band(v["dale_chall"], _DALE_CHALL_BANDS, "readable by an average reader in US grade 4 or below"),
-        ),
-        (
-            "LIX",
-            "lix",
-            "words/sentences + 100 × long words/words (long = more than 6 letters)",
-            f"words={W}; sentences={S}; long_words={LW}",
-            f"{_fmt(wps)} + 100 × {LW}/{W} = {_fmt(v['lix'])}",
-            "Björnsson, C. H. (1968). Läsbarhet. Stockholm: Liber.",
-            _band(v["lix"], _LIX_BANDS, "LIX below 25: children's books"),
-        ),
-    ]
+        below="LIX below 25: children's books",
+    ),
+)
+def lix(words: int, sentences: int, long_words: int) -> float:
+    """Björnsson (1968) LIX: words/sentences + 100 x long_words/words (long = more than 6 letters)."""
+    return _div(words, sentences) + 100 * _div(long_words, words)
+
+
+READABILITY_KEYS: tuple[str, ...] = readability_keys()
+"""Keys of the readability measures in ``results.json``, in display order (derived from
+:data:`READABILITY` when the module is loaded; :func:`readability_keys` reads it anew)."""
+
+
+def readability_values(c: Counts) -> dict[str, float]:
+    """Every formula of :data:`READABILITY` applied to counts (as :func:`~.size.count_values`),
+    keyed as in ``results.json``."""
+    return {key: f.value(c) for key, f in READABILITY.items()}
 
 
 def _readability_of(doc: Document) -> pd.DataFrame:
-    """The readability table of one document."""
+    """The readability table of one document: one row per formula of :data:`READABILITY`."""
     c = count_values(doc)
-    values = readability_values(c)
-    rows = _rows(c, values)
+    formulas = list(READABILITY.values())
+    values = [f.value(c) for f in formulas]
     english = doc.looks_english
     return pd.DataFrame(
         {
-            "measure": [r[0] for r in rows],
-            "key": [r[1] for r in rows],
-            "value": [values[r[1]] if english else math.nan for r in rows],
-            "formula": [r[2] for r in rows],
-            "inputs": [r[3] for r in rows],
+            "measure": [f.name for f in formulas],
+            "key": [f.key for f in formulas],
+            "value": [v if english else math.nan for v in values],
+            "formula": [f.formula for f in formulas],
+            "inputs": [f.inputs_text(c) for f in formulas],
             "calculation": [
-                r[4] if english else "not computed (the text does not look like English)" for r in rows
+                f.calculation(c, v) if english else "not computed (the text does not look like English)"
+                for f, v in zip(formulas, values, strict=True)
             ],
-            "citation": [r[5] for r in rows],
-            "interpretation": [r[6] if english else NOT_ENGLISH_NOTE for r in rows],
+            "citation": [f.citation for f in formulas],
+            "interpretation": [
+                f.reading(v, c) if english else NOT_ENGLISH_NOTE
+                for f, v in zip(formulas, values, strict=True)
+            ],
             "article": doc.slug,
         },
         columns=READABILITY_COLUMNS,
@@ -342,7 +439,7 @@ def _readability_of(doc: Document) -> pd.DataFrame:
 
 
 def readability(x: CorpusLike) -> pd.DataFrame:
-    """Eight readability formulas with their inputs, so a reader can recompute them.
+    """Every readability formula of :data:`READABILITY` with its inputs, so a reader can recompute it.
 
     Counts come from :func:`~.size.counts` (words include numbers; syllables follow
     :mod:`.syllabify`; sentences are the body sentences with at least one word). For a
@@ -354,14 +451,14 @@ def readability(x: CorpusLike) -> pd.DataFrame:
     DataFrame
         ``measure``, ``key`` (the results.json key), ``value``, ``formula``, ``inputs``
         (the counts used), ``calculation`` (the formula with the numbers put in),
-        ``citation``, ``interpretation``, ``article``; eight rows per article in the
-        order of :data:`READABILITY_KEYS`.
+        ``citation``, ``interpretation``, ``article``; one row per formula and article,
+        in the order of :data:`READABILITY`.
     """
     return per_document(x, _readability_of, READABILITY_COLUMNS)
 
 
 def readability_dict(x: CorpusLike | pd.DataFrame) -> dict[str, float]:
-    """The eight readability values of the main (first) article, keyed as in ``results.json``.
+    """The readability values of the main (first) article, keyed as in ``results.json``.
 
     Given a document (or corpus), the values are computed from its counts by the same
     functions as :func:`readability`, without building the table; given a table from
@@ -371,69 +468,9 @@ def readability_dict(x: CorpusLike | pd.DataFrame) -> dict[str, float]:
     if isinstance(x, pd.DataFrame):
         first = x[x["article"] == x["article"].iloc[0]] if len(x) else x
         values = dict(zip(first["key"], first["value"], strict=True))
-        return {k: float(values.get(k, math.nan)) for k in READABILITY_KEYS}
+        return {k: float(values.get(k, math.nan)) for k in READABILITY}
     doc = as_corpus(x).main
     if not doc.looks_english:
-        return dict.fromkeys(READABILITY_KEYS, math.nan)
+        return dict.fromkeys(READABILITY, math.nan)
     values = readability_values(count_values(doc))
-    return {k: float(values[k]) for k in READABILITY_KEYS}
-
-
-# --------------------------------------------------------------------------- the words behind the counts
-
-_KINDS = ("difficult", "complex_word", "polysyllable", "long_word")
-
-
-def _word_list_of(doc: Document, kind: str) -> pd.DataFrame:
-    """The word forms of ``doc`` counted as ``kind``, grouped by type."""
-    tf, wp, v = token_forms(doc), word_props(doc), form_vocabulary(doc)
-    chosen = np.flatnonzero(getattr(wp, kind))
-    if not len(chosen):
-        return pd.DataFrame(columns=WORD_LIST_COLUMNS)
-    form = tf.codes[chosen]
-    type_codes = pd.factorize(v.norm_id[form])[0]
-    count = np.bincount(type_codes)
-    first_at = chosen[first_seen(type_codes)]  # first chosen token of each type
-    first_form = tf.codes[first_at]
-    order = np.lexsort((v.norm[first_form].astype(str), -count))
-    first_at, first_form, count = first_at[order], first_form[order], count[order]
-    sids = tf.sentence[first_at]
-    return pd.DataFrame(
-        {
-            "word": v.norm[first_form],
-            "count": count,
-            "syllables": wp.syllables[first_form],
-            "syllable_source": wp.source[first_form],
-            "sentence_id": sids,
-            "sentence": sentence_texts(doc, sids),
-            "article": doc.slug,
-        },
-        columns=WORD_LIST_COLUMNS,
-    )
-
-
-def difficult_word_list(x: CorpusLike, kind: str = "difficult") -> pd.DataFrame:
-    """The words behind a readability count, so a reader can check them.
-
-    Parameters
-    ----------
-    x : CorpusLike
-    kind : str
-        ``difficult`` (Dale-Chall), ``complex_word`` (Gunning Fog), ``polysyllable``
-        (SMOG) or ``long_word`` (LIX).
-
-    Returns
-    -------
-    DataFrame
-        One row per type counted: ``word`` (case-folded), ``count``, ``syllables`` and
-        ``syllable_source`` (of its first counted form), ``sentence_id`` and ``sentence``
-        (first occurrence), ``article``; most frequent first, ties alphabetical.
-
-    Raises
-    ------
-    ValueError
-        For another ``kind``.
-    """
-    if kind not in _KINDS:
-        raise ValueError("kind must be difficult, complex_word, polysyllable or long_word")
-    return per_document(x, lambda doc: _word_list_of(doc, kind), WORD_LIST_COLUMNS)
+    return {k: float(values[k]) for k in READABILITY}

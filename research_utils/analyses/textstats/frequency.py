@@ -1,6 +1,6 @@
 """Word and n-gram frequencies, with and without stop words.
 
-Counts are of **terms** (:func:`research_utils.vocabulary.term`: case-folded, acronyms
+Counts are of **terms** (:func:`research_utils.ingest.vocabulary.term`: case-folded, acronyms
 kept, possessive folded into its noun) or, with ``strip_possessive=False``, of types;
 number tokens are left out, and frequencies per 1,000 are per 1,000 vocabulary tokens
 (stop words included in the base). N-grams are sequences of types inside a sentence

@@ -1,7 +1,7 @@
 """Keyness against general English: the words an article uses far more, or far less, than usual.
 
 The reference is ``wordfreq`` (Speer 2022), read through
-:func:`research_utils.vocabulary.reference_frequency`: each word's share of a large
+:func:`research_utils.ingest.vocabulary.reference_frequency`: each word's share of a large
 multi-genre English corpus. wordfreq gives shares, not counts, so the test is the
 **one-sample** log-likelihood (:func:`g2_one_sample`), the limit of Dunning's (1993)
 two-corpus G2 when the reference corpus is much larger than the article; the effect size
@@ -23,7 +23,7 @@ import pandas as pd
 from research_utils.analyses.textstats.core import per_document, token_forms
 from research_utils.analyses.textstats.frequency import word_tally
 from research_utils.ingest import CorpusLike, Document
-from research_utils.vocabulary import REFERENCE_FLOOR, load_stopwords, reference_frequency
+from research_utils.ingest.vocabulary import REFERENCE_FLOOR, load_stopwords, reference_frequency
 
 __all__ = ["KEYNESS_COLUMNS", "REFERENCE_FLOOR", "g2_one_sample", "key_words", "keyness"]
 

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from research_utils.analyses.textstats.diversity import DIVERSITY_KEYS, lexical_diversity_dict
-from research_utils.analyses.textstats.formulas import READABILITY_KEYS, readability_dict
+from research_utils.analyses.textstats.formulas import readability_dict, readability_keys
 from research_utils.analyses.textstats.size import count_values, length_summary
 from research_utils.ingest import CorpusLike, as_corpus, excluded_lines
 
@@ -31,7 +31,7 @@ def summary(x: CorpusLike, mattr_window: int = 50) -> dict[str, Any]:
     -------
     dict
         ``counts`` (see :func:`~.size.counts`), ``sentence_length`` (see
-        :func:`~.size.length_summary`), ``readability`` (:data:`~.formulas.READABILITY_KEYS`;
+        :func:`~.size.length_summary`), ``readability`` (:func:`~.formulas.readability_keys`;
         every value None when the article does not look like English, since the
         formulas do not apply), ``lexical_diversity`` (``ttr``, ``mattr``, ``mtld``,
         ``hdd``).
@@ -39,7 +39,7 @@ def summary(x: CorpusLike, mattr_window: int = 50) -> dict[str, Any]:
     doc = as_corpus(x).main
     readability: dict[str, float | None] = dict(readability_dict(doc))
     if not doc.looks_english:
-        readability = dict.fromkeys(READABILITY_KEYS)
+        readability = dict.fromkeys(readability_keys())
     return {
         "counts": count_values(doc),
         "sentence_length": length_summary(doc),
@@ -84,7 +84,7 @@ def compare(x: CorpusLike, mattr_window: int = 50) -> pd.DataFrame:
     -------
     DataFrame
         ``article`` (slug), ``label``, ``paragraphs``, ``sentences``, ``words``,
-        ``types``, ``mean_sentence_length``, the eight readability keys (NaN for an
+        ``types``, ``mean_sentence_length``, the readability keys (NaN for an
         article that does not look like English) and ``ttr``, ``mattr``, ``mtld``,
         ``hdd``.
     """
@@ -102,7 +102,7 @@ def compare(x: CorpusLike, mattr_window: int = 50) -> pd.DataFrame:
         "label",
         *COMPARE_COUNTS,
         "mean_sentence_length",
-        *READABILITY_KEYS,
+        *readability_keys(),
         *DIVERSITY_KEYS,
     ]
     return pd.DataFrame(rows, columns=columns)

@@ -4,7 +4,7 @@ sentence lengths, and the repairs made to the text before counting.
 Everything is measured on the body paragraphs only (title, deck, headings and page
 furniture are left out). A **sentence** here is a body sentence with at least one word;
 a **word** is a token of :func:`research_utils.ingest.words`, numbers included (see
-:mod:`research_utils.vocabulary`).
+:mod:`research_utils.ingest.vocabulary`).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 :func:`resolve_speakers` gives each attribution of a document a ``speaker_name``, an
 ``actor`` and an ``actor_kind``:
 
-* A speaker phrase that names someone (:func:`~research_utils.analyses.stance.names.describe`)
+* A speaker phrase that names someone (:func:`~research_utils.analyses.stance.attribution.names.describe`)
   gives the fullest form of that name found in the text ("Lagarde" -> "Christine Lagarde").
 * A pronoun (*he*, *she*, *him*, *her*, *they*) or a definite role noun (*the minister*,
   *the top diplomat*, *the spokeswoman*, *the statement*, *the ministry*) points to the
@@ -43,9 +43,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from research_utils.analyses.stance.attribution.names import (
+    DEMONYMS,
+    Described,
+    describe,
+    mentions_in,
+    title_side,
+)
+from research_utils.analyses.stance.attribution.speakers import resolve_actor
 from research_utils.analyses.stance.lexicons import UNATTRIBUTED, UNRESOLVED, StanceLexicons
-from research_utils.analyses.stance.names import DEMONYMS, Described, describe, mentions_in, title_side
-from research_utils.analyses.stance.speakers import resolve_actor
 from research_utils.ingest import Document
 
 __all__ = ["resolve_speakers"]

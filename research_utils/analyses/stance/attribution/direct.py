@@ -20,9 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from research_utils.analyses.stance.frames import is_headline, words_frame_speaker
-from research_utils.analyses.stance.lexicons import UNATTRIBUTED, StanceLexicons
-from research_utils.analyses.stance.records import (
+from research_utils.analyses.stance.attribution.records import (
     OBJECT_THAT,
     ONLY_SPACE_COMMA,
     THAT,
@@ -32,7 +30,9 @@ from research_utils.analyses.stance.records import (
     inherit,
     record,
 )
-from research_utils.analyses.stance.speakers import speaker_after, trim_speaker, valid_speaker
+from research_utils.analyses.stance.attribution.reporting_frames import is_headline, words_frame_speaker
+from research_utils.analyses.stance.attribution.speakers import speaker_after, trim_speaker, valid_speaker
+from research_utils.analyses.stance.lexicons import UNATTRIBUTED, StanceLexicons
 from research_utils.analyses.stance.text import (
     DETERMINERS,
     FIRST_PERSON,

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from research_utils.analyses.stance.core import analyse
+from research_utils.analyses.stance.attribution.document import reported_speech
 from research_utils.analyses.stance.lexicons import StanceLexicons, default_lexicons
 from research_utils.analyses.stance.tables import article_rank, concat_tables
 from research_utils.ingest import CorpusLike, as_corpus
@@ -75,7 +75,7 @@ def attributions(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.Da
     2016).
 
     The speaker (the span as written) is then resolved to a name
-    (:mod:`~research_utils.analyses.stance.resolve`): a name with its title gives the
+    (:mod:`~research_utils.analyses.stance.attribution.resolve`): a name with its title gives the
     fullest form of the name in the text; a pronoun or a definite role noun (*the
     minister*, *the top diplomat*, *the statement*) the nearest compatible name before it
     (gender, title and nationality must not contradict); an unnamed source ("a diplomat
@@ -118,8 +118,8 @@ def attributions(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.Da
     frames = []
     inner = [c for c in ATTRIBUTION_COLUMNS if c not in ("article", "label")]
     for doc in as_corpus(x):
-        an = analyse(doc, lex)
-        df = pd.DataFrame([{k: r[k] for k in inner} for r in an.attributions], columns=inner)
+        records = reported_speech(doc, lex).attributions
+        df = pd.DataFrame([{k: r[k] for k in inner} for r in records], columns=inner)
         df.insert(0, "article", doc.slug)
         df.insert(
             ATTRIBUTION_COLUMNS.index("label"), "label", df["actor"].map(lambda a: lex.actor_labels.get(a, a))

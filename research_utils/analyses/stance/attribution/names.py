@@ -11,7 +11,7 @@ governed by a preposition ("a spokeswoman *for* Whitfield" names no speaker), re
 the right until a title word, an organisation noun, a demonym or an actor name stops it
 (the stop words are the closed lists below: titles and offices of news copy, heads of
 organisation names, demonyms). :func:`mentions_in` finds the same names anywhere in a
-sentence, for :mod:`~research_utils.analyses.stance.resolve` to point pronouns and role
+sentence, for :mod:`~research_utils.analyses.stance.attribution.resolve` to point pronouns and role
 nouns at (the "proper name, title, role noun" chains of newswire coreference; Pouliquen,
 Steinberger & Best 2007 on name variants; Lee et al. 2013 on sieve-style coreference).
 

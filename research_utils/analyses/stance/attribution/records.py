@@ -1,7 +1,7 @@
 """The record of one attribution, the paragraphs it is found in, and the passes over all records.
 
-Shared by :mod:`~research_utils.analyses.stance.quotes` (direct quotes) and
-:mod:`~research_utils.analyses.stance.reported` (indirect speech, the document pass):
+Shared by :mod:`~research_utils.analyses.stance.attribution.direct` (direct quotes) and
+:mod:`~research_utils.analyses.stance.attribution.document` (indirect speech, the document pass):
 :class:`Paragraph` (a body paragraph with its sentences), :func:`record` (one
 attribution as a dict, with private paragraph offsets), :func:`inherit` (a quote that
 continues another's attribution), :func:`frame_speaker` (the speaker phrase before a
@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from research_utils.analyses.stance.frames import SUBJECTLESS, quoted_as, subjectless
+from research_utils.analyses.stance.attribution.reporting_frames import SUBJECTLESS, quoted_as, subjectless
+from research_utils.analyses.stance.attribution.speakers import resolve_actor, speaker_before, valid_speaker
 from research_utils.analyses.stance.lexicons import UNATTRIBUTED, UNRESOLVED, StanceLexicons
-from research_utils.analyses.stance.speakers import resolve_actor, speaker_before, valid_speaker
 from research_utils.analyses.stance.text import (
     BE_FORMS,
     DETERMINERS,
@@ -147,7 +147,7 @@ def inherit(src: dict[str, Any], para: Paragraph, scope: tuple[int, int], inner:
 
 def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[int, int] | None:
     """The speaker span of reporting verb ``v`` whose phrase stands before it (after ``floor``):
-    :data:`~research_utils.analyses.stance.frames.SUBJECTLESS` for a participle or second
+    :data:`~.reporting_frames.SUBJECTLESS` for a participle or second
     verb without a subject, the subject of "was quoted ... as saying", else the phrase
     right before the verb; None when there is no valid speaker (a noun "a state that" or a
     passive "it was said")."""

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from research_utils.analyses.stance.attribution.speakers import speaker_after, speaker_before, valid_speaker
 from research_utils.analyses.stance.lexicons import StanceLexicons
-from research_utils.analyses.stance.speakers import speaker_after, speaker_before, valid_speaker
 from research_utils.analyses.stance.text import HEARER_VERBS
 from research_utils.ingest import words
 from research_utils.lexicons import Hit

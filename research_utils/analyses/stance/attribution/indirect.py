@@ -1,23 +1,19 @@
-"""Reported speech in one document: direct quotes and indirect speech with their speakers.
+"""Indirect speech: a reporting verb in the author's voice and the clause it reports.
 
-:func:`find_attributions` walks the paragraphs once. A direct quote (text in quotation
-marks) is attributed by the reporting verb right after it (“…,” said X / “…,” X said;
-the next short sentence when the quote closes its sentence) or right before it in the
-same sentence (X said: “…” / X said that … “…” / According to X, “…”); a quote with no
-verb of its own continues the attribution of the quote before it in the paragraph, of
-the quote after it, or of a quote left open at the end of the previous paragraph.
-Indirect speech is a reporting verb in the author's voice followed by a clause ("X said
-that ...", "X told reporters that ...", "X said it would ...", "X insists on ...",
-"according to X", "As X said, ...", "X urged ministers to ..."), or a frame placed after
-its content ("..., Foreign Minister Dmytro Kuleba said on Tuesday."; see
-:mod:`~research_utils.analyses.stance.frames`). Direct quotes are found by
-:mod:`~research_utils.analyses.stance.quotes`; the speakers are then resolved to names
-and actors by :mod:`~research_utils.analyses.stance.resolve`. These are the attribution patterns of rule-based
-quote extraction (Pouliquen, Steinberger & Best 2007).
+:func:`indirect` reads the words after a reporting verb: "X said that ...", "X told
+reporters (that) ...", "X told a meeting of his Security Council on Friday that ...",
+"X said it would ...", "X insists on ...", "X urged ministers to ...", "X said: ...",
+"according to X, ...", "As X said, ..."; with no clause after the verb, a frame placed
+after its content (:func:`~.reporting_frames.post_frame`: "..., Foreign Minister Dmytro
+Kuleba said on Tuesday."). The speaker is the phrase before the verb
+(:func:`~.records.frame_speaker`) or after it ("according to X"). These are the
+attribution patterns of rule-based quote extraction (Pouliquen, Steinberger & Best 2007).
 
-Every look-up of a sentence, a verb or a covered range is a binary search on offsets, and
-every pattern runs on one sentence or on the stretch between a quote and its verb, so a
-paragraph of any length costs time in proportion to its length (times a logarithm).
+The rules are the regular expressions and word lists below: what may follow a verb
+without "that" (:data:`_ZERO_THAT`), the hearer after a verb of telling
+(:data:`_HEARER`), the object before "that" or before an infinitive, the directive verbs.
+Known weaknesses: word order only; a passive ("it was said") and a first-person speaker
+("We can say that ...") are not reported speech.
 """
 
 from __future__ import annotations
@@ -26,28 +22,26 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from research_utils.analyses.stance.frames import SUBJECTLESS, post_frame, words_frame_speaker, words_frames
-from research_utils.analyses.stance.lexicons import StanceLexicons
-from research_utils.analyses.stance.quotes import direct_quotes
-from research_utils.analyses.stance.records import (
+from research_utils.analyses.stance.attribution.records import (
     OBJECT_THAT,
     THAT,
     WORDS_FRAME,
     Paragraph,
-    continue_quotes,
     frame_speaker,
-    paragraphs,
     record,
-    trim_participles,
-    without_inner_quotes,
 )
-from research_utils.analyses.stance.resolve import resolve_speakers
-from research_utils.analyses.stance.speakers import speaker_after, valid_speaker
+from research_utils.analyses.stance.attribution.reporting_frames import (
+    SUBJECTLESS,
+    post_frame,
+    words_frame_speaker,
+)
+from research_utils.analyses.stance.attribution.speakers import speaker_after, valid_speaker
+from research_utils.analyses.stance.lexicons import StanceLexicons
 from research_utils.analyses.stance.text import FIRST_PERSON, HEARER_VERBS
-from research_utils.ingest import Document, voice_of_span, words
+from research_utils.ingest import words
 from research_utils.lexicons import Hit
 
-__all__ = ["find_attributions"]
+__all__ = ["indirect"]
 
 _FINITE = (
     r"(?:is|are|was|were|will|would|can|could|may|might|must|should|shall|has|had|have|did|does|do"
@@ -79,9 +73,6 @@ _DIRECTIVES = frozenset("urge ask call for instruct order request appeal tell wa
 
 _ADVERBIAL_START = frozenset("in on at during after before from via through with".split())
 
-_LABEL = re.compile(r"^\s*[A-Z][a-z]+:\s*")
-"""A label that opens a paragraph ("Details: According to ...")."""
-
 _COLON = re.compile(r"\s*:")
 
 _COMMA = re.compile(r"\s*,")
@@ -93,19 +84,18 @@ _HEARER = re.compile(
     r"parliament|(?:the|a)\s+[\w-]+|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s"
 )
 """The hearer after a verb of telling, before a clause without "that"."""
-_FRAME_WORDS = re.compile(r"\b(?:words|view|opinion)\b")
 _SPACES = re.compile(r"\s{2,}")
 
 
-def _indirect(
+def indirect(
     para: Paragraph, k: int, v: Hit, lex: StanceLexicons, verbs: Sequence[Hit] = ()
 ) -> dict[str, Any] | None:
     """Indirect speech around reporting verb ``v`` of sentence ``k`` of the paragraph (offsets in the sentence).
 
     The content follows the verb ("X said that ...", "X told a meeting ... that ...",
     "X urged ministers to ...", "according to X, ..."), or precedes a frame placed after
-    it (:func:`~research_utils.analyses.stance.frames.post_frame`). ``verbs`` are the
-    reporting verbs of the sentence.
+    it (:func:`~.reporting_frames.post_frame`). ``verbs`` are the reporting verbs of the
+    sentence.
     """
     text = para.sentences[k]
     off = para.starts[k]
@@ -178,77 +168,3 @@ def _indirect(
         span = (off + span[0], off + span[1])
     scope = (off + comp, off + len(text))
     return record("indirect", para, verb, span, scope, text[comp:].strip(), lex)
-
-
-def _with_frames(hits: Sequence[Hit], sentence: str) -> Sequence[Hit]:
-    """The reporting verbs of a sentence with its verbless frames ("In the diplomat's words")."""
-    if not _FRAME_WORDS.search(sentence):
-        return hits
-    frames = words_frames(sentence)
-    if not frames:
-        return hits
-    kept = [h for h in hits if not any(f.start <= h.start < f.end for f in frames)]
-    return sorted([*kept, *frames], key=lambda h: h.start)
-
-
-def find_attributions(
-    doc: Document, lex: StanceLexicons, verb_hits: Sequence[Sequence[Hit]]
-) -> list[dict[str, Any]]:
-    """Every direct quote and piece of indirect speech of ``doc``, in text order.
-
-    Parameters
-    ----------
-    doc : Document
-    lex : StanceLexicons
-    verb_hits : sequence of sequences of Hit
-        Reporting verbs of each body sentence (offsets in the sentence), as found by
-        ``lex.verb_matcher``.
-
-    Returns
-    -------
-    list of dict
-        One record per attribution with ``kind``, ``speaker``, ``actor``,
-        ``actor_match``, ``reporting_verb``, ``verb``, ``verb_class``, ``quote``,
-        ``quote_words``, ``paragraph_id``, ``sentence_id``, ``sentence_ids``,
-        ``sentence``, ``note``, ``attribution_id``, and private paragraph offsets
-        ``_scope`` (the quote or reported clause), ``_speaker`` and ``_verb``
-        (``(paragraph_id, start, end)``). A pronoun speaker (*he*, *she*, *they*) takes
-        the previous resolved speaker within two paragraphs.
-    """
-    records: list[dict[str, Any]] = []
-    used_verbs: set[tuple[int, int]] = set()
-    last_open: dict[str, Any] | None = None  # an attributed quote left open at a paragraph end
-    last_record: dict[str, Any] | None = None  # the last attribution of the paragraphs before
-    for para in paragraphs(doc):
-        hits = {sid: _with_frames(verb_hits[sid], para.sentences[k]) for k, sid in enumerate(para.sids)}
-        verbs = [
-            Hit(h.start + start, h.end + start, h.key, h.match, h.info)
-            for sid, start in zip(para.sids, para.starts, strict=True)
-            for h in hits[sid]
-        ]
-        done = len(records)
-        direct, last_open = direct_quotes(para, verbs, last_open, used_verbs, lex, last_record)
-        records += direct
-        # Indirect speech, in author voice only.
-        for k, sid in enumerate(para.sids):
-            text = para.sentences[k]
-            for v in hits[sid]:
-                if (para.pid, para.starts[k] + v.start) in used_verbs:
-                    continue
-                if voice_of_span(para.quotes[k], v.start, v.end) == "quoted":
-                    continue
-                if v.match[:1].isupper() and _LABEL.sub("", text[: v.start]).strip(" “‘\"'"):
-                    continue  # a capitalised form mid-sentence is a name ("Declaration of State Sovereignty")
-                rec = _indirect(para, k, v, lex, hits[sid])
-                if rec is not None:
-                    used_verbs.add((para.pid, para.starts[k] + v.start))
-                    records.append(rec)
-        last_record = max(records[done:], key=lambda r: r["_scope"][1], default=last_record)
-    records = without_inner_quotes(records)
-    records.sort(key=lambda r: (r["paragraph_id"], r["_scope"][1]))
-    continue_quotes(records)
-    trim_participles(records)
-    resolve_speakers(records, doc, lex)
-    for k, rec in enumerate(records):
-        rec["attribution_id"] = k
-    return records

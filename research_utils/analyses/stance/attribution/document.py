@@ -1,0 +1,159 @@
+"""Reported speech in one document: direct quotes and indirect speech with their speakers.
+
+:func:`reported_speech` is what the rest of the stance analysis reads: the reporting
+verbs of every sentence and the attributions of the document, computed once and kept with
+it. :func:`find_attributions` walks the paragraphs once. A direct quote (text in quotation
+marks) is attributed by the reporting verb right after it (“…,” said X / “…,” X said;
+the next short sentence when the quote closes its sentence) or right before it in the
+same sentence (X said: “…” / X said that … “…” / According to X, “…”); a quote with no
+verb of its own continues the attribution of the quote before it in the paragraph, of
+the quote after it, or of a quote left open at the end of the previous paragraph.
+Indirect speech is a reporting verb in the author's voice followed by a clause ("X said
+that ...", "X told reporters that ...", "X said it would ...", "X insists on ...",
+"according to X", "As X said, ...", "X urged ministers to ..."), or a frame placed after
+its content ("..., Foreign Minister Dmytro Kuleba said on Tuesday."; see
+:mod:`.reporting_frames`). Direct quotes are found by :mod:`.direct`; the speakers are
+then resolved to names and actors by :mod:`.resolve`. These are the attribution patterns
+of rule-based quote extraction (Pouliquen, Steinberger & Best 2007).
+
+The indirect-speech patterns after a reporting verb are in :mod:`.indirect`. Every
+look-up of a sentence, a verb or a covered range is a binary search on offsets, and
+every pattern runs on one sentence or on the stretch between a quote and its verb, so a
+paragraph of any length costs time in proportion to its length (times a logarithm).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from research_utils.analyses.stance.attribution.direct import direct_quotes
+from research_utils.analyses.stance.attribution.indirect import indirect
+from research_utils.analyses.stance.attribution.records import (
+    continue_quotes,
+    paragraphs,
+    trim_participles,
+    without_inner_quotes,
+)
+from research_utils.analyses.stance.attribution.reporting_frames import words_frames
+from research_utils.analyses.stance.attribution.resolve import resolve_speakers
+from research_utils.analyses.stance.lexicons import StanceLexicons
+from research_utils.analyses.stance.matching import sentence_hits
+from research_utils.ingest import Document, voice_of_span
+from research_utils.lexicons import Hit
+
+__all__ = ["ReportedSpeech", "find_attributions", "reported_speech"]
+
+_LABEL = re.compile(r"^\s*[A-Z][a-z]+:\s*")
+"""A label that opens a paragraph ("Details: According to ...")."""
+
+_FRAME_WORDS = re.compile(r"\b(?:words|view|opinion)\b")
+
+
+def _with_frames(hits: Sequence[Hit], sentence: str) -> Sequence[Hit]:
+    """The reporting verbs of a sentence with its verbless frames ("In the diplomat's words")."""
+    if not _FRAME_WORDS.search(sentence):
+        return hits
+    frames = words_frames(sentence)
+    if not frames:
+        return hits
+    kept = [h for h in hits if not any(f.start <= h.start < f.end for f in frames)]
+    return sorted([*kept, *frames], key=lambda h: h.start)
+
+
+def find_attributions(
+    doc: Document, lex: StanceLexicons, verb_hits: Sequence[Sequence[Hit]]
+) -> list[dict[str, Any]]:
+    """Every direct quote and piece of indirect speech of ``doc``, in text order.
+
+    Parameters
+    ----------
+    doc : Document
+    lex : StanceLexicons
+    verb_hits : sequence of sequences of Hit
+        Reporting verbs of each body sentence (offsets in the sentence), as found by
+        ``lex.verb_matcher``.
+
+    Returns
+    -------
+    list of dict
+        One record per attribution with ``kind``, ``speaker``, ``actor``,
+        ``actor_match``, ``reporting_verb``, ``verb``, ``verb_class``, ``quote``,
+        ``quote_words``, ``paragraph_id``, ``sentence_id``, ``sentence_ids``,
+        ``sentence``, ``note``, ``attribution_id``, and private paragraph offsets
+        ``_scope`` (the quote or reported clause), ``_speaker`` and ``_verb``
+        (``(paragraph_id, start, end)``). A pronoun speaker (*he*, *she*, *they*) takes
+        the previous resolved speaker within two paragraphs.
+    """
+    records: list[dict[str, Any]] = []
+    used_verbs: set[tuple[int, int]] = set()
+    last_open: dict[str, Any] | None = None  # an attributed quote left open at a paragraph end
+    last_record: dict[str, Any] | None = None  # the last attribution of the paragraphs before
+    for para in paragraphs(doc):
+        hits = {sid: _with_frames(verb_hits[sid], para.sentences[k]) for k, sid in enumerate(para.sids)}
+        verbs = [
+            Hit(h.start + start, h.end + start, h.key, h.match, h.info)
+            for sid, start in zip(para.sids, para.starts, strict=True)
+            for h in hits[sid]
+        ]
+        done = len(records)
+        direct, last_open = direct_quotes(para, verbs, last_open, used_verbs, lex, last_record)
+        records += direct
+        # Indirect speech, in author voice only.
+        for k, sid in enumerate(para.sids):
+            text = para.sentences[k]
+            for v in hits[sid]:
+                if (para.pid, para.starts[k] + v.start) in used_verbs:
+                    continue
+                if voice_of_span(para.quotes[k], v.start, v.end) == "quoted":
+                    continue
+                if v.match[:1].isupper() and _LABEL.sub("", text[: v.start]).strip(" “‘\"'"):
+                    continue  # a capitalised form mid-sentence is a name ("Declaration of State Sovereignty")
+                rec = indirect(para, k, v, lex, hits[sid])
+                if rec is not None:
+                    used_verbs.add((para.pid, para.starts[k] + v.start))
+                    records.append(rec)
+        last_record = max(records[done:], key=lambda r: r["_scope"][1], default=last_record)
+    records = without_inner_quotes(records)
+    records.sort(key=lambda r: (r["paragraph_id"], r["_scope"][1]))
+    continue_quotes(records)
+    trim_participles(records)
+    resolve_speakers(records, doc, lex)
+    for k, rec in enumerate(records):
+        rec["attribution_id"] = k
+    return records
+
+
+@dataclass(frozen=True)
+class ReportedSpeech:
+    """The reported speech of one document (shared: read-only).
+
+    Attributes
+    ----------
+    verb_hits : list of sequences of Hit
+        The reporting verbs of each body sentence (index = ``sentence_id``, offsets in
+        the sentence), as ``lex.verb_matcher`` finds them.
+    attributions : list of dict
+        :func:`find_attributions`.
+    """
+
+    verb_hits: list[Sequence[Hit]]
+    attributions: list[dict[str, Any]]
+
+
+_NO_HITS: tuple[Hit, ...] = ()
+
+
+def reported_speech(doc: Document, lex: StanceLexicons) -> ReportedSpeech:
+    """The reporting verbs and attributions of ``doc``, computed once per document and
+    lexicon bundle (kept with :meth:`~research_utils.ingest.Document.memo` under
+    ``("stance.attribution", lex.fingerprint)``)."""
+
+    def compute() -> ReportedSpeech:
+        found = sentence_hits(doc, lex.verb_matcher)
+        verb_hits = [found.get(i, _NO_HITS) for i in range(len(doc.parsed.sentence))]
+        return ReportedSpeech(verb_hits, find_attributions(doc, lex, verb_hits))
+
+    return doc.memo(("stance.attribution", lex.fingerprint), compute)
