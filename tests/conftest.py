@@ -20,13 +20,22 @@ DATA = Path(__file__).parent / "data"
 KERNEL_FIXTURES = {"bundled_report", "hostile_report"}
 
 
+KERNEL_TEST_TIMEOUT_S = 900
+"""pytest-timeout limit of a test that starts kernels, a browser or a cluster (a stuck one
+fails that test instead of hanging CI; the fast tests keep the 120 s of pyproject.toml)."""
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """A test that uses a fixture which builds real reports starts kernels: it must be marked."""
+    """A test that uses a fixture which builds real reports starts kernels: it must be marked.
+    Marked tests get the longer time limit unless they set their own."""
     for item in items:
         if KERNEL_FIXTURES & set(getattr(item, "fixturenames", ())) and not (
             item.get_closest_marker("notebook") or item.get_closest_marker("browser")
         ):
             raise pytest.UsageError(f"{item.nodeid} builds real reports: mark it @pytest.mark.notebook")
+        slow = any(item.get_closest_marker(m) for m in ("notebook", "browser", "cluster"))
+        if slow and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(KERNEL_TEST_TIMEOUT_S))
 
 
 @pytest.fixture(scope="session")

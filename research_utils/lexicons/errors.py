@@ -1,9 +1,13 @@
-"""The error every lexicon step raises for a file it cannot use (a leaf: the loader, the
-matcher and the analyses' lexicon bundles all raise it)."""
+"""The error every lexicon step raises for a file it cannot use, and the size limit of a
+lexicon file (a leaf: the loader, the matcher, the packs and the analyses' lexicon bundles
+all use them)."""
 
 from __future__ import annotations
 
-__all__ = ["LexiconError"]
+__all__ = ["MAX_LEXICON_BYTES", "LexiconError"]
+
+MAX_LEXICON_BYTES: int = 5_000_000
+"""Largest lexicon file accepted (the bundled ones are under 200 KB)."""
 
 
 class LexiconError(ValueError):

@@ -32,7 +32,7 @@ from typing import Any
 
 import yaml
 
-from research_utils.lexicons.errors import LexiconError
+from research_utils.lexicons.errors import MAX_LEXICON_BYTES, LexiconError
 from research_utils.lexicons.matcher import check_pattern
 from research_utils.paths import LEXICON_DIR
 
@@ -117,10 +117,6 @@ def _type_name(t: type | tuple[type, ...]) -> str:
     if isinstance(t, tuple):
         return " or ".join(x.__name__ for x in t)
     return t.__name__
-
-
-MAX_LEXICON_BYTES: int = 5_000_000
-"""Largest lexicon file accepted."""
 
 
 def _read(path: Path) -> tuple[dict[str, Any], list[int]]:

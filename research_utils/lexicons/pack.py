@@ -111,7 +111,7 @@ class Pack:
         new one."""
         import hashlib
 
-        from research_utils.lexicons.loader import MAX_LEXICON_BYTES
+        from research_utils.lexicons.errors import MAX_LEXICON_BYTES
         from research_utils.safeio import NotRegularFile, TooLarge, read_regular
 
         digest = hashlib.sha256()
