@@ -279,13 +279,15 @@ def test_validation_note_quotes_the_figures():
     figures = pd.DataFrame(
         {
             "measure": ["naming precision", "naming recall", "naming index sign accuracy"],
-            "dev": [0.9, 0.8, 1.0],
-            "test": [0.85, 0.75, None],
-            "all": [0.87, 0.77, 0.9],
+            "real_test": [0.85, 0.75, None],
+            "real_dev": [0.9, 0.8, 1.0],
+            "synthetic_test": [0.97, 0.98, 0.96],
+            "synthetic_dev": [1.0, 1.0, 1.0],
         }
     )
     text = naming_module.naming_validation_note(figures).text
-    assert "precision 0.85 (0.90)" in text and "recall 0.75 (0.80)" in text and "n/a (1.00)" in text
+    assert "precision 0.85 and recall 0.75" in text and "a share of n/a" in text
+    assert "0.97, 0.98, 0.96" in text
     missing = naming_module.naming_validation_note(figures.iloc[:1]).text
     assert "no figures available" in missing
 

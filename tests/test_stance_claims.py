@@ -108,12 +108,32 @@ def test_validation_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert st.validation_figures() is None
     figures = tmp_path / "validation.json"
     table = [
-        {"measure": "attribution precision", "dev": 0.9, "test": 0.8, "all": 0.85},
-        {"measure": "naming recall", "dev": 0.7, "test": 0.6, "all": 0.65},
+        {
+            "measure": "attribution precision",
+            "real_test": 0.8,
+            "real_dev": 0.85,
+            "synthetic_test": 0.9,
+            "synthetic_dev": 1.0,
+        },
+        {
+            "measure": "naming recall",
+            "real_test": 0.6,
+            "real_dev": 0.7,
+            "synthetic_test": 0.9,
+            "synthetic_dev": 1.0,
+        },
     ]
     figures.write_text(json.dumps({"figures": table}), encoding="utf-8")
     monkeypatch.setattr(validation_figures, "FIGURES_FILE", figures)
     got = st.validation_figures()
-    assert list(got.columns) == ["measure", "dev", "test", "all"]
+    assert list(got.columns) == [
+        "measure",
+        "real copy, held-out outlets",
+        "real copy, tuning outlets",
+        "our passages, held out",
+        "our passages, tuning",
+    ]
     assert list(got["measure"]) == ["attribution precision"]
     assert len(st.validation_figures(None)) == 2
+    assert validation_figures.figure("naming recall") == 0.6
+    assert validation_figures.figure("naming recall", "synthetic_dev") == 1.0

@@ -29,7 +29,12 @@ def draw(df: pd.DataFrame, plot: Callable[..., Any], *args: Any, when: str = "",
 
 
 def validation_figures() -> pd.DataFrame | Note:
-    """The gold-set validation figures of ``make validate`` (measure, dev, test, all)."""
-    from research_utils.validation_figures import load_figures
+    """The validation figures of ``make validate`` (real copy of held-out outlets first),
+    with the columns labelled for readers."""
+    from research_utils.validation_figures import COLUMN_LABELS, load_figures
 
-    return show(load_figures(), "No validation figures yet: run make validate.")
+    figures = load_figures()
+    return show(
+        None if figures is None else figures.rename(columns=COLUMN_LABELS),
+        "No validation figures yet: run make validate.",
+    )

@@ -323,21 +323,22 @@ VALIDATION_MEASURES = ("naming precision", "naming recall", "naming index sign a
 
 
 def naming_validation_note(figures: pd.DataFrame | None = None) -> Note:
-    """How well the naming analysis agrees with the hand-labelled gold set, in one line.
+    """How well the naming analysis agrees with hand-coded articles, in one line.
 
     Parameters
     ----------
     figures : DataFrame, optional
-        ``measure``, ``dev``, ``test``, ``all`` as
-        :func:`research_utils.validation_figures.load_figures` returns it (default: the
+        ``measure`` and the columns of :data:`research_utils.validation_figures.COLUMNS`,
+        as :func:`research_utils.validation_figures.load_figures` returns it (default: the
         figures of the last ``make validate``).
 
     Returns
     -------
     Note
-        Precision and recall of the (set, side, voice) counts and the share of items whose
-        author's-own index has the labelled sign, on the held-out test split (dev split in
-        brackets); or a line saying that no figures are available.
+        Precision and recall of the (set, side, voice) counts and the share of articles
+        whose author's-own index has the labelled sign, on real articles from held-out
+        outlets (on the passages written for the project in brackets); or a line saying
+        that no figures are available.
     """
     if figures is None:
         from research_utils.validation_figures import load_figures
@@ -347,20 +348,21 @@ def naming_validation_note(figures: pd.DataFrame | None = None) -> Note:
     if not all(m in rows for m in VALIDATION_MEASURES):
         return Note(
             "Naming validation: no figures available (run `make validate` to score the naming "
-            "analysis against the gold set in tests/gold)."
+            "analysis against the hand-coded gold sets in tests/gold)."
         )
 
-    def fmt(value: Any) -> str:
+    def fmt(row: dict[str, Any], column: str) -> str:
+        value = row.get(column)
         return "n/a" if value is None or pd.isna(value) else f"{float(value):.2f}"
 
     p, r, s = (rows[m] for m in VALIDATION_MEASURES)
     return Note(
-        "Naming validation against the hand-labelled gold set (`make validate`; held-out test "
-        f"split, dev split in brackets): precision {fmt(p['test'])} ({fmt(p['dev'])}) and recall "
-        f"{fmt(r['test'])} ({fmt(r['dev'])}) of the counts per set, side and voice; the author's-own "
-        f"index has the labelled sign in a share of {fmt(s['test'])} ({fmt(s['dev'])}) of the items. "
-        "The gold sentences were written for this project in the styles of wire, Russian state, "
-        "Ukrainian, op-ed and off-topic copy; figures on other writing may be lower."
+        "Naming validation (`make validate`): on real articles from outlets held out while the "
+        f"rules were written, precision {fmt(p, 'real_test')} and recall {fmt(r, 'real_test')} of "
+        f"the counts per set, side and voice, and the author's-own index has the labelled sign in "
+        f"a share of {fmt(s, 'real_test')} of the articles (on passages written for the project: "
+        f"{fmt(p, 'synthetic_test')}, {fmt(r, 'synthetic_test')}, {fmt(s, 'synthetic_test')}). "
+        "Outlets and styles unlike these may do worse."
     )
 
 

@@ -114,6 +114,7 @@ from research_utils.analyses.stance.validation import (
     VALIDATION_COLUMNS,
     VALIDATION_TABLE,
     validation_figures,
+    validation_note,
     validation_sheet,
     write_validation_sheet,
 )
@@ -180,6 +181,7 @@ __all__ = [
     "sentiment_extremes",
     "stance_results",
     "validation_figures",
+    "validation_note",
     "validation_sheet",
     "verb_class_table",
     "verb_table",

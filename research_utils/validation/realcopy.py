@@ -1,0 +1,162 @@
+"""The real-copy gold set: facts in the repository, texts in a local cache, items to score.
+
+``tests/gold/real/articles/<id>.yaml`` holds, for each real published article, its URL,
+outlet, dates, split (by outlet), the SHA-256 of the text as read and the labels as
+character offsets (``tests/gold/real/README.md``). The texts stay outside the repository,
+in :func:`research_utils.paths.real_copy_dir` (``texts/<id>.txt``). :func:`load_real`
+joins the two (checking each text's hash) and gives the items of every measure in the
+shape the scorers of :mod:`research_utils.validation.scoring` take, each with its own
+parsed document and the lexicons of its topic pack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from research_utils.ingest import Document, load_article
+from research_utils.paths import real_copy_dir
+from research_utils.safeyaml import load_yaml
+
+__all__ = ["RealCopy", "load_real", "real_records"]
+
+
+@dataclass
+class RealCopy:
+    """The real-copy items of each measure, and what could not be loaded.
+
+    ``attribution``, ``claims``, ``naming``, ``structure``: items for the scorers (claims
+    and naming only for articles of a pack that has issues / naming sets). ``records``: the
+    facts of every article found. ``missing``: ids whose text is not in the cache;
+    ``changed``: ids whose cached text has another hash than the one coded.
+    """
+
+    cache: Path
+    records: list[dict[str, Any]] = field(default_factory=list)
+    attribution: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    naming: list[dict[str, Any]] = field(default_factory=list)
+    structure: list[dict[str, Any]] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    @property
+    def loaded(self) -> int:
+        """Articles whose text was found with the coded hash."""
+        return len(self.attribution)
+
+    def outlets(self, split: str) -> list[str]:
+        """The outlets of ``split`` (``dev`` or ``test``) among the loaded articles."""
+        return sorted({str(it["outlet"]) for it in self.attribution if it["split"] == split})
+
+
+def real_records(gold: Path) -> list[dict[str, Any]]:
+    """The facts of every real article in ``gold/real/articles`` (sorted by id)."""
+    folder = Path(gold) / "real" / "articles"
+    if not folder.is_dir():
+        return []
+    return [load_yaml(p, max_bytes=1_000_000, what="gold file") for p in sorted(folder.glob("*.yaml"))]
+
+
+def _span(text: str, span: list[int] | None) -> str | None:
+    return None if span is None else text[span[0] : span[1]]
+
+
+def _items(record: dict[str, Any], text: str, doc: Document, lexicons: tuple[Any, Any]) -> dict[str, Any]:
+    stance_lex, framing_lex = lexicons
+    base = {
+        "id": record["id"],
+        "split": record["split"],
+        "outlet": record["outlet"],
+        "topic": record["topic"],
+        "document": doc,
+        "stance_lexicons": stance_lex,
+        "framing_lexicons": framing_lex,
+    }
+    st = record.get("structure") or {}
+    heads = [sp for sp in [st.get("title"), st.get("deck"), *(st.get("headings") or [])] if sp]
+    attributions = []
+    for a in record.get("attributions") or []:
+        if any(h[0] <= a["content"][0] < h[1] for h in heads):
+            continue  # speech in the headline, deck or a heading: the analysis reads the body
+        row = {
+            "speaker": _span(text, a.get("speaker")),
+            "speaker_name": a.get("speaker_name"),
+            "actor": a.get("actor"),
+            "kind": a.get("kind"),
+            "content": _span(text, a["content"]),
+            "verb": _span(text, a.get("verb")),
+            "family": list(a.get("family") or []),
+        }
+        attributions.append(row)
+    counts = Counter((u["set"], u["side"], u["voice"]) for u in record.get("naming") or [])
+    a_own = sum(n for (_, side, voice), n in counts.items() if side == "a" and voice == "author")
+    b_own = sum(n for (_, side, voice), n in counts.items() if side == "b" and voice == "author")
+    return {
+        "attribution": {**base, "attributions": attributions},
+        "claims": {**base, "claims": list(record.get("claims") or [])},
+        "naming": {
+            **base,
+            "expected": [
+                {"set": k[0], "side": k[1], "voice": k[2], "count": n} for k, n in sorted(counts.items())
+            ],
+            "headline_index_sign": (
+                "none"
+                if not a_own + b_own
+                else "positive"
+                if a_own > b_own
+                else "negative"
+                if b_own > a_own
+                else "zero"
+            ),
+        },
+        "structure": {
+            **base,
+            "title": _span(text, st.get("title")),
+            "deck": _span(text, st.get("deck")),
+            "headings": [_span(text, h) for h in st.get("headings") or []],
+            "furniture": [_span(text, f) for f in st.get("furniture") or []],
+            "paragraphs": st.get("paragraphs"),
+        },
+    }
+
+
+def load_real(gold: str | Path, cache: Path | None = None) -> RealCopy:
+    """The real-copy items whose texts the cache holds with the hash they were coded on.
+
+    Parameters
+    ----------
+    gold : str or Path
+        The gold folder (``tests/gold``; the facts are in ``real/articles``).
+    cache : Path, optional
+        The cache of texts (default :func:`research_utils.paths.real_copy_dir`).
+    """
+    from research_utils.analyses import framing, stance
+
+    cache = Path(cache) if cache is not None else real_copy_dir()
+    out = RealCopy(cache=cache, records=real_records(Path(gold)))
+    packs: dict[str, tuple[Any, Any]] = {}
+    for record in out.records:
+        path = cache / "texts" / f"{record['id']}.txt"
+        if not path.is_file():
+            out.missing.append(record["id"])
+            continue
+        raw = path.read_bytes()
+        if hashlib.sha256(raw).hexdigest() != record["sha256"]:
+            out.changed.append(record["id"])
+            continue
+        pack = str(record["pack"])
+        if pack not in packs:
+            packs[pack] = (stance.load_stance_lexicons(pack=pack), framing.load_lexicons(pack=pack))
+        doc = load_article(path)
+        items = _items(record, raw.decode("utf-8"), doc, packs[pack])
+        out.attribution.append(items["attribution"])
+        out.structure.append(items["structure"])
+        if packs[pack][0].issues.entries:  # claims apply where the pack has contested issues
+            out.claims.append(items["claims"])
+        if packs[pack][1].naming.entries:  # naming applies where it has naming sets
+            out.naming.append(items["naming"])
+    return out

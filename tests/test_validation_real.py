@@ -1,0 +1,215 @@
+"""The real-copy gold set: facts in the repository, texts in a cache, scores with and without it.
+
+The articles here are our own sentences in the constructions of real copy; the committed
+real-copy records are checked for format (their texts are not in CI).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import yaml
+
+from research_utils import validation_figures
+from research_utils.validation import figures_table, load_real, score_attribution
+from research_utils.validation import run as validation_run
+from research_utils.validation.inspect import show
+
+GOLD = Path(__file__).parent / "gold"
+TEXT = """Talks to resume in Istanbul, minister says
+
+By Jane Roe
+
+ISTANBUL, March 29 - The talks between the two delegations would resume on Wednesday, Turkish Foreign Minister Ali Veli said on Tuesday.
+
+"We are hopeful," he told reporters in the city.
+
+Kremlin spokesman Dmitry Peskov said Tuesday's meeting had been useful but that no breakthrough was in sight.
+"""
+
+
+def _module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+encode = _module("encode_real", GOLD / "real" / "encode.py")
+check_real = _module("check_real", GOLD / "real" / "check_real.py")
+
+CODING = {
+    "id": "rc-example-01",
+    "url": "https://example.org/talks",
+    "outlet": "Example Wire",
+    "outlet_kind": "wire",
+    "outlet_country": "GB",
+    "topic": "on_topic",
+    "subject": "talks to resume",
+    "pack": "russia_ukraine_2022",
+    "published": "2022-03-29",
+    "read": "2026-12-06",
+    "coded": "2026-12-06",
+    "coder": "T",
+    "split": "dev",
+    "truncated": False,
+    "attributions": [
+        {
+            "speaker": "Ali Veli",
+            "speaker_name": "Ali Veli",
+            "speaker_type": "person",
+            "actor": None,
+            "affiliation": "turkey",
+            "kind": "indirect",
+            "verb": "said",
+            "content": "The talks between the two delegations would resume on Wednesday",
+            "family": ["role_nationality"],
+        },
+        {
+            "speaker": "he",
+            "speaker_name": "Ali Veli",
+            "speaker_type": "person",
+            "actor": None,
+            "kind": "direct",
+            "verb": "told",
+            "content": "We are hopeful",
+            "family": ["told_audience"],
+        },
+        {
+            "speaker": "Dmitry Peskov",
+            "speaker_name": "Dmitry Peskov",
+            "speaker_type": "person",
+            "actor": "russia",
+            "kind": "indirect",
+            "verb": "⟦said⟧ Tuesday's",
+            "content": "Tuesday's meeting had been useful",
+            "family": ["said_no_that"],
+        },
+        {
+            "speaker": None,
+            "speaker_name": "Dmitry Peskov",
+            "speaker_type": "person",
+            "actor": "russia",
+            "kind": "indirect",
+            "verb": None,
+            "content": "no breakthrough was in sight",
+        },
+    ],
+    "structure": {
+        "title": "Talks to resume in Istanbul",
+        "deck": None,
+        "headings": [],
+        "furniture": ["By Jane Roe"],
+        "paragraphs": 3,
+    },
+}
+
+
+@pytest.fixture
+def real_set(tmp_path: Path) -> tuple[Path, Path]:
+    record, problems = encode.encode(CODING, TEXT)
+    assert problems == []
+    assert "talks between" not in json.dumps(record)  # offsets, never the sentences
+    gold = tmp_path / "gold"
+    (gold / "real" / "articles").mkdir(parents=True)
+    (gold / "real" / "articles" / "rc-example-01.yaml").write_text(encode.dump(record), encoding="utf-8")
+    cache = tmp_path / "cache"
+    (cache / "texts").mkdir(parents=True)
+    (cache / "texts" / "rc-example-01.txt").write_text(TEXT, encoding="utf-8")
+    return gold, cache
+
+
+def test_a_real_article_is_loaded_with_its_own_pack_and_scored(real_set: tuple[Path, Path]) -> None:
+    gold, cache = real_set
+    real = load_real(gold, cache)
+    assert real.loaded == 1 and not real.missing and not real.changed
+    item = real.attribution[0]
+    assert item["attributions"][2]["verb"] == "said" and item["attributions"][1]["speaker"] == "he"
+    assert item["stance_lexicons"].pack == "russia_ukraine_2022"
+    scores = score_attribution(real.attribution)
+    assert scores["labelled"] == 4
+    assert scores["right"] <= scores["found"] and scores["precision"] == round(
+        scores["right"] / scores["found"], 3
+    )
+    assert {m["id"] for m in scores["misses"]} <= {"rc-example-01"}
+
+
+def test_a_missing_or_changed_text_is_not_scored(real_set: tuple[Path, Path]) -> None:
+    gold, cache = real_set
+    (cache / "texts" / "rc-example-01.txt").write_text(TEXT + "edited\n", encoding="utf-8")
+    assert load_real(gold, cache).changed == ["rc-example-01"]
+    (cache / "texts" / "rc-example-01.txt").unlink()
+    real = load_real(gold, cache)
+    assert real.missing == ["rc-example-01"] and real.loaded == 0
+
+
+def test_without_the_cache_the_real_column_is_skipped_and_the_last_figures_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    figures = tmp_path / "validation.json"
+    previous = {
+        "figures": [{"measure": "attribution precision", "real_test": 0.91, "real_dev": 0.95}],
+        "real_copy": {"measured": "2026-12-06", "test": {"articles": 22}},
+    }
+    figures.write_text(json.dumps(previous), encoding="utf-8")
+    monkeypatch.setattr(validation_run, "FIGURES_FILE", figures)
+    monkeypatch.setenv("RESEARCH_UTILS_REAL_COPY", str(tmp_path / "no-cache"))
+    monkeypatch.setattr(validation_run, "load_synthetic", lambda _g: _tiny_synthetic())
+    validation_run.main([str(GOLD)])
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].startswith("Real-copy column skipped: the cache")
+    written = json.loads(figures.read_text(encoding="utf-8"))
+    row = next(r for r in written["figures"] if r["measure"] == "attribution precision")
+    assert row["real_test"] == 0.91 and written["real_copy"]["measured"] == "2026-12-06"
+
+
+def _tiny_synthetic() -> dict:
+    from research_utils.validation.synthetic import SyntheticGold
+
+    out = SyntheticGold(attribution=[], naming=[], claims=[], structure=[])
+    out.folder = GOLD / "structure"
+    return out
+
+
+def test_figures_table_puts_the_real_columns_first() -> None:
+    scores = {"real": None, "synthetic": {w: _empty_scores() for w in ("dev", "test", "all")}}
+    previous = pd.DataFrame([{"measure": "claims recall", "real_test": 0.5, "real_dev": 0.6}])
+    table = figures_table(scores, previous)
+    assert list(table.columns) == ["measure", *validation_figures.COLUMNS]
+    assert table.set_index("measure").loc["claims recall", "real_test"] == 0.5
+
+
+def _empty_scores() -> dict:
+    nan = float("nan")
+    return {
+        "attribution": {"precision": nan, "recall": nan, "resolution_accuracy": nan, "actor_accuracy": nan},
+        "claims": {"precision": nan, "recall": nan},
+        "naming": {"precision": nan, "recall": nan, "index_sign_accuracy": nan},
+        "structure": {"accuracy": nan},
+    }
+
+
+def test_held_out_articles_are_never_shown(real_set: tuple[Path, Path]) -> None:
+    gold, cache = real_set
+    path = gold / "real" / "articles" / "rc-example-01.yaml"
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    record["split"] = "test"
+    path.write_text(encode.dump(record), encoding="utf-8")
+    text = show(load_real(gold, cache), ["rc-example-01"])
+    assert "held-out article; not shown" in text and "hopeful" not in text
+
+
+def test_the_committed_real_copy_records_are_well_formed() -> None:
+    records = check_real.load_records()
+    assert len(records) >= 40 and len({r["outlet"] for r in records}) >= 20
+    assert check_real.check(records, None) == []
+    by_split = {s: {r["outlet"] for r in records if r["split"] == s} for s in ("dev", "test")}
+    assert not by_split["dev"] & by_split["test"]
+    for r in records:  # facts, never sentences: no field but notes holds more than a name or a label
+        for a in r["attributions"]:
+            assert isinstance(a["content"], list)
