@@ -22,6 +22,7 @@ import pandas as pd
 
 from research_utils.lexicons import (
     Lexicon,
+    LexiconError,
     TermGroup,
     TermMatcher,
     check_nonempty,
@@ -59,6 +60,15 @@ VERB_CLASSES: tuple[str, ...] = (
 )
 """Reporting-verb classes of the bundled lexicon, in display order."""
 
+VERB_COMPLEMENTS: tuple[str, ...] = ("clause", "that", "object")
+"""What may follow a reporting verb as its reported content (field ``complement`` of
+``reporting_verbs.yaml``, default ``clause``): ``clause``, any reported clause ("said
+that ...", "said the talks had ...", "said: ..."); ``that``, only a clause opened by
+"that" or a colon ("the court found that ...": "found the bodies" is no speech);
+``object``, no clause of its own, only an object and an infinitive or "of" ("urged
+ministers to ...", "accused Kyiv of ..."), never a clause after the bare verb ("welcomed
+the fact that", "praised India for ...")."""
+
 EPISTEMIC_KINDS: tuple[str, ...] = ("hedge", "booster")
 """Kinds of epistemic markers (Hyland 2005)."""
 POSITION_KINDS: tuple[str, ...] = (
@@ -93,7 +103,7 @@ _SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         },
     ),
     "issues": ({"label": str, "terms": list}, {"positive": str, "notes": str, "exclude": list}),
-    "reporting_verbs": ({"verb_class": str, "forms": list}, {"notes": str}),
+    "reporting_verbs": ({"verb_class": str, "forms": list}, {"notes": str, "complement": str}),
     "epistemic_markers": ({"kind": str, "terms": list}, {"category": str, "notes": str}),
     "deontic_markers": ({"strength": str, "terms": list}, {"notes": str}),
     "position_cues": ({"kind": str, "terms": list}, {"notes": str}),
@@ -140,6 +150,12 @@ class StanceLexicons:
 
     def __post_init__(self) -> None:
         check_values(self.reporting_verbs, "verb_class", self.verb_classes)
+        for entry, line in zip(self.reporting_verbs.entries, self.reporting_verbs.lines, strict=False):
+            if entry.get("complement", "clause") not in VERB_COMPLEMENTS:
+                raise LexiconError(
+                    f"{self.reporting_verbs.path}, line {line or 1}: entry '{entry['id']}' has complement "
+                    f"'{entry.get('complement')}'; use one of: {', '.join(VERB_COMPLEMENTS)}."
+                )
         check_values(self.epistemic, "kind", EPISTEMIC_KINDS)
         check_values(self.position_cues, "kind", POSITION_KINDS)
         check_nonempty(
@@ -177,6 +193,11 @@ class StanceLexicons:
         """Reporting-verb classes: those of the lexicon header (``meta.classes``), else :data:`VERB_CLASSES`."""
         classes = self.reporting_verbs.meta.get("classes")
         return tuple(classes) if isinstance(classes, dict) and classes else VERB_CLASSES
+
+    @functools.cached_property
+    def verb_complements(self) -> dict[str, str]:
+        """Reporting verb id -> what may follow it as reported content (:data:`VERB_COMPLEMENTS`)."""
+        return {e["id"]: str(e.get("complement") or "clause") for e in self.reporting_verbs.entries}
 
     @functools.cached_property
     def actor_labels(self) -> dict[str, str]:

@@ -90,8 +90,10 @@ def _post_attribution(
         between = text[pos : v.start]
         if _STOP_BEFORE_VERB.search(between):
             return None
-        if v.start == pos:
-            span = speaker_after(text, v.end, limit)
+        after = speaker_after(text, v.end, limit)
+        inverted = between.rstrip().endswith(",") and after[1] > after[0]
+        if v.start == pos or (inverted and valid_speaker(text[after[0] : after[1]], lex)):
+            span = after  # '”, said X' / '” after ..., warned the Cop26 president, Alok Sharma'
         else:
             if gap_words(text, pos, v.start) > 15:
                 return None
@@ -182,6 +184,18 @@ def _leading_subject(text: str, start: int, end: int, lex: StanceLexicons) -> tu
     return (s, s + len(span))
 
 
+def _continued_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The end of a quotation opened in the paragraph before, when this paragraph goes on
+    without an opening mark: the text up to the first closing mark that comes before any
+    opening one ('We find no hesitation ...,” the court said.')."""
+    close = text.find("”")
+    if close < 0 or (spans and spans[0][0] < close):
+        return None
+    if not words(text[:close]):
+        return None
+    return (0, close + 1)
+
+
 def direct_quotes(
     para: Paragraph,
     verbs: list[Hit],
@@ -189,10 +203,21 @@ def direct_quotes(
     used_verbs: set[tuple[int, int]],
     lex: StanceLexicons,
     last_record: dict[str, Any] | None = None,
+    open_before: bool = False,
 ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-    """The direct quotes of a paragraph, and the attributed quote it leaves open, if any."""
+    """The direct quotes of a paragraph, and the attributed quote it leaves open, if any.
+
+    ``open_before`` says that the paragraph before ended inside a quotation: then the
+    text of this paragraph up to a closing mark without an opening one is the end of that
+    quotation (marked ``_continues_open``). A paragraph that is one quotation and nothing
+    else, right after a paragraph with an attribution (``last_record``), continues that
+    speaker (a quote standing in its own paragraph).
+    """
     text = para.text
     spans = quote_spans(text) if ("“" in text or "‘" in text) else []
+    continued = _continued_span(text, spans) if open_before and "”" in text else None
+    if continued is not None:
+        spans = [continued, *spans]
     if not spans:
         return [], None
     verb_starts = [v.start for v in verbs]
@@ -261,6 +286,18 @@ def direct_quotes(
             rec = record("direct", para, None, subject, (qs, qe), inner, lex)
             if _QUOTE_LABEL.fullmatch(text, 0, qs) and last_record is not None:
                 rec = inherit(last_record, para, (qs, qe), inner)  # Ukrainska Pravda's "Quote:" line
+            elif (
+                subject is None
+                and len(spans) == 1
+                and not words(text[:qs])
+                and not words(text[qe:])
+                and last_record is not None
+                and last_record["paragraph_id"] == para.pid - 1
+                and last_record["actor"] != UNATTRIBUTED
+            ):
+                rec = inherit(last_record, para, (qs, qe), inner)  # a quote in a paragraph of its own
+        if continued is not None and (qs, qe) == continued:
+            rec["_continues_open"] = True
         out.append(rec)
         if qe == len(text) and text[-1] not in _CLOSING_QUOTES and rec["actor"] != UNATTRIBUTED:
             still_open = rec

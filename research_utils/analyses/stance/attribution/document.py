@@ -39,7 +39,7 @@ from research_utils.analyses.stance.attribution.records import (
 )
 from research_utils.analyses.stance.attribution.reporting_frames import words_frames
 from research_utils.analyses.stance.attribution.resolve import resolve_speakers
-from research_utils.analyses.stance.lexicons import StanceLexicons
+from research_utils.analyses.stance.lexicons import UNATTRIBUTED, StanceLexicons
 from research_utils.analyses.stance.matching import sentence_hits
 from research_utils.ingest import Document, voice_of_span
 from research_utils.lexicons import Hit
@@ -91,6 +91,7 @@ def find_attributions(
     used_verbs: set[tuple[int, int]] = set()
     last_open: dict[str, Any] | None = None  # an attributed quote left open at a paragraph end
     last_record: dict[str, Any] | None = None  # the last attribution of the paragraphs before
+    open_before = False  # the paragraph before ended inside a quotation
     for para in paragraphs(doc):
         hits = {sid: _with_frames(verb_hits[sid], para.sentences[k]) for k, sid in enumerate(para.sids)}
         verbs = [
@@ -99,7 +100,8 @@ def find_attributions(
             for h in hits[sid]
         ]
         done = len(records)
-        direct, last_open = direct_quotes(para, verbs, last_open, used_verbs, lex, last_record)
+        direct, last_open = direct_quotes(para, verbs, last_open, used_verbs, lex, last_record, open_before)
+        open_before = _ends_open(para.text)
         records += direct
         # Indirect speech, in author voice only.
         for k, sid in enumerate(para.sids):
@@ -118,12 +120,37 @@ def find_attributions(
         last_record = max(records[done:], key=lambda r: r["_scope"][1], default=last_record)
     records = without_inner_quotes(records)
     records.sort(key=lambda r: (r["paragraph_id"], r["_scope"][1]))
+    close_open_quotes(records)
     continue_quotes(records)
     trim_participles(records)
     resolve_speakers(records, doc, lex)
     for k, rec in enumerate(records):
         rec["attribution_id"] = k
     return records
+
+
+def _ends_open(text: str) -> bool:
+    """Whether a paragraph ends inside a quotation (more opening than closing marks after
+    its last closing one): the next paragraph may go on quoting."""
+    return text.rfind("“") > text.rfind("”")
+
+
+def close_open_quotes(records: list[dict[str, Any]]) -> None:
+    """A quotation that runs over paragraphs and is attributed only where it closes ('“A.
+    ¶ B,” the court said.') gives its speaker to the unattributed paragraph before it."""
+    for i in range(len(records) - 1, 0, -1):
+        r = records[i]
+        if not r.get("_continues_open") or r["actor"] == UNATTRIBUTED:
+            continue
+        prev = records[i - 1]
+        if (
+            prev["paragraph_id"] == r["paragraph_id"] - 1
+            and prev["kind"] == "direct"
+            and prev["_verb"] is None
+            and prev.get("_source") is None
+        ):
+            prev["_source"] = r
+            prev["note"] = f"a quotation that closes in sentence {r['sentence_id']}, where it is attributed"
 
 
 @dataclass(frozen=True)

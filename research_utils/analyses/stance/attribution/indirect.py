@@ -86,6 +86,73 @@ _HEARER = re.compile(
 """The hearer after a verb of telling, before a clause without "that"."""
 _SPACES = re.compile(r"\s{2,}")
 
+_AUX_WORDS = frozenset(
+    """is are was were will would can could may might must should shall has had have did does do
+    won't wouldn't isn't wasn't aren't weren't can't couldn't didn't doesn't hasn't haven't hadn't
+    shouldn't mustn't""".split()
+)
+_IRREGULAR_PAST = frozenset(
+    """made took gave got went came saw knew thought found told became began brought built bought
+    caught chose drew drove fell felt fought forgot froze grew heard held hid hit hurt kept laid led
+    left lent let lost meant met paid put ran rang rose said sent set shook shot shut sank sat slept
+    spent spoke spread stood stole struck stuck swore swept took taught tore threw understood woke
+    wore won wrote""".split()
+)
+"""Finite past forms without -ed: "The MDC claims its leader got 50.3 per cent"."""
+_SUBJECT_START = frozenset(
+    """it he she they we i you there this these those the a an his her their its our my your some no
+    any all both each every many most several one two three four five six seven eight nine ten""".split()
+)
+_NOT_SUBJECT = frozenset(
+    """goodbye nothing something anything everything yes no hello sorry thanks in on at during after
+    before from for with by about of to as when while if because since though""".split()
+)
+_COORDINATORS = frozenset("and or but nor then".split())
+_TOKENS = re.compile(r"[“”\"‘]?[\w’'.-]+|[,;:.!?—–()]")
+_MAX_SUBJECT_WORDS = 12
+
+
+def _zero_that_clause(rest: str) -> bool:
+    """Whether ``rest`` (the words after a reporting verb) opens a clause without "that":
+    a subject (pronoun, determiner, possessive or capitalised name, a comma-set aside
+    allowed: "the Glasgow deal, even with the weaker wording, sounded ...") and then a
+    finite verb within a dozen words ("said Tuesday's talks would", "claims its leader
+    got", "said China's position is"). A finite verb right after "and"/"or" coordinates
+    with the reporting verb instead ("announced its tally and claimed"), and "said
+    goodbye", "said in a statement" open no clause."""
+    toks = _TOKENS.findall(rest[:400])
+    if not toks:
+        return False
+    first = toks[0].strip("“”\"‘")
+    low = first.lower()
+    if low in _NOT_SUBJECT or not first:
+        return False
+    if not (low in _SUBJECT_START or first[:1].isupper() or first[:1].isdigit()):
+        return False
+    words_seen = 0
+    in_aside = False
+    prev = ""
+    for tok in toks[1:]:
+        t = tok.strip("“”\"‘").lower()
+        if tok in (";", ":", ".", "!", "?"):
+            return False
+        if tok == ",":
+            in_aside = not in_aside
+            prev = ","
+            continue
+        if tok in ("—", "–", "(", ")"):
+            continue
+        words_seen += 1
+        if words_seen > _MAX_SUBJECT_WORDS:
+            return False
+        if t in ("that", "which", "who") and not in_aside:
+            return False
+        finite = t in _AUX_WORDS or t in _IRREGULAR_PAST or (t.endswith("ed") and len(t) > 4)
+        if finite and not in_aside:
+            return prev not in _COORDINATORS and prev != "to"
+        prev = t
+    return False
+
 
 def indirect(
     para: Paragraph, k: int, v: Hit, lex: StanceLexicons, verbs: Sequence[Hit] = ()
@@ -100,6 +167,7 @@ def indirect(
     text = para.sentences[k]
     off = para.starts[k]
     verb = Hit(off + v.start, off + v.end, v.key, v.match, v.info)
+    complement = lex.verb_complements.get(v.key, "clause")
     if v.key in ("according to", WORDS_FRAME):
         span = (
             speaker_after(text, v.end, len(text))
@@ -116,6 +184,8 @@ def indirect(
         scope = (off + phrase_end, off + len(text)) if not text[: v.start].strip() else (off, off + len(text))
         return record("indirect", para, verb, (off + span[0], off + span[1]), scope, content, lex)
     rest = text[v.end :]
+    if complement == "object":
+        return _accusation(para, k, v, verb, lex) if v.key == "accuse" else None
     as_start = _AS_START.match(text)
     starts_as = as_start is not None and _COMMA.match(rest) is not None
     comp: int | None = None
@@ -129,20 +199,24 @@ def indirect(
     elif m := OBJECT_THAT.match(rest):
         if not re.search(r"[,;:]", m.group(0)):
             comp = v.end + m.end()
+    clause = complement == "clause"
     if (
         comp is None
+        and clause
         and v.key in HEARER_VERBS
         and (h := _HEARER.match(rest))
-        and _ZERO_THAT.match(rest, h.end() - 1)
+        and (_ZERO_THAT.match(rest, h.end() - 1) or _zero_that_clause(rest[h.end() :]))
     ):
         comp = v.end + h.end()  # "told reporters the administration would ..."
-    if comp is None and _ZERO_THAT.match(rest):
+    if comp is None and clause and v.key not in HEARER_VERBS and (
+        _ZERO_THAT.match(rest) or _zero_that_clause(rest)
+    ):
         comp = v.end + lead
     if comp is None and (m := _LONG_OBJECT_THAT.match(rest)) and not re.search(r"[,;:“”]", m.group(0)):
         first = words(m.group(0))[:1]
         if v.key in HEARER_VERBS or (first and first[0].lower() in _ADVERBIAL_START):
             comp = v.end + m.end()  # "told a meeting of his Security Council on Friday that"
-    if comp is None and v.key in _DIRECTIVES and (m := _DIRECTIVE_OBJECT.match(rest)):
+    if comp is None and clause and v.key in _DIRECTIVES and (m := _DIRECTIVE_OBJECT.match(rest)):
         if not re.search(r"[,;:“”]", m.group(0)):
             comp = v.end + lead  # "instructed the government to allocate ..."
     if comp is None and starts_as:
@@ -168,3 +242,22 @@ def indirect(
         span = (off + span[0], off + span[1])
     scope = (off + comp, off + len(text))
     return record("indirect", para, verb, span, scope, text[comp:].strip(), lex)
+
+
+_ACCUSED_OF = re.compile(r"\s+((?:[\w’'.-]+\s+){1,6}?of\s+[a-z])")
+
+
+def _accusation(para: Paragraph, k: int, v: Hit, verb: Hit, lex: StanceLexicons) -> dict[str, Any] | None:
+    """ "X accused Y of ...": the accused and the charge are the reported content."""
+    text = para.sentences[k]
+    m = _ACCUSED_OF.match(text, v.end)
+    if m is None or re.search(r"[,;:“”]", m.group(1)):
+        return None
+    span = frame_speaker(text, v, 0, lex)
+    if span is None:
+        return None
+    off = para.starts[k]
+    if span != SUBJECTLESS:
+        span = (off + span[0], off + span[1])
+    comp = m.start(1)
+    return record("indirect", para, verb, span, (off + comp, off + len(text)), text[comp:].strip(), lex)

@@ -112,8 +112,11 @@ _FUNCTION = frozenset(
     """the a an this that these those its his her their our my your in on at by for with from to of
     and or but as if when while after before since though although because so then however also
     meanwhile yet still nor not no i we you he she it they him them us me there here who what which
-    where why how according earlier later speaking asked quote source details""".split()
+    where why how according earlier later speaking asked quote source details should would could
+    will can may might must shall did does do is are was were has have had whether""".split()
 )
+_INDEFINITE = frozenset("a an one some several two three another".split())
+"""Determiners of an unnamed source: a name inside such a phrase is a modifier."""
 _PREPOSITIONS = frozenset("for of in at with from to by on near about against under over into than".split())
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p"}
 _ABBREVIATED = frozenset("dr mr ms mrs st gen lt col sen rep gov prof rev sgt capt maj adm".split())
@@ -297,6 +300,9 @@ def describe(speaker: str, lex: StanceLexicons) -> Described:
     if m:
         return Described("name", m.group(1), "person", tuple(w.lower() for w in phrase[: m.start()].split()))
     runs = _runs(phrase)
+    first_word = phrase.split()[0].lower()
+    if first_word in _INDEFINITE and runs and runs[-1][-1][1] < len(phrase.rstrip()):
+        runs = [r for r in runs if r[-1][1] >= len(phrase.rstrip())]  # "a Biden administration official"
     for run in reversed(runs):
         if _governed(phrase, run[0][0]):
             continue

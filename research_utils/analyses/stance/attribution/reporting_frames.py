@@ -98,6 +98,9 @@ def _closing(rest: str) -> bool:
     chunk = re.split(r"[,;:—–]", rest, maxsplit=1)[0]
     if _THAT_WORD.search(chunk) or len(words(chunk)) > 12:
         return False
+    first = words(chunk)[:1]
+    if first and first[0].lower() in ("and", "or", "of", "nor"):
+        return False  # "the Baltic states and allies": a noun, not a frame
     return not re.search(r"\b(?:to\s+[a-z]+\b.*\bto\b)", chunk)
 
 

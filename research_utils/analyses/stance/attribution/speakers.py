@@ -59,7 +59,9 @@ _SPEAKER_NOUNS = frozenset(
     congressman congresswoman councillor councillors judge lawyer lawyers attorney captain player
     players owner founder professor researcher researchers scientist scientists historian
     commentator editor correspondent reporter reporters author king queen prince monarch
-    ministry's""".split()
+    ministry's bench justices tribunal panel jury ruling judgment judgement filing complaint
+    lawsuit petition indictment verdict decision report document letter memo data figures
+    results survey poll study tally findings spokespeople""".split()
 )
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 """Pronouns after "according to" ("According to him, ...")."""
@@ -67,10 +69,29 @@ _DANGLING = frozenset("of in to for with on at by from and or".split())
 _PARTICLES = frozenset("von der de van den la le bin al da di du".split())
 _NOT_SPEAKERS = frozenset("it this that which what there these those here".split())
 
+_ABBREVIATED = frozenset("sen rep gov gen lt col sgt capt maj adm cmdr dr mr mrs ms prof rev st jr sr mt amb pres no".split())
+"""Abbreviated titles whose full stop ends no phrase ("Sen. Dick Durbin")."""
 _HARD_BREAK = re.compile(r"[;:!?“”\"(\[\]—–]|\.(?=\s)")
+
+
+def _hard_breaks(seg: str) -> list[re.Match[str]]:
+    """The breaks of a speaker phrase, except the full stop of an abbreviated title or an
+    initial ("Sen. Dick Durbin", "George W. Bush")."""
+    out = []
+    for m in _HARD_BREAK.finditer(seg):
+        if m.group(0) == ".":
+            before = re.search(r"(\w+)$", seg[: m.start()])
+            word = before.group(1) if before else ""
+            if word.lower() in _ABBREVIATED or (len(word) == 1 and word.isupper()):
+                continue
+        out.append(m)
+    return out
 _COMMA_PART = re.compile(r"[^,]+")
 _WORD = re.compile(r"[\w’']+")
-_TOKEN = r"[^,.;:!?()“”\"—–\s]+(?:\.(?=[A-Z]))?"
+_TOKEN = (
+    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Rev|St|Amb|[A-Z])\.(?=\s+[A-Z])"
+    r"|[^,.;:!?()“”\"—–\s]+(?:\.(?=[A-Z]))?)"
+)
 _AFTER_VERB = re.compile(
     rf"\s*({_TOKEN}(?:\s+{_TOKEN})*?)"
     r"(?=\s*[,.;:!?()“”\"—–]|\s*$|\s+(?:in|on|at|to|during|after|before|while|when|who|which|that|from|"
@@ -115,13 +136,28 @@ def is_proper_name(text: str) -> bool:
     return all(t[:1].isupper() or t.lower() in _PARTICLES for t in toks) and toks[0][:1].isupper()
 
 
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|\s+(?:last|this|next)\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter)"
+    r"|\s+(?:yesterday|today|tonight|overnight))$"
+)
+"""A time adjunct at the end of a speaker phrase ("The Kremlin on Wednesday said")."""
+
+
 def trim_speaker(text: str) -> str:
-    """A speaker phrase without leading fillers, trailing auxiliaries and adverbs, or punctuation."""
+    """A speaker phrase without leading fillers, trailing auxiliaries, adverbs and time
+    adjuncts ("on Wednesday", "last week"), or punctuation."""
     toks = text.strip(" ,;:—–-\t").split()
     while toks and toks[0].lower().strip(",") in _LEADING_FILLERS:
         toks = toks[1:]
-    while toks and toks[-1].lower().strip(",") in _TRAILING:
-        toks = toks[:-1]
+    while True:
+        while toks and toks[-1].lower().strip(",") in _TRAILING:
+            toks = toks[:-1]
+        joined = " ".join(toks)
+        cut = _TRAILING_TIME.sub("", joined)
+        if cut == joined or not cut.strip():
+            break
+        toks = cut.split()
     return " ".join(toks).strip(" ,;:—–-")
 
 
@@ -136,7 +172,7 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
     (:func:`trim_speaker`). An empty span ``(verb_start, verb_start)`` when nothing is left.
     """
     seg = _PAREN_GROUP.sub(lambda m: " " * len(m.group(0)), text[floor:verb_start])
-    hard = list(_HARD_BREAK.finditer(seg))
+    hard = _hard_breaks(seg)
     base = floor + (hard[-1].end() if hard else 0)
     seg = text[base:verb_start]
     parts = [(m.start(), m.end()) for m in _COMMA_PART.finditer(seg) if m.group(0).strip()]
@@ -170,11 +206,36 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
                 cut = m.end()
         prev_word = w.lower()
     span_start = base + start + cut
+    end = span_start + _adjunct_cut(text[span_start:end])
     trimmed = trim_speaker(text[span_start:end])
     if not trimmed:
         return (verb_start, verb_start)
     s = text.index(trimmed, span_start)
     return (s, s + len(trimmed))
+
+
+_ADJUNCT = re.compile(r"\s(?:in|at|during|after|with|from|while)\s")
+
+
+def _adjunct_cut(phrase: str) -> int:
+    """Where an adjunct after a full name ends the speaker phrase: "Ukrainian Foreign
+    Minister Dmytro Kuleba in a meeting with Sergey Lavrov said" is Kuleba's. Only after
+    two or more capitalised words that end in a name, not a title ("US Ambassador in Kyiv
+    Bridget Brink" keeps its name)."""
+    for m in _ADJUNCT.finditer(phrase):
+        head = phrase[: m.start()].split()
+        caps = [w for w in head if w[:1].isupper()]
+        last = head[-1].lower().strip(",") if head else ""
+        if len(caps) >= 2 and head[-1][:1].isupper() and last not in _SPEAKER_NOUNS and last not in _TITLE_ENDS:
+            return m.start()
+    return len(phrase)
+
+
+_TITLE_ENDS = frozenset(
+    """president minister ambassador envoy secretary spokesman spokeswoman spokesperson governor mayor
+    chancellor premier commander general chief head director leader chairman chairwoman adviser
+    advisor aide representative delegate negotiator prosecutor judge justice senator""".split()
+)
 
 
 def speaker_after(text: str, start: int, limit: int) -> tuple[int, int]:
