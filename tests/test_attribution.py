@@ -77,8 +77,17 @@ def test_participle_frame_has_no_subject_but_a_name() -> None:
 
 def test_frame_needs_a_content_and_a_speaker() -> None:
     assert attr("On Monday, Maria Olsen said.").empty  # an adverbial is no content
-    assert attr("The talks, which Olsen said were useful, ended early.").empty  # a relative clause
     assert attr("Rates will rise again this year, and markets have noticed.").empty  # no frame at all
+
+
+def test_speech_reported_inside_a_relative_clause() -> None:
+    """Real copy (tests/gold/real): "a hospital that Kyiv says killed three people" reports
+    Kyiv's words; the coders of real articles code it, so the tool does too."""
+    row = only("The talks, which Olsen said were useful, ended early.")
+    assert (row["speaker"], row["quote"]) == ("Olsen", "were useful")
+    found = attr("It struck a hospital that the governor says killed four people, officials added.")
+    governor = found[found["speaker"] == "the governor"]
+    assert governor["quote"].tolist() == ["killed four people"]
 
 
 def test_parenthetical_frame_reports_the_clause_before_it() -> None:

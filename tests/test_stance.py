@@ -470,7 +470,9 @@ def test_hedges_and_boosters_in_actor_sentences() -> None:
 def test_position_minimal_pairs(text: str, position: int) -> None:
     issue = "nato_membership" if "NATO" in text else "neutrality"
     row = claim(text, "russia", issue)
-    assert (row["position"], row["role"], row["relation"]) == (position, "claim", "subject")
+    # a pledge is a speech act: its speaker is the claimant; the other verbs make a subject's claim
+    relation = "speaker" if "pledged" in text else "subject"
+    assert (row["position"], row["role"], row["relation"]) == (position, "claim", relation)
 
 
 @pytest.mark.parametrize(

@@ -195,6 +195,13 @@ class StanceLexicons:
         return tuple(classes) if isinstance(classes, dict) and classes else VERB_CLASSES
 
     @functools.cached_property
+    def verb_forms(self) -> frozenset[str]:
+        """Every one-word form of a reporting verb, lower-cased ("said", "told", "adding")."""
+        return frozenset(
+            str(f).lower() for e in self.reporting_verbs.entries for f in e["forms"] if " " not in str(f)
+        )
+
+    @functools.cached_property
     def verb_complements(self) -> dict[str, str]:
         """Reporting verb id -> what may follow it as reported content (:data:`VERB_COMPLEMENTS`)."""
         return {e["id"]: str(e.get("complement") or "clause") for e in self.reporting_verbs.entries}

@@ -34,6 +34,7 @@ from research_utils.analyses.stance.attribution.indirect import indirect
 from research_utils.analyses.stance.attribution.records import (
     continue_quotes,
     paragraphs,
+    split_coordinated,
     trim_participles,
     without_inner_quotes,
 )
@@ -118,15 +119,36 @@ def find_attributions(
                     used_verbs.add((para.pid, para.starts[k] + v.start))
                     records.append(rec)
         last_record = max(records[done:], key=lambda r: r["_scope"][1], default=last_record)
-    records = without_inner_quotes(records)
+    records = without_nested_sources(without_inner_quotes(records))
     records.sort(key=lambda r: (r["paragraph_id"], r["_scope"][1]))
     close_open_quotes(records)
     continue_quotes(records)
     trim_participles(records)
+    records = split_coordinated(records)
     resolve_speakers(records, doc, lex)
     for k, rec in enumerate(records):
         rec["attribution_id"] = k
     return records
+
+
+def without_nested_sources(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop an "according to" inside another attribution's content: 'ZESN said that according
+    to data it collected, X was leading' is ZESN's speech; the data are its source, not a
+    speaker of their own."""
+    scopes: dict[int, list[tuple[int, int, int]]] = {}
+    for i, r in enumerate(records):
+        scopes.setdefault(r["_scope"][0], []).append((r["_scope"][1], r["_scope"][2], i))
+    out = []
+    for i, r in enumerate(records):
+        verb = r.get("_verb")
+        nested = (
+            r["reporting_verb"] == "according to"
+            and verb is not None
+            and any(a <= verb[1] < b and j != i for a, b, j in scopes.get(verb[0], ()))
+        )
+        if not nested:
+            out.append(r)
+    return out
 
 
 def _ends_open(text: str) -> bool:

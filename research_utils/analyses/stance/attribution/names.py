@@ -115,10 +115,14 @@ _FUNCTION = frozenset(
     where why how according earlier later speaking asked quote source details should would could
     will can may might must shall did does do is are was were has have had whether""".split()
 )
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+"""An organisation written as its initials ("HSE", "INMO", "MDC", "PTI")."""
 _INDEFINITE = frozenset("a an one some several two three another".split())
 """Determiners of an unnamed source: a name inside such a phrase is a modifier."""
 _PREPOSITIONS = frozenset("for of in at with from to by on near about against under over into than".split())
-_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p"}
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n"}
+"""Pronouns and what they refer to: m / f a person of that gender, p a plural (people or
+an organisation), n an organisation, a court or a document ("It reiterated that ...")."""
 _ABBREVIATED = frozenset("dr mr ms mrs st gen lt col sen rep gov prof rev sgt capt maj adm".split())
 _BREAK = re.compile(r"[,;:()\[\]“”\"—–!?]|\.(?!\S)")
 _CALL_SIGN = re.compile(
@@ -266,6 +270,8 @@ def _parse_run(
         return text, "person", run[k][0], run[-1][1], title, weak
     lowered = [w.lower().rstrip(".") for _, _, w in run]
     joined = " ".join(lowered)
+    if len(run) == 1 and _ACRONYM.fullmatch(run[0][2]) and lowered[0] not in DEMONYMS:
+        return run[0][2], "organisation", run[0][0], run[0][1], (), False  # "the HSE", "MDC", "INMO"
     org = any(w in ORG_HEADS or w in AGENCIES for w in lowered) or joined in names
     if org and not (lowered[-1] in TITLES and "of" not in lowered):
         return " ".join(w for _, _, w in run), "organisation", run[0][0], run[-1][1], (), False

@@ -44,6 +44,7 @@ __all__ = [
     "inherit",
     "paragraphs",
     "record",
+    "split_coordinated",
     "trim_participles",
     "without_inner_quotes",
 ]
@@ -159,6 +160,13 @@ def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[i
     if before and (before[-1].lower() in DETERMINERS or before[-1].lower() in BE_FORMS):
         return None
     span = speaker_before(text, end, floor)
+    inner = [
+        m for m in re.finditer(r"[\w’']+", text[span[0] : span[1]]) if m.group(0).lower() in lex.verb_forms
+    ]
+    if inner and span[1] > span[0]:  # "Stamm said the company hopes ...": the company, not "said the company"
+        cut = span[0] + inner[-1].end()
+        rest = text[cut : span[1]]
+        span = (cut + len(rest) - len(rest.lstrip()), span[1])
     if span[1] > span[0] and valid_speaker(text[span[0] : span[1]], lex):
         if text[span[0] : span[1]].lower() in FIRST_PERSON:
             return None  # "I told him: ..." is the author's own speech act
@@ -262,4 +270,50 @@ def paragraphs(doc: Document) -> list[Paragraph]:
                 p.words[lo:hi].tolist(),
             )
         )
+    return out
+
+
+_COORDINATED_THAT = re.compile(r"(?:,\s*|\s+)(?:[—–]\s*)?(?:and|but)\s+(?:also\s+)?that\s+")
+
+
+def split_coordinated(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Split a reported clause at "... and that ..." / "... — but that ...": two clauses of one
+    speech act, each an attribution ('claimed that A and that B'); the second has no
+    subject of its own and continues the first. A split inside quotation marks is left."""
+    out: list[dict[str, Any]] = []
+    for r in records:
+        parts = [r]
+        if r["kind"] == "indirect" and " that " in r["quote"]:
+            cur = r
+            while True:
+                m = next(
+                    (
+                        m
+                        for m in _COORDINATED_THAT.finditer(cur["quote"])
+                        if cur["quote"][: m.start()].count("“") == cur["quote"][: m.start()].count("”")
+                    ),
+                    None,
+                )
+                if m is None or len(words(cur["quote"][: m.start()])) < 3:
+                    break
+                head, tail = cur["quote"][: m.start()].rstrip(" ,"), cur["quote"][m.end() :]
+                pid, a, b = cur["_scope"]
+                cut = b - len(cur["quote"]) + m.start() if len(cur["quote"]) <= b - a else a + m.start()
+                second = dict(cur)
+                second.update(
+                    {
+                        "speaker": "",
+                        "_speaker": None,
+                        "_verb": None,
+                        "_source": cur,
+                        "quote": tail,
+                        "quote_words": len(words(tail)),
+                        "_scope": (pid, b - len(tail), b),
+                        "note": "a second clause of the same speech act",
+                    }
+                )
+                cur.update({"quote": head, "quote_words": len(words(head)), "_scope": (pid, a, max(a, cut))})
+                parts.append(second)
+                cur = second
+        out += parts
     return out

@@ -23,7 +23,6 @@ from collections.abc import Sequence
 
 from research_utils.analyses.stance.attribution.speakers import speaker_after, speaker_before, valid_speaker
 from research_utils.analyses.stance.lexicons import StanceLexicons
-from research_utils.analyses.stance.text import HEARER_VERBS
 from research_utils.ingest import words
 from research_utils.lexicons import Hit
 
@@ -38,6 +37,7 @@ _QUOTED_AS = re.compile(
 )
 _COMMA_BEFORE = re.compile(r",\s*$")
 _AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:later\s+|also\s+|then\s+)?$", re.IGNORECASE)
+_ADVERBIAL_BEFORE = re.compile(r"(?:^|\s)(?:by|while|in|when|after|before|without)\s+$", re.IGNORECASE)
 _WORDS_FRAME = re.compile(
     r"\bIn\s+(?:the\s+(?:words|view|opinion)\s+of\b|"
     r"((?:the|his|her|their)\s+[\w’' -]{1,60}?|[A-Z][\w’' .-]{1,60}?)['’]s?\s+(?:words|view|opinion)\b)"
@@ -48,6 +48,32 @@ _LEADING_ADVERBIAL = frozenset(
     instead""".split()
 )
 _THAT_WORD = re.compile(r"\bthat\b", re.IGNORECASE)
+_INVERTED = frozenset(
+    (
+        "say",
+        "add",
+        "ask",
+        "write",
+        "explain",
+        "note",
+        "reply",
+        "answer",
+        "warn",
+        "insist",
+        "argue",
+        "claim",
+        "stress",
+        "state",
+        "remark",
+        "observe",
+        "report",
+        "continue",
+        "recall",
+        "according to",
+    )
+)
+"""Verbs that stand before their speaker after the content ("..., said Dirk Schumacher"): news
+copy inverts verbs of saying, not "declared partial results" or "offered a tale"."""
 
 
 def quoted_as(text: str, v: Hit) -> int | None:
@@ -60,11 +86,17 @@ def quoted_as(text: str, v: Hit) -> int | None:
 
 def subjectless(text: str, v: Hit) -> bool:
     """A speech act without a subject of its own: a participle after a comma (", adding
-    that ...", ", saying ...", ", telling supporters ...") or a second verb joined by *and*
-    or *but* ("said ... and urged ...")."""
+    that ...", ", saying ...", ", telling supporters ..."), after *by*, *while*, *in*,
+    *when*, *after* ("raised hopes by claiming that ...", "In confirming it plans ...,
+    the union said ...") or a second verb joined by *and* or *but* ("said ... and urged
+    ...")."""
     before = text[: v.start]
     if v.match.lower().endswith("ing"):
-        return bool(_COMMA_BEFORE.search(before)) or bool(_AND_BEFORE.search(before))
+        return (
+            bool(_COMMA_BEFORE.search(before))
+            or bool(_AND_BEFORE.search(before))
+            or bool(_ADVERBIAL_BEFORE.search(before))
+        )
     return bool(_AND_BEFORE.search(before)) and not before.rstrip().endswith(",")
 
 
@@ -117,7 +149,7 @@ def post_frame(
     before = text[: v.start]
     inverted = _COMMA_BEFORE.search(before)
     span = (0, 0)
-    if inverted and v.key not in HEARER_VERBS:  # "..., said Dirk Schumacher, an economist"
+    if inverted and v.key in _INVERTED:  # "..., said Dirk Schumacher, an economist"
         span = speaker_after(text, v.end, len(text))
         content_end, rest_start = inverted.start(), span[1]
     if span[1] <= span[0] or not valid_speaker(text[span[0] : span[1]], lex):

@@ -189,6 +189,8 @@ def _compatible(c: _Cand, d: Described, lex: StanceLexicons) -> bool:
     """Whether candidate ``c`` can be what pronoun or role noun ``d`` points to."""
     e = c.entity
     if d.form == "pronoun":
+        if d.gender == "n":  # "it": an organisation, a court, a document
+            return (e is not None and e.kind == "organisation") or (e is None and c.head in _ORG_ROLES)
         if d.plural:
             return (e is not None and e.kind == "organisation") or (e is None and c.plural)
         if e is None:
@@ -328,6 +330,7 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
         e = entities.get(_key(m.name, m.kind))
         if e is not None:
             cands[sid].append(_Cand((pids[sid], m.start), sid, e, False, scoped(pids[sid], m.start)))
+    _merge_given_names(entities, cands)
     for e in entities.values():
         e.actor = _entity_actor(e, lex)
 
@@ -360,8 +363,49 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
     for i in order:
         if not descs[i].form:
             src, c = _inherited(records, i, resolved, cands, index, by_sentence)
+            if src is None and c is None:
+                c = _sentence_subject(records[i], p, pids, starts, cands, lex)
             resolved[i] = c
             _finish_inherited(records[i], src, c, lex)
+
+
+def _sentence_subject(
+    r: dict[str, Any],
+    p: Any,
+    pids: list[int],
+    starts: list[int],
+    cands: dict[int, list[_Cand]],
+    lex: StanceLexicons,
+) -> _Cand | None:
+    """The speaker of a participle whose sentence opens with a pronoun and has no other
+    attribution ("He described the meeting as difficult, accusing his counterpart of
+    ..."): the pronoun resolved as if it were the speaker."""
+    sid = r["sentence_id"]
+    first = p.sentence[sid].split()[:1]
+    if not first or first[0].lower() not in ("he", "she", "they", "it"):
+        return None
+    d = describe(first[0], lex)
+    return _search(cands, sid, (pids[sid], starts[sid]), d, lex, _PRONOUN_BACK)
+
+
+def _merge_given_names(entities: dict[str, _Entity], cands: dict[int, list[_Cand]]) -> None:
+    """A one-word name that is the first word of exactly one longer name of a person is that
+    person: "Zhao" after "Zhao Lijian", "Wang" after "Wang Wenbin" (family name first)."""
+    full = [e for e in entities.values() if e.kind == "person" and len(e.name.split()) >= 2]
+    for key, e in list(entities.items()):
+        if e.kind != "person" or len(e.name.split()) != 1:
+            continue
+        word = e.name.lower()
+        owners = [f for f in full if f.name.split()[0].lower() == word and f is not e]
+        if len(owners) != 1:
+            continue
+        target = owners[0]
+        target.add(target.name, tuple(e.titles), e.gender)
+        entities[key] = target
+        for cs in cands.values():
+            for c in cs:
+                if c.entity is e:
+                    c.entity = target
 
 
 def _anchor(r: dict[str, Any]) -> tuple[int, int]:
@@ -401,7 +445,17 @@ def _inherited(
     here = sorted(
         (c for c in cands.get(r["sentence_id"], ()) if c.pos < pos and c.entity), key=lambda c: c.pos
     )
-    return None, (here[0] if here else None)
+    if here:
+        return None, here[0]
+    later = [
+        j
+        for j in by_sentence.get(r["sentence_id"], ())
+        if j != i and _anchor(records[j]) > pos and resolved.get(j) is not None
+    ]
+    if later:  # "In confirming it plans ..., the union says ...": the frame after the participle
+        j = min(later, key=lambda j: _anchor(records[j]))
+        return records[j], resolved[j]
+    return None, None
 
 
 def _finish(r: dict[str, Any], d: Described, c: _Cand | None, lex: StanceLexicons) -> None:

@@ -69,7 +69,9 @@ _DANGLING = frozenset("of in to for with on at by from and or".split())
 _PARTICLES = frozenset("von der de van den la le bin al da di du".split())
 _NOT_SPEAKERS = frozenset("it this that which what there these those here".split())
 
-_ABBREVIATED = frozenset("sen rep gov gen lt col sgt capt maj adm cmdr dr mr mrs ms prof rev st jr sr mt amb pres no".split())
+_ABBREVIATED = frozenset(
+    "sen rep gov gen lt col sgt capt maj adm cmdr dr mr mrs ms prof rev st jr sr mt amb pres no".split()
+)
 """Abbreviated titles whose full stop ends no phrase ("Sen. Dick Durbin")."""
 _HARD_BREAK = re.compile(r"[;:!?“”\"(\[\]—–]|\.(?=\s)")
 
@@ -86,6 +88,8 @@ def _hard_breaks(seg: str) -> list[re.Match[str]]:
                 continue
         out.append(m)
     return out
+
+
 _COMMA_PART = re.compile(r"[^,]+")
 _WORD = re.compile(r"[\w’']+")
 _TOKEN = (
@@ -117,13 +121,27 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
+_CONTRACTIONS = frozenset("there's it's that's he's she's what's here's let's who's where's".split())
+"""Words ending in 's that are no possessive ("There's still a long way to go")."""
+
+
+def _owned_role(text: str) -> bool:
+    """A role owned by a named organisation ("Al Jazeera's correspondent reporting from
+    Harare", "Ukraine's chief negotiator"): a possessive in its first three words and a
+    speaker noun after it."""
+    toks = _WORD.findall(text)
+    own = next((i for i, t in enumerate(toks[:3]) if t.endswith(("'s", "’s"))), None)
+    return own is not None and any(t.lower() in _SPEAKER_NOUNS for t in toks[own + 1 :])
+
+
 def _description(text: str) -> bool:
     """A description before a name set off by commas ("the city's mayor, Ihor Terekhov,"):
     a noun phrase that starts with a determiner or a possessive and holds no verb."""
     toks = [t.lower() for t in _WORD.findall(text)]
     if not toks or len(toks) > 14:
         return False
-    if not (toks[0] in ("the", "a", "an") or toks[0].endswith(("'s", "’s"))):
+    possessive = toks[0].endswith(("'s", "’s")) and toks[0].replace("’", "'") not in _CONTRACTIONS
+    if not (toks[0] in ("the", "a", "an") or possessive):
         return False
     return not any(t in _CLAUSE_WORDS or (t.endswith("ed") and len(t) > 4) for t in toks)
 
@@ -193,8 +211,12 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
         last_first = last.split()[0] if last.split() else ""
         if is_proper_name(last) and _description(prev):
             start = parts[-2][0]  # "the EU's High Representative ..., Josep Borrell, said"
-        elif (last_first in ("a", "an", "the") or last_first.islower()) and is_proper_name(prev):
-            start = parts[-2][0]  # "Peskov, the Kremlin spokesman, said"; "X, head of the agency, said"
+        elif (
+            last_first in ("a", "an", "the") or last_first.islower() or _owned_role(last)
+        ) and is_proper_name(prev):
+            start = parts[-2][
+                0
+            ]  # "Peskov, the Kremlin spokesman, said"; "X, Al Jazeera's correspondent, said"
     end = base + parts[-1][1]
     span = seg[start : parts[-1][1]]
     cut = 0
@@ -226,7 +248,12 @@ def _adjunct_cut(phrase: str) -> int:
         head = phrase[: m.start()].split()
         caps = [w for w in head if w[:1].isupper()]
         last = head[-1].lower().strip(",") if head else ""
-        if len(caps) >= 2 and head[-1][:1].isupper() and last not in _SPEAKER_NOUNS and last not in _TITLE_ENDS:
+        if (
+            len(caps) >= 2
+            and head[-1][:1].isupper()
+            and last not in _SPEAKER_NOUNS
+            and last not in _TITLE_ENDS
+        ):
             return m.start()
     return len(phrase)
 
@@ -272,6 +299,8 @@ def valid_speaker(speaker: str, lex: StanceLexicons) -> bool:
         return False
     first = toks[0].lower()
     last = toks[-1].lower().strip(",")
+    if speaker == "It":
+        return True  # a sentence-initial "It said ..." of an organisation or a court
     if first in _NOT_SPEAKERS:
         return False
     if last in DETERMINERS or last in _DANGLING:
