@@ -132,20 +132,21 @@ def find_attributions(
 
 
 def without_nested_sources(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Drop an "according to" inside another attribution's content: 'ZESN said that according
+    """Drop an "according to" inside another attribution's content ('ZESN said that according
     to data it collected, X was leading' is ZESN's speech; the data are its source, not a
-    speaker of their own."""
+    speaker of their own), and a belief of the same speaker inside it ('the Kremlin said it
+    hopes that ...')."""
     scopes: dict[int, list[tuple[int, int, int]]] = {}
     for i, r in enumerate(records):
         scopes.setdefault(r["_scope"][0], []).append((r["_scope"][1], r["_scope"][2], i))
     out = []
     for i, r in enumerate(records):
         verb = r.get("_verb")
-        nested = (
+        inside = verb is not None and any(a <= verb[1] < b and j != i for a, b, j in scopes.get(verb[0], ()))
+        nested = inside and (
             r["reporting_verb"] == "according to"
-            and verb is not None
-            and any(a <= verb[1] < b and j != i for a, b, j in scopes.get(verb[0], ()))
-        )
+            or (r["verb_class"] == "tentative" and r["speaker"].lower() in ("it", "he", "she", "they", "we"))
+        )  # 'X said it hopes that ...' is one speech act: X's hope is what X said
         if not nested:
             out.append(r)
     return out

@@ -161,7 +161,9 @@ def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[i
         return None
     span = speaker_before(text, end, floor)
     inner = [
-        m for m in re.finditer(r"[\w’']+", text[span[0] : span[1]]) if m.group(0).lower() in lex.verb_forms
+        m
+        for m in re.finditer(r"[\w’']+", text[span[0] : span[1]])
+        if m.group(0).lower() in lex.verb_forms and not m.group(0).lower().endswith("ing")
     ]
     if inner and span[1] > span[0]:  # "Stamm said the company hopes ...": the company, not "said the company"
         cut = span[0] + inner[-1].end()

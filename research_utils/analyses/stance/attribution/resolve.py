@@ -381,7 +381,7 @@ def _sentence_subject(
     attribution ("He described the meeting as difficult, accusing his counterpart of
     ..."): the pronoun resolved as if it were the speaker."""
     sid = r["sentence_id"]
-    first = p.sentence[sid].split()[:1]
+    first = p.sentence[sid].lstrip(" -•*–—").split()[:1]
     if not first or first[0].lower() not in ("he", "she", "they", "it"):
         return None
     d = describe(first[0], lex)

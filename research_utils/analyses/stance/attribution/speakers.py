@@ -154,6 +154,13 @@ def is_proper_name(text: str) -> bool:
     return all(t[:1].isupper() or t.lower() in _PARTICLES for t in toks) and toks[0][:1].isupper()
 
 
+_TIME_LEAD = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+"""A time word left before a subject by a clause cut ("said Friday it hopes ...")."""
+_TRAILING_CATENATIVE = re.compile(
+    r"\s+(?:(?:went|goes|go|going)\s+on|(?:was|were|is|are)\s+(?:quick|keen|careful|eager|at\s+pains)"
+    r"|(?:sought|tried|wanted|decided|chose|hastened|rushed|moved))\s+to$"
+)
+"""A verb before an infinitive reporting verb: "Lavrov went on to say", "was quick to add"."""
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|\s+(?:last|this|next)\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter)"
@@ -166,13 +173,15 @@ def trim_speaker(text: str) -> str:
     """A speaker phrase without leading fillers, trailing auxiliaries, adverbs and time
     adjuncts ("on Wednesday", "last week"), or punctuation."""
     toks = text.strip(" ,;:—–-\t").split()
-    while toks and toks[0].lower().strip(",") in _LEADING_FILLERS:
+    while toks and (
+        toks[0].lower().strip(",") in _LEADING_FILLERS or toks[0].lower().strip(",") in _TIME_LEAD
+    ):
         toks = toks[1:]
     while True:
         while toks and toks[-1].lower().strip(",") in _TRAILING:
             toks = toks[:-1]
         joined = " ".join(toks)
-        cut = _TRAILING_TIME.sub("", joined)
+        cut = _TRAILING_TIME.sub("", _TRAILING_CATENATIVE.sub("", joined))
         if cut == joined or not cut.strip():
             break
         toks = cut.split()
