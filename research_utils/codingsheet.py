@@ -91,7 +91,8 @@ CODER = re.compile(r"coder\d+")
 POSITIONS = {"+1": 1, "1": 1, "-1": -1, "0": 0, "+0": 0, "-0": 0}
 """Position codes of a claim: +1 supports, -1 opposes, 0 takes the issue up without a side."""
 
-_ID = re.compile(r"[a-z0-9_]+")
+_ID = re.compile(r"[^\s:;,]+")
+"""An actor or issue id in a claim code (the lexicon's id, compared in lower case)."""
 
 
 class SheetError(ValueError):
@@ -285,8 +286,8 @@ def _preamble_info(lines: list[str]) -> tuple[frozenset[str] | None, frozenset[s
         text = line.strip()
         if m := re.match(r"#\s*actors:\s*(.*)$", text):
             actors = frozenset(a.lower() for a in re.split(r"[,;\s]+", m[1]) if a)
-        elif m := re.match(r"#\s*issue\s+([a-z0-9_]+):", text):
-            issues.add(m[1])
+        elif m := re.match(r"#\s*issue\s+([^\s:;,]+):", text):
+            issues.add(m[1].lower())
         elif m := re.match(r"#\s*stratum\s+(\S+):\s*(\d+)\s+of\s+(\d+)\s+sentences", text):
             drawn, total = int(m[2]), int(m[3])
             if 0 < drawn <= total:

@@ -167,9 +167,8 @@ def _glance(tables: dict[str, pd.DataFrame], measures: tuple[str, ...]) -> str:
         coders = tables["coders"]
         for r in coders[(coders["measure"] == m) & (coders["level"] == "presence")].itertuples():
             alpha = f"Krippendorff's alpha {_f(r.alpha)}" if not r.verdict else TOO_FEW
-            items.append(
-                f"<li><b>{esc(m)}</b>, coders {esc(r.coders)} on presence: {alpha} ({r.units} sentences).</li>"
-            )
+            who = r.coders if r.coders == "all coders" else f"coders {r.coders}"
+            items.append(f"<li><b>{esc(m)}</b>, {esc(who)} on presence: {alpha} ({r.units} sentences).</li>")
     return f'<section class="glance"><h2>At a glance</h2><ul>{"".join(items)}</ul></section>'
 
 
