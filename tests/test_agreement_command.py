@@ -275,3 +275,26 @@ def test_agreement_is_the_subcommand_only_as_the_first_argument(tmp_path: Path, 
         cli.main(["agreement"])
     assert stop.value.code == 2
     assert "write ./agreement" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter", "how"),
+    [
+        ("utf-8-sig", ",", "CSV, comma-separated, utf-8-sig"),
+        ("cp1252", ";", "CSV, semicolon-separated, cp1252"),  # Excel's "CSV (Comma delimited)" on Windows
+        ("utf-16", "\t", "CSV, tab-separated, utf-16"),  # Excel's "Unicode Text"
+    ],
+)
+def test_what_spreadsheets_save_is_read(encoding: str, delimiter: str, how: str) -> None:
+    from research_utils.report.agreement import rows_from_bytes
+
+    rows = [
+        ["# notes, with a comma"],
+        [""],
+        ["measure", "sentence_id", "coder1"],
+        ["attribution", "3", "José Peña"],
+    ]
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=delimiter).writerows(rows)
+    got, said = rows_from_bytes(buf.getvalue().encode(encoding), ".csv")
+    assert said == how and got[3] == ["attribution", "3", "José Peña"]
