@@ -225,7 +225,7 @@ def _stance(a: Document, lex: Any) -> None:
     matrix = st.claims_matrix(claims)
     st.claims_with_position(claims)
     st.demands(claims)
-    st.validation_sheet(claims, 20, seed=0)
+    st.coding_sheet(a, attr, claims, 60, seed=0)
     st.comparison_table(profile, sentiment)
     st.position_comparison(matrix)
     results = st.stance_results(

@@ -18,6 +18,11 @@ A corpus of many articles (files or folders), grouped by outlet, analysed with D
 
     research-report rt/ reuters/ --corpus "RT vs Reuters" --group-by outlet
 
+Score a hand-coded sheet of the stance report (its tool against each coder, the coders
+against each other) into agreement.html and agreement.json beside it::
+
+    research-report agreement coded/stance_coding_sheet.xlsx
+
 Exit codes: 0 success; 1 a notebook failed, a limit was reached or a kernel died (the
 previous report is unchanged); 2 a usage error (bad article, parameter or output folder:
 one line says which and what to do), or no article of a corpus could be read; 3 a corpus
@@ -244,8 +249,36 @@ def _corpus(
     return 3 if failed else 0
 
 
+def _agreement(argv: list[str]) -> int:
+    """``research-report agreement SHEET [--out DIR]`` (:mod:`research_utils.report.agreement`).
+
+    ``agreement`` as the first argument is always this command: an article file of that
+    name is given as ``./agreement``."""
+    from research_utils.report import agreement
+
+    try:
+        return agreement.main(argv)
+    except ValueError as exc:  # a sheet that cannot be scored, an output folder that cannot be used
+        print(f"research-report: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        known = _system_error(exc)
+        if known is None:
+            return _internal_error()
+        print(f"research-report: error: {known}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("research-report: interrupted.", file=sys.stderr)
+        return 130
+    except Exception:
+        return _internal_error()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``research-report`` console script; returns the exit code."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["agreement"]:
+        return _agreement(argv[1:])
     from research_utils import report
     from research_utils.report import output, parameters, registry
 

@@ -15,6 +15,7 @@ import json
 import math
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,12 +107,14 @@ class Exporter:
         """True when files are written."""
         return self.root is not None
 
-    def table(self, name: str, df: pd.DataFrame) -> pd.DataFrame:
+    def table(self, name: str, df: pd.DataFrame, preamble: Sequence[str] = ()) -> pd.DataFrame:
         """Write ``tables/<name>.csv`` (UTF-8 with a byte-order mark, which Excel needs to
         read accents and curly quotes right; no index) and return ``df`` for display.
 
         Text cells that a spreadsheet would run as formulas get a leading ``'``
-        (:func:`neutralise_formulas`)."""
+        (:func:`neutralise_formulas`). ``preamble`` lines (instructions, such as those of the
+        hand-coding sheet) are written above the header row, one cell each, followed by an
+        empty row that keeps them out of a spreadsheet's sort and filter range."""
         if not re.fullmatch(r"[a-z0-9_]+", name):
             raise ValueError(f"table name {name!r} must be lower-case letters, digits and underscores")
         if self.root is not None:
@@ -125,9 +128,16 @@ class Exporter:
                             else v
                         )
                     )
-            neutralise_formulas(out).to_csv(
-                self.root / "tables" / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8-sig"
-            )
+            path = self.root / "tables" / f"{name}.csv"
+            with path.open("w", encoding="utf-8-sig", newline="") as fh:
+                if preamble:
+                    import pandas as pd
+
+                    lines = neutralise_formulas(pd.DataFrame({"line": list(preamble)}))["line"]
+                    pd.DataFrame({"line": [*lines, ""]}).to_csv(
+                        fh, index=False, header=False, lineterminator="\n"
+                    )
+                neutralise_formulas(out).to_csv(fh, index=False, lineterminator="\n")
         return df
 
     def section(self, name: str, data: dict[str, Any]) -> None:

@@ -131,7 +131,10 @@ def test_report_with_comparison_articles(tmp_path: Path) -> None:
         "mentions | kyiv-daily",
         "mentions | moscow-herald",
     ]
-    assert len(pd.read_csv(tables / "stance_claims_validation.csv")) == 5
+    sheet = (tables / "stance_coding_sheet.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert sheet[0].startswith('"# research-report coding sheet') and "# stratum " in "".join(sheet)
+    header = next(i for i, line in enumerate(sheet) if line.startswith("measure,"))
+    assert len(sheet) - header - 1 == 5 * 2  # five sentences, a row for each of the two measures
     nb = nbformat.read(folder / f"{STEM}.ipynb", as_version=4)
     assert _stderr(nb) == []
     assert _images(nb) == 6  # voice, verbs, sentiment, obligations, certainty, claims
@@ -151,6 +154,6 @@ def test_report_on_an_article_without_actors_says_so_and_draws_nothing(tmp_path:
     )
     assert any(line.startswith("No actor of the lexicon is mentioned") for line in lines)
     assert any(line.startswith("One article analysed: nothing to compare.") for line in lines)
-    assert "No validation sheet drawn: no claim was found." in lines
+    assert any(line.startswith("Coding sheet: ") for line in lines)  # the sentences where nothing was found
     res = json.loads((folder / "results.json").read_text(encoding="utf-8"))["stance"]
     assert res["claims"] == [] and res["actors"] == [] and res["overview"][0]["words"] == 18

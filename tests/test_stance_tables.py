@@ -1,7 +1,8 @@
 """Stance: the tables the notebook shows beside the measures, and the machinery under them.
 
 Hand-built tables with hand-computed expectations for what used to be computed in
-notebook cells (extremes, validation sheet, comparison pivots, evidence filters, display),
+notebook cells (extremes, comparison pivots, evidence filters, display; the coding sheet is
+in test_coding_sheet.py),
 and checks that the shared per-document machinery (one parse, one match per sentence,
 binary-search look-ups, memo) gives what the plain definitions give.
 """
@@ -23,7 +24,6 @@ from research_utils.analyses.stance.matching import first_words_by_sentence, sen
 from research_utils.analyses.stance.results import records
 from research_utils.analyses.stance.text import sentence_at, sentences_between
 from research_utils.analyses.stance.voice import segment_words
-from research_utils.export import Exporter
 from research_utils.export import records as export_records
 from research_utils.ingest import Corpus, words
 from research_utils.lexicons import TermGroup, TermMatcher, present_words
@@ -68,7 +68,7 @@ def test_sentiment_extremes_pick_first_lowest_and_highest_per_actor() -> None:
     assert st.sentiment_extremes(sents.iloc[:0]).empty
 
 
-# ------------------------------------------------------------------ claims evidence and validation
+# ------------------------------------------------------------------ claims evidence
 
 
 CLAIMS = frame(
@@ -87,34 +87,6 @@ CLAIMS = frame(
 def test_claim_evidence_filters() -> None:
     assert list(st.claims_with_position(CLAIMS)["sentence_id"]) == [3, 2]
     assert list(st.demands(CLAIMS)["relation"]) == ["addressee", "speaker"]  # mentions are no demands
-
-
-def test_validation_sheet_is_sorted_reproducible_and_blank_for_coders() -> None:
-    sheet = st.validation_sheet(CLAIMS, 3, seed=7)
-    assert len(sheet) == 3 and list(sheet.columns) == st.VALIDATION_COLUMNS
-    assert list(sheet["sentence_id"]) == sorted(sheet["sentence_id"])
-    assert (sheet[["coder1_position", "coder2_position", "note"]] == "").all().all()
-    pd.testing.assert_frame_equal(sheet, st.validation_sheet(CLAIMS, 3, seed=7))
-    everything = st.validation_sheet(CLAIMS, 50)
-    assert list(everything["sentence_id"]) == [1, 1, 2, 3, 5, 6]
-    assert st.validation_sheet(CLAIMS, 0).empty and st.validation_sheet(CLAIMS.iloc[:0], 5).empty
-    two = pd.concat([CLAIMS, CLAIMS.assign(article="a", sentence_id=0)], ignore_index=True)
-    assert list(dict.fromkeys(st.validation_sheet(two, 10)["article"])) == ["x", "a"]  # as given, not a-z
-
-
-def test_write_validation_sheet(tmp_path: Path) -> None:
-    out = Exporter(str(tmp_path))
-    msg = st.write_validation_sheet(out, CLAIMS, 2, seed=1)
-    assert msg.startswith("Validation sheet: 2 claims drawn with seed 1") and "tables/" in msg
-    written = pd.read_csv(tmp_path / "tables" / "stance_claims_validation.csv", keep_default_na=False)
-    assert len(written) == 2 and list(written.columns) == st.VALIDATION_COLUMNS
-    (tmp_path / "tables" / "stance_claims_validation.csv").unlink()
-    assert st.write_validation_sheet(out, CLAIMS, 0) == "No validation sheet drawn: validation_sample is 0."
-    assert (
-        st.write_validation_sheet(out, CLAIMS.iloc[:0], 5) == "No validation sheet drawn: no claim was found."
-    )
-    assert not (tmp_path / "tables" / "stance_claims_validation.csv").exists()
-    assert "not written" in st.write_validation_sheet(Exporter(""), CLAIMS, 2)
 
 
 # ------------------------------------------------------------------ comparison across articles

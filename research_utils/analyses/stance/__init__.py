@@ -23,7 +23,9 @@ span, ``voice`` and ``article``):
   subject or the speaker of a position cue about the issue) or a ``mention`` (a
   co-occurrence, without a position).
 * **How good the patterns are** (:func:`validation_figures`): precision and recall
-  against a hand-labelled gold set, from the last ``make validate``.
+  against a hand-labelled gold set, from the last ``make validate``; and on your own
+  articles, a sample of sentences to code by hand (:func:`write_coding_sheet`), scored by
+  ``research-report agreement``.
 
 All of these are dictionary and pattern methods: cues that point a reader to sentences,
 not readings of them. Validate them by hand before reporting numbers (Grimmer & Stewart
@@ -110,13 +112,13 @@ from research_utils.analyses.stance.sentiment import (
 )
 from research_utils.analyses.stance.tables import TableView, count_table
 from research_utils.analyses.stance.validation import (
+    CODING_TABLE,
     FIGURE_MEASURES,
-    VALIDATION_COLUMNS,
-    VALIDATION_TABLE,
+    coding_sheet,
+    sentence_codes,
     validation_figures,
     validation_note,
-    validation_sheet,
-    write_validation_sheet,
+    write_coding_sheet,
 )
 from research_utils.analyses.stance.voice import OVERVIEW_COLUMNS, VOICE_COLUMNS, voice_overview, voice_share
 
@@ -125,6 +127,7 @@ __all__ = [
     "ATTRIBUTION_COLUMNS",
     "CLAIM_COLUMNS",
     "CLAIM_EVIDENCE_COLUMNS",
+    "CODING_TABLE",
     "COMPARED_MEASURES",
     "DEMAND_EVIDENCE_COLUMNS",
     "DEONTIC_COLUMNS",
@@ -142,8 +145,6 @@ __all__ = [
     "SENTIMENT_COLUMNS",
     "UNATTRIBUTED",
     "UNRESOLVED",
-    "VALIDATION_COLUMNS",
-    "VALIDATION_TABLE",
     "VERB_CLASSES",
     "VERB_CLASS_COLUMNS",
     "VOICES",
@@ -163,6 +164,7 @@ __all__ = [
     "claims",
     "claims_matrix",
     "claims_with_position",
+    "coding_sheet",
     "comparison_table",
     "count_table",
     "default_lexicons",
@@ -178,15 +180,15 @@ __all__ = [
     "pack_notes",
     "position_comparison",
     "results_overview",
+    "sentence_codes",
     "sentiment_extremes",
     "stance_results",
     "validation_figures",
     "validation_note",
-    "validation_sheet",
     "verb_class_table",
     "verb_table",
     "voice_overview",
     "voice_sentiment",
     "voice_share",
-    "write_validation_sheet",
+    "write_coding_sheet",
 ]
