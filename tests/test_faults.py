@@ -161,6 +161,19 @@ def test_a_rebuild_refuses_folders_and_links_the_user_added(tmp_path: Path, adde
     assert (final / "drafts").exists() and (mine / "keep.txt").read_text(encoding="utf-8") == "keep"
 
 
+def test_a_file_of_the_report_changed_by_the_user_blocks_a_rebuild(tmp_path: Path) -> None:
+    """A coding sheet filled in where the report wrote it was silently replaced by the next
+    build (found while writing the agreement command): the marker keeps every file's SHA-256."""
+    final = report_once(tmp_path)
+    results = final / "results.json"
+    results.write_text(results.read_text(encoding="utf-8") + " ", encoding="utf-8")
+    with pytest.raises(
+        OutputError, match=r"files in it were changed since research-report wrote them \(results\.json\)"
+    ):
+        report_once(tmp_path)
+    assert results.read_text(encoding="utf-8").endswith(" ")
+
+
 def test_the_tools_own_empty_folders_do_not_block_a_rebuild(tmp_path: Path) -> None:
     final = report_once(tmp_path)
     assert (final / "tables").is_dir() and not any((final / "tables").iterdir())

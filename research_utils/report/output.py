@@ -1,8 +1,10 @@
 """Publishing a report without ever touching what the tool did not write.
 
-* Every report folder holds a marker file, :data:`MARKER`, that lists the files the tool
-  wrote into it. An existing folder is replaced only when it has the marker and holds
-  nothing that the marker does not list; anything else is refused with one line.
+* Every report folder holds a marker file, :data:`MARKER`, that lists the files and
+  folders the tool wrote into it, with each file's SHA-256. An existing folder is replaced
+  only when it has the marker, holds nothing that the marker does not list, and no listed
+  file was changed since (a coding sheet filled in where it was written); anything else
+  is refused with one line.
 * No output folder may contain or equal an input file (article, sidecar, lexicon).
 * One build at a time writes into an output folder: :func:`lock` takes an exclusive
   lock on the folder itself, and a second build refuses at once with one line.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import shutil
@@ -78,16 +81,28 @@ def _files(folder: Path) -> set[str]:
     return _entries(folder)[0]
 
 
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 def write_marker(folder: Path, kind: str = "article report") -> None:
-    """Write :data:`MARKER` into ``folder`` listing every file and folder now in it (sorted)."""
+    """Write :data:`MARKER` into ``folder`` listing every file and folder now in it (sorted),
+    with each file's SHA-256: a file the user changed afterwards (a coding sheet filled in
+    where it was written) is then not theirs to lose in the next build."""
     files, dirs, _links = _entries(folder)
+    listed = sorted(files - {MARKER})
     _write_json(
         folder / MARKER,
         {
             "written_by": "research-report",
             "kind": kind,
-            "files": sorted(files - {MARKER}),
+            "files": listed,
             "folders": sorted(dirs),
+            "sha256": {name: _digest(folder / name) for name in listed} if kind != BUILDING else {},
         },
     )
 
@@ -198,6 +213,11 @@ def is_ours(folder: Path) -> tuple[bool, str]:
     if extra:
         shown = ", ".join(extra[:3]) + (" ..." if len(extra) > 3 else "")
         return False, f"it holds files or folders research-report did not write ({shown})"
+    digests = data.get("sha256") or {}  # markers before digests were kept have none
+    changed = sorted(n for n, d in digests.items() if n in files and _digest(folder / n) != d)
+    if changed:
+        shown = ", ".join(changed[:3]) + (" ..." if len(changed) > 3 else "")
+        return False, f"files in it were changed since research-report wrote them ({shown})"
     return True, ""
 
 
