@@ -493,3 +493,10 @@ def lexicon_table(lexicons: StanceLexicons | None = None) -> pd.DataFrame:
         for role, x in lex.all().items()
     ]
     return pd.DataFrame(rows, columns=["lexicon", "name", "entries", "file", "sources"])
+
+
+@functools.lru_cache(maxsize=1)
+def world_states() -> StanceLexicons:
+    """The generic pack's lexicons: the world's states, names and demonyms, as a gazetteer
+    that tells which state a title names ("Estonia's Prime Minister") whatever the pack."""
+    return load_stance_lexicons(pack="generic")

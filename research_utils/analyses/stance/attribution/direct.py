@@ -226,7 +226,8 @@ def direct_quotes(
     infos: list[tuple[int, int, str]] = []
     for i, (qs, qe) in enumerate(spans):
         inner_end = qe - 1 if text[qe - 1] in _CLOSING_QUOTES and qe - qs > 1 else qe
-        inner = text[qs + 1 : inner_end].strip()
+        opened = 0 if continued is not None and (qs, qe) == continued else 1  # no opening mark to skip
+        inner = text[qs + opened : inner_end].strip()
         nxt = spans[i + 1][0] if i + 1 < len(spans) else len(text)
         k = sentence_at(para.starts, max(qs, qe - 1))
         limit = min(nxt, para.ends[k])

@@ -10,7 +10,7 @@ Kuleba said on Tuesday."). The speaker is the phrase before the verb
 attribution patterns of rule-based quote extraction (Pouliquen, Steinberger & Best 2007).
 
 The rules are the regular expressions and word lists below: what may follow a verb
-without "that" (:data:`_ZERO_THAT`), the hearer after a verb of telling
+without "that" (:func:`_zero_that_clause`), the hearer after a verb of telling
 (:data:`_HEARER`), the object before "that" or before an infinitive, the directive verbs.
 Known weaknesses: word order only; a passive ("it was said") and a first-person speaker
 ("We can say that ...") are not reported speech.
@@ -54,14 +54,6 @@ _AUX = (
     r"|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|can['’]t|couldn['’]t|hadn['’]t)"
 )
 """Auxiliaries that open a clause after a bare noun phrase: "said policymakers had"."""
-
-_ZERO_THAT = re.compile(
-    r"\s+(?:(?:it|he|she|they|we|i|you|there|this|these|those)\s+(?:[\w’'-]+\s+){0,2}?" + _FINITE + r"\b"
-    r"|(?:the|a|an|his|her|their|its|our)\s+(?:[\w’'-]+\s+){0,3}?" + _FINITE + r"\b"
-    r"|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}\s+" + _FINITE + r"\b"
-    r"|(?:[a-z][\w’'-]*\s+){1,3}?" + _AUX + r"\b)",
-)
-"""A clause right after the verb without "that": "said it would", "said the talks were"."""
 
 _LONG_OBJECT_THAT = re.compile(r"\s+(?:[\w’'.-]+\s+){1,12}?that\b", re.IGNORECASE)
 """A longer hearer or adverbial before "that": "told a meeting of his Security Council on Friday that"."""
@@ -143,6 +135,9 @@ _TOKENS = re.compile(r"[“”\"‘]?[\w’'.-]+|[,;:.!?—–()]")
 _QUANTIFIER_START = frozenset("up more nearly almost around roughly about over at fewer less only".split())
 
 
+_NAME_THEN_BREAK = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*\s*[,.;]")
+
+
 def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bool:
     """Whether ``rest`` (the words after a reporting verb) opens a clause without "that":
     a subject (pronoun, determiner, possessive, capitalised name or an amount, asides set
@@ -160,13 +155,23 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
     if not first:
         return False
     amount = low in _QUANTIFIER_START and any(t[:1].isdigit() for t in toks[1:4])
+    bare = [t.lower() for t in toks[:4]]
+    if (
+        first[:1].islower()
+        and low not in _SUBJECT_START
+        and low not in _NOT_SUBJECT
+        and any(t in _AUX_WORDS for t in bare[1:4])
+        and not any(t in (",", ";", ":", ".") for t in bare)
+    ):
+        return True  # a bare plural or mass noun: "said policymakers had", "said staff were"
     if not amount and (
         low in _NOT_SUBJECT or not (low in _SUBJECT_START or first[:1].isupper() or first[:1].isdigit())
     ):
         return False
     words_seen = 0
     commas = 0
-    prev = ""
+    prev = low
+    prev_cap = False
     for tok in toks[1:]:
         t = tok.strip('“”"‘').lower()
         if tok in (";", ":", ".", "!", "?"):
@@ -175,15 +180,17 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
             commas += tok == ","
             if commas > 3:
                 return False
-            prev = tok
+            prev, prev_cap = tok, False
             continue
         words_seen += 1
-        if words_seen > 30 or t in verb_forms:
-            return False  # another frame ("..., Commission President X told ...") before any verb
+        # another frame before any verb: "..., Commission President X told ...", "he said"
+        framed = t in verb_forms and (prev_cap or prev in ("he", "she", "they", "it", "we", "i"))
+        if words_seen > 30 or framed:
+            return False
         finite = t in _AUX_WORDS or t in _IRREGULAR_PAST or (t.endswith("ed") and len(t) > 4)
         if finite:
             return prev not in _COORDINATORS and prev != "to"
-        prev = t
+        prev, prev_cap = t, tok.strip('“”"‘')[:1].isupper()
     return False
 
 
@@ -260,15 +267,16 @@ def indirect(
         and clause
         and v.key in HEARER_VERBS
         and (h := _HEARER.match(rest))
-        and (_ZERO_THAT.match(rest, h.end() - 1) or _zero_that_clause(rest[h.end() :], lex.verb_forms))
+        and _zero_that_clause(rest[h.end() :], lex.verb_forms)
     ):
         comp = v.end + h.end()  # "told reporters the administration would ..."
-    inverted = text[: v.start].rstrip().endswith(",")
+    # "..., said Sergey Lavrov, who was in Istanbul": the name after the verb is its speaker
+    inverted = text[: v.start].rstrip().endswith(",") and bool(_NAME_THEN_BREAK.match(rest))
     if (
         comp is None
         and clause
         and v.key not in HEARER_VERBS
-        and (_ZERO_THAT.match(rest) or (not inverted and _zero_that_clause(rest, lex.verb_forms)))
+        and (not inverted and _zero_that_clause(rest, lex.verb_forms))
     ):
         comp = v.end + lead
     if comp is None and (m := _LONG_OBJECT_THAT.match(rest)) and not re.search(r"[,;:“”]", m.group(0)):
@@ -288,8 +296,10 @@ def indirect(
     if comp is None and starts_as:
         comp = v.end + _COMMA.match(rest).end()  # type: ignore[union-attr]
     if comp is None:
-        if v.match.lower().endswith("ing") or complement != "clause":
-            return None  # a court "holds" or "finds" only with "that"
+        if v.match.lower().endswith("ing") or complement == "object":
+            return None
+        if complement == "that" and words(rest.strip(" .")):
+            return None  # "..., three judges have found." closes the sentence; "... can hold out" does not
         framed = post_frame(text, v, lex, verbs)
         if framed is None:
             return None

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from research_utils.analyses.stance.lexicons import StanceLexicons
 from research_utils.ingest import word_spans
 
-__all__ = ["Described", "NameMention", "describe", "mentions_in", "title_side"]
+__all__ = ["Described", "NameMention", "describe", "mentions_in", "title_side", "title_state"]
 
 TITLES = frozenset(
     """president vice prime minister ministers deputy secretary chancellor premier governor mayor
@@ -278,6 +278,21 @@ def _parse_run(
     return "", "", 0, 0, (), False
 
 
+def _person_before_affiliation(run: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A run cut before "of" / "for" when a person's name stands before it: "Tom Becker of
+    Lyle Securities" is Tom Becker (of an organisation), while "Minister of Defence" and
+    "Bank of England" stay whole."""
+    for i, (_, _, w) in enumerate(run):
+        if w.lower() not in ("of", "for", "at") or i < 2:
+            continue
+        before = [t for _, _, t in run[:i]]
+        names = [t for t in before if t.lower().rstrip(".") not in TITLES and t.lower() not in ORG_HEADS]
+        if len(names) >= 2 and before[-1] in names and before[-2] in names and before[-1][:1].isupper():
+            return run[:i]
+        return run
+    return run
+
+
 def _governed(text: str, start: int) -> bool:
     """Whether the word before ``start`` (determiners skipped) is a preposition ("for Whitfield")."""
     before = [w.lower() for _, _, w in word_spans(text[:start])]
@@ -309,6 +324,7 @@ def describe(speaker: str, lex: StanceLexicons) -> Described:
     first_word = phrase.split()[0].lower()
     if first_word in _INDEFINITE and runs and runs[-1][-1][1] < len(phrase.rstrip()):
         runs = [r for r in runs if r[-1][1] >= len(phrase.rstrip())]  # "a Biden administration official"
+    runs = [_person_before_affiliation(run) for run in runs]
     for run in reversed(runs):
         if _governed(phrase, run[0][0]):
             continue
@@ -338,13 +354,39 @@ def describe(speaker: str, lex: StanceLexicons) -> Described:
     return Described(form, head=head, plural=plural, modifiers=mods, gender=_gender(toks), title=tuple(toks))
 
 
+def _title_text(title: tuple[str, ...]) -> tuple[str, str]:
+    """A title as lower-case words and with capitals restored ("estonia's prime minister" ->
+    "Estonia's Prime Minister"): lexicons such as the generic pack's states match names only
+    as written."""
+    low = " ".join(title)
+    return low, " ".join(w[:1].upper() + w[1:] for w in title)
+
+
 def title_side(title: tuple[str, ...], lex: StanceLexicons) -> str:
-    """The actor a title places its holder on ("russian ambassador to washington" -> russia):
-    the first actor the title names, unless the title is an expert's or a resident's."""
+    """The actor a title places its holder on ("russian ambassador to washington" -> russia,
+    "german climate secretary" -> deu with the generic pack): the first actor the title
+    names, unless the title is an expert's or a resident's."""
     if not title or any(w in EXPERTS for w in title):
         return ""
-    hits = lex.actor_matcher.find(" ".join(title))
-    return hits[0].key if hits else ""
+    for text in _title_text(title):
+        hits = lex.actor_matcher.find(text)
+        if hits:
+            return hits[0].key
+    return ""
+
+
+def title_state(title: tuple[str, ...]) -> str:
+    """The state a title names, from the world's states of the generic pack ("estonia's
+    prime minister" -> "Estonia"), as its label; "" when none (or an expert's title). Used
+    when the topic pack has no actor for that state: the holder speaks for it, not for a
+    bloc the state belongs to or a side the person's name is listed under."""
+    if not title or any(w in EXPERTS for w in title):
+        return ""
+    from research_utils.analyses.stance.lexicons import world_states
+
+    states = world_states()
+    hits = states.actor_matcher.find(_title_text(title)[1])
+    return states.actor_labels.get(hits[0].key, "") if hits else ""
 
 
 def mentions_in(sentence: str, offset: int, lex: StanceLexicons) -> list[NameMention]:

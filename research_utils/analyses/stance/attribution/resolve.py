@@ -49,6 +49,7 @@ from research_utils.analyses.stance.attribution.names import (
     describe,
     mentions_in,
     title_side,
+    title_state,
 )
 from research_utils.analyses.stance.attribution.speakers import resolve_actor
 from research_utils.analyses.stance.lexicons import UNATTRIBUTED, UNRESOLVED, StanceLexicons
@@ -264,17 +265,30 @@ def _search(
 
 
 def _entity_actor(e: _Entity, lex: StanceLexicons) -> str:
-    """The lexicon actor of an entity: a person of the lexicon, an organisation named by a
-    lexicon term, or the state an official's title names; "" when the lexicon knows none."""
+    """The side an entity speaks for. A person: the state their title names first ("Estonia's
+    Prime Minister Kaja Kallas" speaks for Estonia, even when the lexicon lists her under
+    the EU), as the pack's actor when it has one, else as the state's name (an actor of its
+    own); then the side the lexicon lists the person under. An organisation: the actor its
+    name names. "" when nothing is known."""
     hits = lex.actor_matcher.find(e.name)
+    if e.kind == "person":
+        side = title_side(tuple(e.titles), lex)
+        if side:
+            return side
+        listed = next((h.key for h in hits if h.info == "person"), "")
+        state = title_state(tuple(e.titles))
+        return state if state and not listed_state(listed, state, lex) else listed
     for form in ("person", "name"):
         for h in hits:
             if h.info == form and (form == "person" or e.kind == "organisation"):
                 return h.key
-    if e.kind == "organisation":
-        adj = [h.key for h in hits if h.info == "adjective"]
-        return adj[0] if adj else ""
-    return title_side(tuple(e.titles), lex)
+    adj = [h.key for h in hits if h.info == "adjective"]
+    return adj[0] if adj else ""
+
+
+def listed_state(actor: str, state: str, lex: StanceLexicons) -> bool:
+    """Whether the pack's ``actor`` is the state named ``state`` (its label)."""
+    return bool(actor) and lex.actor_labels.get(actor, "").lower() == state.lower()
 
 
 def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLexicons) -> None:
@@ -464,7 +478,9 @@ def _finish(r: dict[str, Any], d: Described, c: _Cand | None, lex: StanceLexicon
     hits = lex.actor_matcher.find(r["speaker"])
     lex_actor, lex_match = resolve_actor(r["speaker"], lex)
     person = next((h for h in hits if h.info == "person"), None)
-    if person is not None:
+    if e is not None and e.kind == "person" and e.actor:  # a title's state comes before a listed side
+        actor, match = e.actor, (person.match if person is not None and person.key == e.actor else e.name)
+    elif person is not None:
         actor, match = person.key, person.match
     elif e is not None and e.actor:
         actor, match = e.actor, (lex_match if lex_actor == e.actor else e.name)

@@ -61,7 +61,8 @@ _SPEAKER_NOUNS = frozenset(
     commentator editor correspondent reporter reporters author king queen prince monarch
     ministry's bench justices tribunal panel jury ruling judgment judgement filing complaint
     lawsuit petition indictment verdict decision report document letter memo data figures
-    results survey poll study tally findings spokespeople""".split()
+    results survey poll study tally findings spokespeople judges investigators inspectors auditors
+    regulators critics campaigners activists doctors nurses""".split()
 )
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 """Pronouns after "according to" ("According to him, ...")."""
