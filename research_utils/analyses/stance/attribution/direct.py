@@ -64,11 +64,23 @@ _NAMING_VERB = re.compile(
 _LEAD = re.compile(r"[\s,;—–-]*")
 
 _STOP_BEFORE_VERB = re.compile(r"[.!?;:“”\"]")
+_SHORT_PARENS = re.compile(r"\([^()“”\"]{1,30}\)")
+"""A short parenthesis in a frame: a party and state ("(D-N.Y.)"), an age, an acronym."""
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
+
+
+_POSSESSIVE_BEFORE = re.compile(r"\w[’']s?\s*$")
+"""A possessive right before a quotation: "CNBC's “Squawk Box”", "the minister's “plan”":
+a name, title or term, not speech."""
 
 _STOP_AFTER_VERB = re.compile(r"[.!?;“”\"]")
 
 _ONLY_SPACE_COMMA_COLON = re.compile(r"[\s,:]*")
 
+_BARE_OBJECT = re.compile(r"\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2}\s*")
 _SHORT_OBJECT = re.compile(r"\s*(?:to\s+)?(?:[\w’'.-]+\s+){0,2}[\w’'.-]+\s*[,:]\s*")
 
 _CLOSING_QUOTES = '”’"'
@@ -88,8 +100,8 @@ def _post_attribution(
         if v.key == "according to":
             continue
         between = text[pos : v.start]
-        if _STOP_BEFORE_VERB.search(between):
-            return None
+        if _STOP_BEFORE_VERB.search(_SHORT_PARENS.sub(_blank, between)):
+            return None  # "(D-N.Y.)" after a senator's name stops nothing
         after = speaker_after(text, v.end, limit)
         inverted = between.rstrip().endswith(",") and after[1] > after[0]
         if v.start == pos or (inverted and valid_speaker(text[after[0] : after[1]], lex)):
@@ -158,8 +170,9 @@ def _pre_attribution(
             or _SHORT_OBJECT.fullmatch(rest)
             or OBJECT_THAT.match(rest)
             or v.match.lower().endswith((" on", " for"))
+            or (v.info in ("emotive", "directive") and _BARE_OBJECT.fullmatch(rest))
         ):
-            continue
+            continue  # "applauded Congress “for sending ...”", "urged restraint “despite ...”"
         span = frame_speaker(text, v, floor, lex)
         if span is not None:
             return v, span
@@ -238,6 +251,10 @@ def direct_quotes(
                 limit = min(nxt, para.ends[k2])
         floor = para.starts[sentence_at(para.starts, qs)]
         prev_end = spans[i - 1][1] if i > 0 else 0
+        if _POSSESSIVE_BEFORE.search(text, 0, qs) and len(words(inner)) < 8:
+            infos.append((qs, qe, inner))
+            direct.append(None)  # "told CNBC's “Squawk Box”": a name, not speech
+            continue
         found = _post_attribution(text, qe, limit, verbs, verb_starts, lex) or _pre_attribution(
             text, qs, max(floor, prev_end), verbs, verb_starts, verb_ends, lex
         )

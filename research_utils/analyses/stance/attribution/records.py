@@ -179,7 +179,9 @@ def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[i
 def without_inner_quotes(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop quotes without a frame of their own that lie inside a reported clause: the
     partial quotation of 'X said the offer was accepted "with sadness ..."' is part of
-    that clause, not another speech act."""
+    that clause, not another speech act. (Quotes with a frame of their own stay: dropping
+    those inside a clause lost more right attributions than wrong ones on the development
+    outlets of the real-copy gold set.)"""
     clauses: dict[int, list[tuple[int, int]]] = {}
     for r in records:
         if r["kind"] == "indirect":
