@@ -197,7 +197,8 @@ def test_fixed_phrases_and_other_referents_are_not_counted(lex, text):
 
 def test_the_referent_is_still_counted_next_to_an_excluded_phrase(lex):
     text = "A reporter for the Kyiv Independent said Russia's war had reached Kyiv again."
-    assert sorted(_voices(text, lex)) == [("kyiv", "Kyiv", "author"), ("operation", "war", "author")]
+    # "war" in the reported clause is the reporter's word; the spelling "Kyiv" is the outlet's
+    assert sorted(_voices(text, lex)) == [("kyiv", "Kyiv", "author"), ("operation", "war", "quoted")]
 
 
 # --------------------------------------------------------------------------- tables and headline
@@ -315,3 +316,32 @@ def test_a_neighbouring_sets_referent_counts_only_there(lex):
         ("crimea", "occupied Crimea"),
         ("territories", "Russian-occupied"),
     ]
+
+
+# ------------------------------------------------------------------ real copy (issue 17, item 4)
+
+
+def test_a_paraphrase_of_an_official_is_the_officials_word_but_a_spelling_stays_the_authors(lex):
+    """Our sentences in the constructions of real copy: "Putin told Xi that Russia's military
+    operation ... was necessary" reports Putin's word; the outlet's spelling of a place name
+    is its own, whoever it reports; the author's background in the same sentence is the
+    author's."""
+    hits = fr.naming_hits(
+        _doc(
+            "Putin told Xi that Russia's military operation in Ukraine was necessary. "
+            "Zelensky said Kyiv would not give up Donbas, two weeks after Russia invaded."
+        ),
+        lex,
+    )
+    got = {(h.set, h.match, h.voice) for h in hits.itertuples()}
+    assert ("operation", "military operation", "quoted") in got
+    assert ("kyiv", "Kyiv", "author") in got and ("donbas", "Donbas", "author") in got
+    assert ("operation", "invaded", "author") in got
+
+
+def test_neutral_names_are_no_side_and_state_media_scores_its_side(lex):
+    hits = fr.naming_hits(_doc("Ukrainian troops and the Ukrainian government said the line held."), lex)
+    assert hits.empty  # written by every side: no naming choice
+    doc = _doc("Russian forces continue the special operation to protect Donbass.")
+    table = fr.naming_table(doc, lex).set_index("set")
+    assert table.loc["operation", "index_author"] == -1 and table.loc["donbas", "index_author"] == -1

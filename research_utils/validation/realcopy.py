@@ -92,7 +92,12 @@ def _items(record: dict[str, Any], text: str, doc: Document, lexicons: tuple[Any
             "family": list(a.get("family") or []),
         }
         attributions.append(row)
-    counts = Counter((u["set"], u["side"], u["voice"]) for u in record.get("naming") or [])
+    terms = _naming_terms(framing_lex)
+    counts = Counter(
+        (u["set"], u["side"], u["voice"])
+        for u in record.get("naming") or []
+        if _listed(_span(text, u["at"]) or "", terms.get((u["set"], u["side"]), ()))
+    )
     a_own = sum(n for (_, side, voice), n in counts.items() if side == "a" and voice == "author")
     b_own = sum(n for (_, side, voice), n in counts.items() if side == "b" and voice == "author")
     return {
@@ -122,6 +127,27 @@ def _items(record: dict[str, Any], text: str, doc: Document, lexicons: tuple[Any
             "paragraphs": st.get("paragraphs"),
         },
     }
+
+
+def _norm_term(text: str) -> str:
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
+def _naming_terms(framing_lex: Any) -> dict[tuple[str, str], tuple[str, ...]]:
+    """``{(set, side): terms}`` of the naming sets the article is scored with."""
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for e in framing_lex.naming.entries:
+        for side in ("a", "b"):
+            out[(str(e["id"]), side)] = tuple(_norm_term(str(t)) for t in e[f"side_{side}"])
+    return out
+
+
+def _listed(span: str, terms: tuple[str, ...]) -> bool:
+    """Whether a coded naming use is a term the set lists today: the coders coded only
+    listed terms; a term taken out of a set since (a neutral name such as "Ukrainian
+    forces", issue 17) no longer counts, as the rules of tests/gold/README.md say."""
+    word = _norm_term(span)
+    return any(word == t or t in word for t in terms)
 
 
 def load_real(gold: str | Path, cache: Path | None = None) -> RealCopy:

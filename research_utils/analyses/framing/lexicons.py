@@ -71,7 +71,7 @@ _CHECKLIST_OPTIONAL: dict[str, Any] = {
     "min_sentences": int,
 }
 _NAMING_SCHEMA: dict[str, Any] = {"referent": str, "side_a": list, "side_b": list, "source": str}
-_NAMING_OPTIONAL: dict[str, Any] = {"label_a": str, "label_b": str, "exclude": list, "note": str}
+_NAMING_OPTIONAL: dict[str, Any] = {"label_a": str, "label_b": str, "exclude": list, "note": str, "kind": str}
 _PERSUASION_SCHEMA: dict[str, Any] = {"technique": str, "family": str, "definition": str}
 _PERSUASION_OPTIONAL: dict[str, Any] = {
     "cues": list,

@@ -118,6 +118,21 @@ def _label(entry: dict[str, Any], side: str) -> str:
     return ", ".join(terms[:3]) + (" ..." if len(terms) > 3 else "")
 
 
+def _reported_clauses(doc: Document, pack: str) -> dict[int, list[tuple[int, int]]]:
+    """The clauses of indirect speech of ``doc`` (paragraph offsets by paragraph id), from
+    the stance analysis's attributions with the topic pack's lexicons: a term inside one
+    reports the speaker's wording (:mod:`~research_utils.analyses.framing.naming_voice`)."""
+    from research_utils.analyses.stance import load_stance_lexicons
+    from research_utils.analyses.stance.attribution import reported_speech
+
+    out: dict[int, list[tuple[int, int]]] = {}
+    for r in reported_speech(doc, load_stance_lexicons(pack=pack)).attributions:
+        if r["kind"] == "indirect" and r.get("_verb") is not None:
+            pid, a, b = r["_scope"]
+            out.setdefault(pid, []).append((a, b))
+    return out
+
+
 def _doc_hits(doc: Document, lex: FramingLexicons) -> Columns:
     """The naming hits of one document as columns (:data:`HIT_COLUMNS` and ``group``, the
     set's position in the lexicon), in sentence order, sets in lexicon order. Kept with the
@@ -130,8 +145,16 @@ def _doc_hits(doc: Document, lex: FramingLexicons) -> Columns:
         labels = {(i, s): _label(e, s) for i, e in enumerate(entries) for s in "AB"}
         n = len(found)
         evidence = evidence_columns(doc, found.sentence, found.start, found.end)
+        spelling = np.asarray([e.get("kind") == "spelling" for e in entries], dtype=bool)
         evidence["voice"], cue = hit_voices(
-            doc, lex.naming, found.sentence, found.start, found.end, found.tag
+            doc,
+            lex.naming,
+            found.sentence,
+            found.start,
+            found.end,
+            found.tag,
+            spelling[found.group],
+            _reported_clauses(doc, lex.pack) if len(found.sentence) else {},
         )
         return {
             "article": filled(doc.slug, n),

@@ -237,6 +237,7 @@ def direct_quotes(
     verb_ends = [v.end for v in verbs]
     direct: list[dict[str, Any] | None] = []
     infos: list[tuple[int, int, str]] = []
+    named: set[int] = set()  # quotations that are names or titles, never speech
     for i, (qs, qe) in enumerate(spans):
         inner_end = qe - 1 if text[qe - 1] in _CLOSING_QUOTES and qe - qs > 1 else qe
         opened = 0 if continued is not None and (qs, qe) == continued else 1  # no opening mark to skip
@@ -254,6 +255,7 @@ def direct_quotes(
         if _POSSESSIVE_BEFORE.search(text, 0, qs) and len(words(inner)) < 8:
             infos.append((qs, qe, inner))
             direct.append(None)  # "told CNBC's “Squawk Box”": a name, not speech
+            named.add(i)
             continue
         found = _post_attribution(text, qe, limit, verbs, verb_starts, lex) or _pre_attribution(
             text, qs, max(floor, prev_end), verbs, verb_starts, verb_ends, lex
@@ -267,7 +269,7 @@ def direct_quotes(
             direct.append(None)
     # Quotes continuing an attributed one (“A,” X said. “B.”), forwards then backwards.
     for i in range(len(direct)):
-        if direct[i] is None:
+        if direct[i] is None and i not in named:
             qs, qe, inner = infos[i]
             src = None
             prev = direct[i - 1] if i > 0 else None
@@ -280,13 +282,15 @@ def direct_quotes(
                 direct[i] = inherit(src, para, (qs, qe), inner)
     for i in range(len(direct) - 2, -1, -1):
         nxt_rec = direct[i + 1]
-        if direct[i] is None and nxt_rec is not None:
+        if direct[i] is None and nxt_rec is not None and i not in named:
             qs, qe, inner = infos[i]
             if not words(text[qe : infos[i + 1][0]]):
                 direct[i] = inherit(nxt_rec, para, (qs, qe), inner)
     out = []
     still_open = None
-    for rec, (qs, qe, inner) in zip(direct, infos, strict=True):
+    for i, (rec, (qs, qe, inner)) in enumerate(zip(direct, infos, strict=True)):
+        if i in named:
+            continue
         if rec is None:
             lead = text[para.starts[sentence_at(para.starts, qs)] : qs].rstrip()
             colon = lead.endswith(":") and not _QUOTE_LABEL.fullmatch(text, 0, qs) and bool(words(lead))

@@ -159,7 +159,7 @@ _TIME_LEAD = frozenset("monday tuesday wednesday thursday friday saturday sunday
 """A time word left before a subject by a clause cut ("said Friday it hopes ...")."""
 _TRAILING_CATENATIVE = re.compile(
     r"\s+(?:(?:went|goes|go|going)\s+on|(?:was|were|is|are)\s+(?:quick|keen|careful|eager|at\s+pains)"
-    r"|(?:sought|tried|wanted|decided|chose|hastened|rushed|moved))\s+to$"
+    r"|(?:sought|tried|wanted|decided|chose|hastened|rushed|moved))(?:\s+to)?$"
 )
 """A verb before an infinitive reporting verb: "Lavrov went on to say", "was quick to add"."""
 _TRAILING_TIME = re.compile(
