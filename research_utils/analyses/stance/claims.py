@@ -98,55 +98,65 @@ def _roles(
     cues, possib, conds, causes = (found[k] for k in ("cue", "possibility", "conditional", "causative"))
     floor, anchor, cond, k = cue.floor, cue.anchor, cue.condition, cue.index
     out = _Roles(value=cue.value)
-    if cue.start is not None:
-        before = [
-            m
-            for m in mentions
-            if m.end <= anchor
-            and m.start >= cue.lower
-            and not any(a <= m.start < b for a, b in speaker_spans)
-        ]
+    free = [m for m in mentions if not any(a <= m.start < b for a, b in speaker_spans)]
+    if cue.after:
+        # "NATO membership was ruled out by Kyiv": the agent of the passive claims; without
+        # one, the speaker does ("Security guarantees must be implemented, Zelensky said").
+        out.subjects = [cue.agent] if cue.agent is not None else []
+    elif cue.threat and not cue.trailing and cond is not None:
+        # "If Kyiv joins NATO, Moscow will respond": the subject of the main clause threatens,
+        # the actor of the condition is its target (a mention).
+        out.subjects = [m for m in free if m.start >= cue.cond_end][:1]
+        out.addressees = [m for m in free if cond.start <= m.start < cue.cond_end]
+    elif cue.start is not None:
+        before = [m for m in free if m.end <= anchor and m.start >= cue.lower]
+        subjects = list(before)
         if cue.trailing and cue.inside_condition and cond is not None:
             # "Russia is ready to offer guarantees if Kiev renounces NATO": the condition is the
             # demand of the main clause's subject; the actor of the condition is a mention.
-            main = [m for m in before if m.end <= cond.start]
             out.addressees = [m for m in before if m.start >= cond.start]
-            before = main
-            out.subjects = main[-1:]
+            before = [m for m in before if m.end <= cond.start]
+            out.subjects = [m for m in subjects if m.end <= cond.start][-1:]
         elif before and k is not None:
             # "Ukraine rejected Moscow's demand for neutrality": the actor before the outer
             # cue takes the composed position, the inner actor its own.
             j = chained(text, cues, k, floor, max_words=4)
             if j is not None and cues[j].end <= before[-1].start:
-                earlier = [m for m in before if m.end <= cues[j].start]
+                earlier = [m for m in subjects if m.end <= cues[j].start]
                 if earlier:
                     oval, _, ostart = cue_value(text, cues, j, floor, lex, mentions)
                     out.outer = (earlier[-1], oval * cue.value, " ".join(text[ostart : cues[k].end].split()))
         if before and not out.subjects:
             s = before[-1]
-            out.subjects = [s]
             cz = [c for c in causes if c.end <= s.start and gap_words(text, c.end, s.start) <= 1]
             directive = _directive_before(text, cues, s, floor)
             if cz:
                 out.addressees = [s]
-                earlier = [m for m in before if m.end <= cz[-1].start]
-                out.subjects = [earlier[-1]] if earlier else []
+                earlier = [m for m in subjects if m.end <= cz[-1].start]
+                out.subjects = earlier[-1:]
             elif directive is not None:
                 # "Moscow demands that Kyiv drop its bid": the demander claims, Kyiv is asked.
                 dval, _, _ = cue_value(text, cues, directive, floor, lex, mentions)
                 out.addressees = [s]
-                earlier = [m for m in before if m.end <= cues[directive].start]
-                out.subjects = [earlier[-1]] if earlier else []
+                earlier = [m for m in subjects if m.end <= cues[directive].start]
+                out.subjects = earlier[-1:]
                 out.value = dval * cue.value
+            else:
+                out.subjects = [s]
     sub_start = out.subjects[0].start if out.subjects else floor
     modal_obl = cue.obligations
+    post = (anchor, cue.start if cue.after and cue.start is not None else anchor)  # "must be", "could be"
     if any(floor <= c.start < anchor for c in conds):
         out.modality = "conditional"
-    elif any(sub_start <= d.start and d.end <= anchor for d in modal_obl) or (
-        modal_obl and cue.text and modal_obl[-1].start == cue.start
+    elif (
+        any(sub_start <= d.start and d.end <= anchor for d in modal_obl)
+        or (modal_obl and cue.text and modal_obl[-1].start == cue.start)
+        or any(post[0] <= d.start and d.end <= post[1] for d in modal_obl)
     ):
         out.modality = "obligation"
-    elif any(sub_start <= q.start and q.end <= anchor for q in possib):
+    elif any(sub_start <= q.start and q.end <= anchor for q in possib) or any(
+        post[0] <= q.start and q.end <= post[1] for q in possib
+    ):
         out.modality = "possibility"
     if out.modality == "obligation":
         out.addressees = out.addressees + out.subjects
@@ -178,10 +188,17 @@ def _sentence_claims(
         if old is None or rank < (not old["claim"], _ROLE_RANK[old["role"]], old["position"] == 0):
             cand[key] = rec
 
+    # A cue that is the words of an issue phrase ("foreign troops", "military alliances") gives
+    # that issue its own direction and is no cue for anything else.
+    phrase = [c for c in found["cue"] if any(c.start < h.end and h.start < c.end for h in issues)]
+    found = {**found, "cue": [c for c in found["cue"] if c not in phrase], "phrase": phrase}
+    starts = sorted(
+        {r["_scope"][1] - off for r in an.scopes.get(sid, ()) if 0 < r["_scope"][1] - off < len(text)}
+    )
     for iss in issues:
-        cue = issue_cue(text, iss, found, an.deontic_hits[sid], lex, mentions)
+        cue = issue_cue(text, iss, found, an.deontic_hits[sid], lex, mentions, issues, starts)
         roles = _roles(text, cue, mentions, speaker_spans, found, lex)
-        in_condition = cue.inside_condition and not cue.trailing
+        in_condition = cue.inside_condition and not cue.trailing and not cue.threat
         attr = an.scope_at(sid, iss.start)
         speaker_actor = attr["actor"] if attr is not None and attr["actor"] in lex.actor_labels else ""
         claimable = cue.start is not None and not cue.question and not in_condition and not cue.unowned
@@ -312,10 +329,17 @@ def claims(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFram
     the nearest support, oppose or neutral cue before the issue phrase in the same clause
     (at most eight words before it), flipped by a negator up to three words before the
     cue or between cue and issue, and multiplied by the cues chained before it ("willing
-    to set aside its demand for" = +1 x -1 x +1 = -1; "ready to discuss" = 0). With no
-    verb cue, an obligation right before the issue ("must be demilitarized") is a demand
-    for it (+1), and a negated issue phrase ("no territorial concessions") a refusal
-    (-1). The ``relation`` says why:
+    to set aside its demand for" = +1 x -1 x +1 = -1; "ready to discuss" = 0; "will not
+    discuss" = -1); a chain never runs across an issue phrase ("drop its NATO bid in
+    exchange for security guarantees": -1 and +1). With no verb cue, an obligation right
+    before the issue ("must be demilitarized") is a demand for it (+1), a negated issue
+    phrase ("no territorial concessions", "will not join military alliances or host
+    foreign bases") a refusal (-1), and an issue that opens its clause may take a
+    position stated after it ("Security guarantees must be implemented", "NATO
+    membership was ruled out by Kyiv", "Crimea is part of Russia"), claimed by the
+    speaker or the agent of the passive only. Issue phrases that name what the issue
+    rules out ("foreign troops", "military alliances") turn the direction round
+    ("rejected foreign troops" = +1 on demilitarisation). The ``relation`` says why:
 
     * ``speaker`` - the actor the quote or reported clause is attributed to: a claim
       when the clause holds a cue (Lavrov: "Ukraine must be demilitarized" -> Russia +1),
@@ -336,14 +360,18 @@ def claims(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFram
     after "If the West provides guarantees," the main clause's claim stands and the
     condition's own issue and actor are mentions; a trailing condition states the terms
     of the claimant ("Russia is ready to offer guarantees if Kiev renounces NATO" ->
-    Russia -1 on NATO membership, conditional). A question ("whether Ukraine could
+    Russia -1 on NATO membership, conditional). A threat turns the condition round: it
+    is the threatener's opposition, and its target only a mention ("promised decisive
+    actions if Ukraine didn't abandon its NATO goals", "If Kyiv joins NATO, Moscow will
+    retaliate" -> Russia -1, conditional). A question ("whether Ukraine could
     accept ...") and a position noun that belongs to nobody ("the demand for X is a
     pretext") make no claim. Actor mentions inside issue phrases ("NATO membership") are
     not claimants. One record per sentence, actor and issue (a claim before a mention).
-    Known weaknesses: word order, not syntax; implicit claimants, irony, positions stated
-    after the issue ("... remained non-negotiable") and the sign of territorial issues
-    (which depends on whose claim is named) are beyond it. Measured against a
-    hand-labelled gold set (``make validate``).
+    Known weaknesses: word order, not syntax; implicit claimants ("such troops"),
+    irony, cues shared over coordinated phrases ("proposals on A, as well as on B"),
+    and the sign of territorial issues (which depends on whose claim is named) are
+    beyond it, and a wrong speaker in the attribution table gives the claim to the wrong
+    side. Measured against a hand-labelled gold set (``make validate``).
 
     Parameters
     ----------
