@@ -158,6 +158,54 @@ def test_a_chain_of_cues_stops_at_an_issue_phrase() -> None:
     assert claim_of(chained, "ukraine", "security_guarantees") == ("claim", -1)
 
 
+def test_the_object_of_a_preposition_is_not_the_claimant() -> None:
+    obj = "In talks with Moscow, the Austrian chancellor backed neutrality for Ukraine."
+    subj = "In talks with the Austrian chancellor, Moscow backed neutrality for Ukraine."
+    assert row(obj, "russia", "neutrality")["role"] == "mention"
+    assert claim_of(subj, "russia", "neutrality") == ("claim", 1)
+    pressed = "Under pressure from Moscow, Kyiv agreed to neutrality."
+    assert claim_of(pressed, "ukraine", "neutrality") == ("claim", 1)
+    assert row(pressed, "russia", "neutrality")["role"] == "mention"
+
+
+def test_an_adjective_after_of_is_not_the_claimant_but_a_possessor_is() -> None:
+    text = "Kyiv demanded the withdrawal of Russian troops from the occupied territories."
+    assert claim_of(text, "ukraine", "territory") == ("claim", 1)
+    assert row(text, "russia", "territory")["role"] == "mention"
+    owned = "Kyiv demanded the restoration of Ukraine's territorial integrity."
+    assert claim_of(owned, "ukraine", "territory") == ("claim", 1)
+
+
+def test_the_hearer_of_a_promise_is_not_the_claimant() -> None:
+    a = "Ukraine assured Russia that it would not seek NATO membership."
+    b = "Russia assured Ukraine that it would not seek NATO membership."
+    assert claim_of(a, "ukraine", "nato_membership") == ("claim", -1)
+    assert row(a, "russia", "nato_membership")["role"] == "mention"
+    assert claim_of(b, "russia", "nato_membership") == ("claim", -1)
+    assert row(b, "ukraine", "nato_membership")["role"] == "mention"
+
+
+def test_states_named_as_objects_or_in_a_list_are_not_claimants() -> None:
+    named = "Kyiv named Turkey and NATO members Poland and Canada as states that could provide security guarantees."
+    assert row(named, "nato", "security_guarantees")["role"] == "mention"
+    assert row(named, "ukraine", "security_guarantees")["role"] == "mention"
+    assert claim_of(
+        "NATO members Poland and Canada could provide security guarantees.", "nato", "security_guarantees"
+    ) == (
+        "claim",
+        1,
+    )
+    listed = "Several countries, including the US, have offered security guarantees."
+    assert row(listed, "us", "security_guarantees")["role"] == "mention"
+    assert claim_of("The US has offered security guarantees.", "us", "security_guarantees") == ("claim", 1)
+
+
+def test_for_an_actor_to_act_is_no_claim_of_it() -> None:
+    hypothetical = "A deal is hardly possible without Ukraine recognising the independence of Donbas."
+    assert set(claims(hypothetical)["role"]) == {"mention"}
+    assert claim_of("Ukraine recognised the independence of Donbas.", "ukraine", "donbas") == ("claim", 1)
+
+
 def test_a_conditional_threat_is_the_threatener_s_opposition() -> None:
     threat = "Moscow promised decisive action if Kyiv did not abandon its NATO goals."
     r = row(threat, "russia", "nato_membership")

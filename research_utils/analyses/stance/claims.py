@@ -57,6 +57,58 @@ CLAIM_COLUMNS = [
 """Columns of :func:`claims`."""
 
 _ROLE_RANK = {r: i for i, r in enumerate(ROLES)}
+_PREPOSITIONS = frozenset(
+    """for from with against to towards toward about into onto upon between among amid amidst without than
+    like including over under near across via despite on at in within beyond""".split()
+)
+"""Words after which an actor is the object of a preposition, not the subject of a cue
+("under pressure from Moscow, Kyiv agreed", "guarantees for Ukraine must ...")."""
+_HEARER_FORMS = frozenset(
+    """tell tells told telling assure assures assured assuring promise promises promised promising remind
+    reminds reminded inform informs informed warn warns warned warning ask asks asked asking""".split()
+)
+"""Forms of verbs whose object is the hearer ("Ukraine assured Russia that it would ...")."""
+_SKIPPED = frozenset("the a an".split())
+_AS_THAT = re.compile(r"\bas\s+(?:[\w'’-]+\s+){0,3}?(?:that|which|who)\b", re.IGNORECASE)
+"""An object complement with a relative clause: "identified NATO members as countries that could
+provide guarantees": the countries provide, not the actor named before."""
+_SUCH_AS = re.compile(r"\bsuch\s+as\s+$", re.IGNORECASE)
+_LISTS = frozenset("including between among like".split())
+
+
+def _objects(text: str, mentions: list[Hit], anchor: int) -> set[int]:
+    """Indices of the actor mentions before ``anchor`` that cannot be the subject of the cue
+    at ``anchor``: objects of a preposition or of a verb of telling ("assured Russia that"),
+    members of a list ("including the US and NATO", "such as NATO", "between Russia and
+    Ukraine"), and actors before an object complement ("named NATO as the body that would
+    ..."), and an adjective after "of" ("the withdrawal of Russian troops"; "members of the
+    Ukrainian delegation" stays). A possessor ("for Ukraine's bid") stays. Only a list carries over "and": in
+    "refused assurances to Russia and the Kremlin began", the Kremlin is a subject."""
+    out: set[int] = set()
+    lists: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.end > anchor or text.startswith(("'s", "’s"), m.end):
+            continue
+        prev = [w.lower() for w in words(text[: m.start])]
+        while prev and prev[-1] in _SKIPPED:
+            prev.pop()
+        last = prev[-1] if prev else ""
+        between = text[mentions[i - 1].end : m.start] if i else ""
+        listed = last in _LISTS or _SUCH_AS.search(text, 0, m.start) is not None
+        if i - 1 in lists and re.fullmatch(r",?\s+(?:and|or)\s+(?:the\s+)?", between):
+            listed = True
+        if listed:
+            lists.add(i)
+        of_thing = last == "of" and m.info == "adjective"  # "the withdrawal of Russian troops"
+        if (
+            listed
+            or of_thing
+            or last in _PREPOSITIONS
+            or last in _HEARER_FORMS
+            or _AS_THAT.search(text, m.end, anchor)
+        ):
+            out.add(i)
+    return out
 
 
 def _directive_before(text: str, cues: list[Hit], s: Hit, floor: int) -> int | None:
@@ -110,7 +162,8 @@ def _roles(
         out.addressees = [m for m in free if cond.start <= m.start < cue.cond_end]
     elif cue.start is not None:
         before = [m for m in free if m.end <= anchor and m.start >= cue.lower]
-        subjects = list(before)
+        obj = _objects(text, before, anchor)
+        subjects = [m for i, m in enumerate(before) if i not in obj]
         if cue.trailing and cue.inside_condition and cond is not None:
             # "Russia is ready to offer guarantees if Kiev renounces NATO": the condition is the
             # demand of the main clause's subject; the actor of the condition is a mention.
@@ -142,7 +195,8 @@ def _roles(
                 out.subjects = earlier[-1:]
                 out.value = dval * cue.value
             else:
-                out.subjects = [s]
+                # the nearest actor that is not an object ("Ukraine assured Russia that it ...")
+                out.subjects = subjects[-1:]
     sub_start = out.subjects[0].start if out.subjects else floor
     modal_obl = cue.obligations
     post = (anchor, cue.start if cue.after and cue.start is not None else anchor)  # "must be", "could be"
@@ -346,7 +400,13 @@ def claims(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFram
       a mention when it has none or reports another actor's position ("Peskov noted that
       Ukraine had agreed to ..." -> Russia mention, Ukraine +1).
     * ``subject`` - the actor mention nearest before the cue ("Russia rejected
-      neutrality" -> Russia -1); after a causative or a demand ("force Ukraine to
+      neutrality" -> Russia -1), or the possessor of a position noun ("Kyiv's proposals
+      on guarantor states"), but not an object: an actor after a preposition ("under
+      pressure from Moscow, Kyiv agreed"), the hearer of a verb of telling ("Ukraine
+      assured Russia that it ..."), a member of a list ("including the US", "such as"),
+      an actor named before an object complement ("named NATO members as states that
+      could provide guarantees") or an adjective after "of" ("the withdrawal of Russian
+      troops"); after a causative or a demand ("force Ukraine to
       agree to", "demands that Kyiv drop ...", "wants Ukraine to recognise ...") the actor
       that forces or demands, with the composed direction. When another cue and actor
       come before ("Ukraine rejected Moscow's demand for neutrality"), the inner actor
