@@ -342,3 +342,36 @@ def test_an_issue_phrase_alone_or_another_negated_verb_takes_no_side() -> None:
 )
 def test_a_refusal_to_discuss(text: str, issue: str, position: int) -> None:
     assert claim_of(text, "russia", issue) == ("claim", position)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "issue", "position"),
+    [
+        (
+            "The Kremlin spokesman commented on Kyiv's proposals on guarantor states.",
+            "ukraine",
+            "security_guarantees",
+            1,
+        ),
+        ("Kyiv proposed to sidestep the question of Crimea.", "ukraine", "crimea", 0),
+        (
+            "Any peace deal with Russia will be put to a referendum, Zelensky said.",
+            "ukraine",
+            "referendum",
+            1,
+        ),
+        ("Ukraine applied for EU membership.", "ukraine", "eu_accession", 1),
+        ("Russia has long opposed NATO's eastward expansion.", "russia", "nato_membership", -1),
+        ("The Kremlin wants deep cuts to Ukraine's armed forces.", "russia", "demilitarisation", 1),
+    ],
+    ids=[
+        "proposals-on",
+        "sidestep",
+        "put-to-referendum",
+        "applied-for",
+        "eastward-expansion",
+        "cuts-to-army",
+    ],
+)
+def test_cues_of_real_copy(text: str, actor: str, issue: str, position: int) -> None:
+    assert claim_of(text, actor, issue) == ("claim", position)
