@@ -375,3 +375,46 @@ def test_a_refusal_to_discuss(text: str, issue: str, position: int) -> None:
 )
 def test_cues_of_real_copy(text: str, actor: str, issue: str, position: int) -> None:
     assert claim_of(text, actor, issue) == ("claim", position)
+
+
+def test_an_actor_after_of_is_a_claimant_only_after_a_noun_of_people() -> None:
+    invasion = "Russia's invasion of Ukraine was aimed at preventing NATO expansion."
+    assert claim_of(invasion, "russia", "nato_membership") == ("claim", -1)
+    assert row(invasion, "ukraine", "nato_membership")["role"] == "mention"
+    assert claim_of("The President of Ukraine rejected neutrality.", "ukraine", "neutrality") == ("claim", -1)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "issue", "position"),
+    [
+        ("Ukraine's neutral status is a key requirement, Peskov said.", "russia", "neutrality", 1),
+        ("NATO membership remains Kyiv's strategic goal.", "ukraine", "nato_membership", 1),
+        ("Russia's goal is the demilitarisation of Ukraine.", "russia", "demilitarisation", 1),
+        ("The West has promised Ukraine eventual NATO membership.", "west", "nato_membership", 1),
+        ("Zelensky said Ukraine would not cede any territory.", "ukraine", "territory", -1),
+    ],
+    ids=["is-a-requirement", "remains-goal", "goal-is", "promised", "cede-any"],
+)
+def test_position_nouns_and_promises(text: str, actor: str, issue: str, position: int) -> None:
+    assert claim_of(text, actor, issue) == ("claim", position)
+
+
+def test_a_goal_that_belongs_to_nobody_and_a_forecast_are_no_claims() -> None:
+    assert (
+        row("The goal of neutrality is unrealistic, Kuleba said.", "ukraine", "neutrality")["role"]
+        == "mention"
+    )
+    forecast = "It is likely that the Russian side will not give up territory."
+    assert row(forecast, "russia", "territory")["role"] == "mention"
+    assert claim_of("The Russian side will not give up territory.", "russia", "territory") == ("claim", -1)
+
+
+def test_a_cue_does_not_reach_into_a_new_clause() -> None:
+    two = "Kyiv agreed to talks after the shelling stopped, and neutrality was never raised."
+    assert row(two, "ukraine", "neutrality")["role"] == "mention"
+    listed = claims("Russia demanded neutrality, demilitarisation and denazification.")
+    assert list(listed.sort_values("issue")[["issue", "position"]].itertuples(index=False, name=None)) == [
+        ("demilitarisation", 1),
+        ("denazification", 1),
+        ("neutrality", 1),
+    ]

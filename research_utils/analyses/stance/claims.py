@@ -74,6 +74,19 @@ _AS_THAT = re.compile(r"\bas\s+(?:[\w'’-]+\s+){0,3}?(?:that|which|who)\b", re.
 provide guarantees": the countries provide, not the actor named before."""
 _SUCH_AS = re.compile(r"\bsuch\s+as\s+$", re.IGNORECASE)
 _LISTS = frozenset("including between among like".split())
+_FORECAST = re.compile(
+    r"\bit(?:\s+is|['’]s|\s+seems|\s+appears)\s+(?:\w+\s+)?(?:likely|unlikely|possible|probable|expected|doubtful)\s+that\b",
+    re.IGNORECASE,
+)
+"""An impersonal forecast before the subject: what it says of an actor is no claim of the actor's."""
+_OF_PEOPLE = frozenset(
+    """president prime minister ministry ministries member members leader leaders head heads government
+    representative representatives delegation delegations official officials spokesman spokeswoman
+    spokesperson ambassador envoy parliament side people""".split()
+)
+"""Nouns of people or bodies before "of" that make the actor after it the subject ("the
+President of Ukraine", "members of the Ukrainian delegation"); after any other noun the
+actor is an object ("Russia's invasion of Ukraine", "the withdrawal of Russian troops")."""
 
 
 def _objects(text: str, mentions: list[Hit], anchor: int) -> set[int]:
@@ -81,8 +94,9 @@ def _objects(text: str, mentions: list[Hit], anchor: int) -> set[int]:
     at ``anchor``: objects of a preposition or of a verb of telling ("assured Russia that"),
     members of a list ("including the US and NATO", "such as NATO", "between Russia and
     Ukraine"), and actors before an object complement ("named NATO as the body that would
-    ..."), and an adjective after "of" ("the withdrawal of Russian troops"; "members of the
-    Ukrainian delegation" stays). A possessor ("for Ukraine's bid") stays. Only a list carries over "and": in
+    ..."), and an actor after "of" unless a noun of people or bodies comes before it ("the
+    invasion of Ukraine", "the withdrawal of Russian troops"; "members of the Ukrainian
+    delegation" stays). A possessor ("for Ukraine's bid") stays. Only a list carries over "and": in
     "refused assurances to Russia and the Kremlin began", the Kremlin is a subject."""
     out: set[int] = set()
     lists: set[int] = set()
@@ -99,7 +113,8 @@ def _objects(text: str, mentions: list[Hit], anchor: int) -> set[int]:
             listed = True
         if listed:
             lists.add(i)
-        of_thing = last == "of" and m.info == "adjective"  # "the withdrawal of Russian troops"
+        head = prev[-2] if len(prev) > 1 else ""
+        of_thing = last == "of" and (m.info == "adjective" or head not in _OF_PEOPLE)  # "invasion of Ukraine"
         if (
             listed
             or of_thing
@@ -286,6 +301,8 @@ def _sentence_claims(
                 }
             )
         belief = attr is not None and attr.get("verb_class") == "tentative"
+        # "It is likely that the Russian side will not give up ...": a forecast, no claim
+        belief = belief or bool(roles.subjects and _FORECAST.search(text, cue.floor, roles.subjects[0].start))
         for s in roles.subjects:
             add(
                 {

@@ -138,12 +138,18 @@ def cue_value(
 # --------------------------------------------------------------------------- the cue step of a claim
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s")
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|whereas|which|who|meaning|although|though|as|after|before|when|because|since|so)\b",
+    re.IGNORECASE,
+)
+"""A comma that opens a new clause: a cue before it governs nothing after it."""
 _DEONTIC_GAP_OK = frozenset("be been now also then first fully immediately completely".split())
 _NEGATED_MODAL = re.compile(r"\bnot\b|n['’]t\b", re.IGNORECASE)
 _NOUN_CUES = frozenset(
     """demand demands call calls bid bids support commitment commitments willingness readiness pursuit
     push insistence intention proposal proposals refusal rejection opposition unwillingness reluctance
-    abandonment renunciation objection objections aspiration aspirations ambition ambitions""".split()
+    abandonment renunciation objection objections aspiration aspirations ambition ambitions goal goals
+    priority priorities requirement requirements precondition preconditions""".split()
 )
 """First words of position nouns: "the demand for X" with no possessor is nobody's claim."""
 _UNOWNED = frozenset("the a an any this that such".split())
@@ -175,7 +181,9 @@ _PART_OF = re.compile(
     re.IGNORECASE,
 )
 """A territorial claim stated after the issue: "Crimea is part of Russia" (the actor follows)."""
-_OWNED_END = re.compile(r"(?:\s+(?:land|soil|territory))?\s*(?:[,.;:!?”\"’']|\s[—–]|$)", re.IGNORECASE)
+_OWNED_END = re.compile(
+    r"(?![’']s\b)(?:\s+(?:land|soil|territory))?\s*(?:[,.;:!?”\"’']|\s[—–]|$)", re.IGNORECASE
+)
 """After "is Ukrainian" / "is Russian land": the end of the predicate."""
 _THE = re.compile(r"(?:the\s+)?", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
@@ -261,7 +269,8 @@ def _cue_before(
     ``max_words`` words between it and ``pos`` (None if there is none).
 
     Searched from the nearest cue back, stopping at the first one before ``floor``. A cue
-    followed by a comma governs nothing after it ("is off the table, and neutrality ...");
+    followed by a comma, or before a comma that opens a new clause, governs nothing after it
+    ("is off the table, and neutrality ...", "agreed to talks ..., and neutrality ...");
     a noun cue with "of" governs the actor's thing right after it, not an issue after that
     ("demanded the withdrawal of Russian troops from the occupied territories": the
     demand, not the withdrawal, is about the territories); a possessor is no such thing
@@ -277,7 +286,8 @@ def _cue_before(
             c.end <= m.start and m.end <= pos and not text.startswith(("'s", "’s"), m.end) for m in mentions
         ):
             continue  # ... but "the restoration of Ukraine's territorial integrity" is about the issue
-        return None if text[c.end : pos].lstrip().startswith(",") else j
+        between = text[c.end : pos]
+        return None if between.lstrip().startswith(",") or _NEW_CLAUSE.search(between) else j
     return None
 
 
@@ -320,9 +330,10 @@ def _coordinated_negation(text: str, iss: Hit, issues: Sequence[Hit], floor: int
 
 def _opening(text: str, floor: int, pos: int, starts: Sequence[int]) -> bool:
     """True when the issue at ``pos`` opens its clause: at most three words after the clause
-    start, the start of a reported clause (``starts``) or a "that", none of them a verb cue."""
+    start, the start of a reported clause (``starts``), a "that" or a comma, none of them an
+    auxiliary."""
     heads = [floor, *(x for x in starts if floor <= x <= pos)]
-    heads += [floor + m.end() for m in re.finditer(r"\bthat\b", text[floor:pos], re.IGNORECASE)]
+    heads += [floor + m.end() for m in re.finditer(r"\bthat\b|,", text[floor:pos], re.IGNORECASE)]
     lead = words(text[max(heads) : pos])
     return len(lead) <= 3 and not any(w.lower() in _AUX for w in lead)
 
@@ -374,12 +385,24 @@ def _cue_after(
         # "Crimea is Ukraine", "Donbas will always be Russian land": a territorial claim.
         return (-1 if negated else 1), negated, at, owner.end, None
     cue = next((c for c in cues if c.start == at), None)
+    possessor = None
+    if cue is None and be_before and not res:
+        # "is a key requirement", "remains Kyiv's strategic goal": a position noun as predicate
+        ahead = [c for c in cues if c.start > at and words(c.match)[0].lower() in _NOUN_CUES]
+        if (
+            ahead
+            and gap_words(text, at, ahead[0].start) <= 3
+            and not _CHAIN_BREAK.search(text, at, ahead[0].start)
+        ):
+            cue = ahead[0]
+            owners = [m for m in mentions if at <= m.start and m.end <= cue.start]
+            possessor = next((m for m in owners if text.startswith(("'s", "’s"), m.end)), None)
     if cue is None or res:
         return None
     val = {"support": 1, "oppose": -1}.get(cue.key, 0)
     val = -val if negated else val
-    agent = None
-    if be_before:
+    agent = possessor
+    if be_before and agent is None:
         after_cue = [
             m for m in mentions if m.start >= cue.end and _BY_AGENT.fullmatch(text, cue.end, m.start)
         ]
