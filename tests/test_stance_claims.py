@@ -418,3 +418,14 @@ def test_a_cue_does_not_reach_into_a_new_clause() -> None:
         ("denazification", 1),
         ("neutrality", 1),
     ]
+
+
+def test_allies_forecasts_and_a_second_clause_are_no_claims_of_the_actor() -> None:
+    allies = "Ukraine's allies have pledged to support its bid to join NATO."
+    assert row(allies, "ukraine", "nato_membership")["role"] == "mention"
+    assert claim_of("Russia's foreign minister rejected neutrality.", "russia", "neutrality") == ("claim", -1)
+    unlikely = "Western officials say Russia is unlikely to accept security guarantees for Ukraine."
+    assert row(unlikely, "russia", "security_guarantees")["role"] == "mention"
+    thanked = "Zelensky thanked the US for its support but said Ukraine needs security guarantees."
+    assert row(thanked, "us", "security_guarantees")["role"] == "mention"
+    assert claim_of(thanked, "ukraine", "security_guarantees") == ("claim", 1)

@@ -74,11 +74,18 @@ _AS_THAT = re.compile(r"\bas\s+(?:[\w'’-]+\s+){0,3}?(?:that|which|who)\b", re.
 provide guarantees": the countries provide, not the actor named before."""
 _SUCH_AS = re.compile(r"\bsuch\s+as\s+$", re.IGNORECASE)
 _LISTS = frozenset("including between among like".split())
+_OTHERS = frozenset(
+    """ally allies partner partners backer backers supporter supporters critic critics opponent opponents
+    enemy enemies adversary adversaries neighbour neighbours neighbor neighbors""".split()
+)
+"""Nouns after a possessor that name other actors ("Ukraine's allies"): no claim of the possessor."""
 _FORECAST = re.compile(
     r"\bit(?:\s+is|['’]s|\s+seems|\s+appears)\s+(?:\w+\s+)?(?:likely|unlikely|possible|probable|expected|doubtful)\s+that\b",
     re.IGNORECASE,
 )
 """An impersonal forecast before the subject: what it says of an actor is no claim of the actor's."""
+_LIKELY = re.compile(r"\b(?:likely|unlikely|expected)\s+to\b", re.IGNORECASE)
+"""A forecast after the subject: "Russia is unlikely to accept ..."."""
 _OF_PEOPLE = frozenset(
     """president prime minister ministry ministries member members leader leaders head heads government
     representative representatives delegation delegations official officials spokesman spokeswoman
@@ -101,7 +108,12 @@ def _objects(text: str, mentions: list[Hit], anchor: int) -> set[int]:
     out: set[int] = set()
     lists: set[int] = set()
     for i, m in enumerate(mentions):
-        if m.end > anchor or text.startswith(("'s", "’s"), m.end):
+        if m.end > anchor:
+            continue
+        if text.startswith(("'s", "’s"), m.end):
+            nxt = words(text[m.end + 2 :])[:1]
+            if nxt and nxt[0].lower() in _OTHERS:
+                out.add(i)  # "Ukraine's allies have pledged ...": the allies claim, not Ukraine
             continue
         prev = [w.lower() for w in words(text[: m.start])]
         while prev and prev[-1] in _SKIPPED:
@@ -302,7 +314,13 @@ def _sentence_claims(
             )
         belief = attr is not None and attr.get("verb_class") == "tentative"
         # "It is likely that the Russian side will not give up ...": a forecast, no claim
-        belief = belief or bool(roles.subjects and _FORECAST.search(text, cue.floor, roles.subjects[0].start))
+        belief = belief or bool(
+            roles.subjects
+            and (
+                _FORECAST.search(text, cue.floor, roles.subjects[0].start)
+                or _LIKELY.search(text, roles.subjects[0].end, cue.anchor)
+            )
+        )
         for s in roles.subjects:
             add(
                 {

@@ -30,7 +30,9 @@ __all__ = ["IssueCue", "chained", "cue_value", "issue_cue", "negation", "negator
 _TOKEN = re.compile(r"[\w’'-]+")
 _NOT_ONLY = re.compile(r"\s+only\b", re.IGNORECASE)
 _CONTRACTED_NEGATION = re.compile(r"\b\w*[a-z]n['’]t\b", re.IGNORECASE)
-_CHAIN_BREAK = re.compile(r"[,;:.]")
+_CHAIN_BREAK = re.compile(r"[,;:.]|\b(?:and|but|while|whereas|although|said|says|told)\b", re.IGNORECASE)
+"""What ends a chain of cues: punctuation, a conjunction or a reporting verb ("thanked the US for its
+support but said Ukraine needs ...": two positions)."""
 
 
 def negators(text: str, lex: StanceLexicons) -> list[Hit]:
@@ -69,7 +71,8 @@ def negation(text: str, floor: int, pos: int, lex: StanceLexicons, max_words: in
 
 
 def chained(text: str, cues: list[Hit], idx: int, floor: int, max_words: int = 3) -> int | None:
-    """Index of the cue right before cue ``idx`` (at most ``max_words`` words between, no punctuation)."""
+    """Index of the cue right before cue ``idx`` (at most ``max_words`` words between, no
+    punctuation, conjunction or reporting verb: :data:`_CHAIN_BREAK`)."""
     c = cues[idx]
     for j in range(idx - 1, -1, -1):
         p = cues[j]
