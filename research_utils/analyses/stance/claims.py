@@ -98,13 +98,15 @@ actor is an object ("Russia's invasion of Ukraine", "the withdrawal of Russian t
 
 def _objects(text: str, mentions: list[Hit], anchor: int) -> set[int]:
     """Indices of the actor mentions before ``anchor`` that cannot be the subject of the cue
-    at ``anchor``: objects of a preposition or of a verb of telling ("assured Russia that"),
-    members of a list ("including the US and NATO", "such as NATO", "between Russia and
-    Ukraine"), and actors before an object complement ("named NATO as the body that would
-    ..."), and an actor after "of" unless a noun of people or bodies comes before it ("the
-    invasion of Ukraine", "the withdrawal of Russian troops"; "members of the Ukrainian
-    delegation" stays). A possessor ("for Ukraine's bid") stays. Only a list carries over "and": in
-    "refused assurances to Russia and the Kremlin began", the Kremlin is a subject."""
+    at ``anchor``: objects of a preposition or of a verb of telling ("assured Russia
+    that"); members of a list ("including the US and NATO", "such as NATO", "between
+    Russia and Ukraine"); actors before an object complement ("named NATO as the body
+    that would ..."); an actor after "of" unless a noun of people or bodies comes before
+    it ("the invasion of Ukraine", "the withdrawal of Russian troops"; "members of the
+    Ukrainian delegation" stays); and a possessor of allies, partners, critics ...
+    ("Ukraine's allies"). Any other possessor stays ("for Ukraine's bid"). Only a list
+    carries over "and": in "refused assurances to Russia and the Kremlin began", the
+    Kremlin is a subject."""
     out: set[int] = set()
     lists: set[int] = set()
     for i, m in enumerate(mentions):
@@ -440,8 +442,10 @@ def claims(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFram
       pressure from Moscow, Kyiv agreed"), the hearer of a verb of telling ("Ukraine
       assured Russia that it ..."), a member of a list ("including the US", "such as"),
       an actor named before an object complement ("named NATO members as states that
-      could provide guarantees") or an adjective after "of" ("the withdrawal of Russian
-      troops"); after a causative or a demand ("force Ukraine to
+      could provide guarantees"), an actor after "of" ("Russia's invasion of Ukraine",
+      "the withdrawal of Russian troops"; not "the President of Ukraine") or the
+      possessor of allies ("Ukraine's allies have pledged"); after a causative or a
+      demand ("force Ukraine to
       agree to", "demands that Kyiv drop ...", "wants Ukraine to recognise ...") the actor
       that forces or demands, with the composed direction. When another cue and actor
       come before ("Ukraine rejected Moscow's demand for neutrality"), the inner actor
@@ -459,8 +463,9 @@ def claims(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFram
     is the threatener's opposition, and its target only a mention ("promised decisive
     actions if Ukraine didn't abandon its NATO goals", "If Kyiv joins NATO, Moscow will
     retaliate" -> Russia -1, conditional). A question ("whether Ukraine could
-    accept ...") and a position noun that belongs to nobody ("the demand for X is a
-    pretext") make no claim. Actor mentions inside issue phrases ("NATO membership") are
+    accept ..."), a forecast ("It is likely that ...", "Russia is unlikely to accept")
+    and a position noun that belongs to nobody ("the demand for X is a pretext") make no
+    claim. Actor mentions inside issue phrases ("NATO membership") are
     not claimants. One record per sentence, actor and issue (a claim before a mention).
     Known weaknesses: word order, not syntax; implicit claimants ("such troops"),
     irony, cues shared over coordinated phrases ("proposals on A, as well as on B"),
