@@ -57,6 +57,87 @@ CLAIM_COLUMNS = [
 """Columns of :func:`claims`."""
 
 _ROLE_RANK = {r: i for i, r in enumerate(ROLES)}
+_PREPOSITIONS = frozenset(
+    """for from with against to towards toward about into onto upon between among amid amidst without than
+    like including over under near across via despite on at in within beyond""".split()
+)
+"""Words after which an actor is the object of a preposition, not the subject of a cue
+("under pressure from Moscow, Kyiv agreed", "guarantees for Ukraine must ...")."""
+_HEARER_FORMS = frozenset(
+    """tell tells told telling assure assures assured assuring promise promises promised promising remind
+    reminds reminded inform informs informed warn warns warned warning ask asks asked asking""".split()
+)
+"""Forms of verbs whose object is the hearer ("Ukraine assured Russia that it would ...")."""
+_SKIPPED = frozenset("the a an".split())
+_AS_THAT = re.compile(r"\bas\s+(?:[\w'’-]+\s+){0,3}?(?:that|which|who)\b", re.IGNORECASE)
+"""An object complement with a relative clause: "identified NATO members as countries that could
+provide guarantees": the countries provide, not the actor named before."""
+_SUCH_AS = re.compile(r"\bsuch\s+as\s+$", re.IGNORECASE)
+_LISTS = frozenset("including between among like".split())
+_OTHERS = frozenset(
+    """ally allies partner partners backer backers supporter supporters critic critics opponent opponents
+    enemy enemies adversary adversaries neighbour neighbours neighbor neighbors""".split()
+)
+"""Nouns after a possessor that name other actors ("Ukraine's allies"): no claim of the possessor."""
+_FORECAST = re.compile(
+    r"\bit(?:\s+is|['’]s|\s+seems|\s+appears)\s+(?:\w+\s+)?(?:likely|unlikely|possible|probable|expected|doubtful)\s+that\b",
+    re.IGNORECASE,
+)
+"""An impersonal forecast before the subject: what it says of an actor is no claim of the actor's."""
+_LIKELY = re.compile(r"\b(?:likely|unlikely|expected)\s+to\b", re.IGNORECASE)
+"""A forecast after the subject: "Russia is unlikely to accept ..."."""
+_OF_PEOPLE = frozenset(
+    """president prime minister ministry ministries member members leader leaders head heads government
+    representative representatives delegation delegations official officials spokesman spokeswoman
+    spokesperson ambassador envoy parliament side people""".split()
+)
+"""Nouns of people or bodies before "of" that make the actor after it the subject ("the
+President of Ukraine", "members of the Ukrainian delegation"); after any other noun the
+actor is an object ("Russia's invasion of Ukraine", "the withdrawal of Russian troops")."""
+
+
+def _objects(text: str, mentions: list[Hit], anchor: int) -> set[int]:
+    """Indices of the actor mentions before ``anchor`` that cannot be the subject of the cue
+    at ``anchor``: objects of a preposition or of a verb of telling ("assured Russia
+    that"); members of a list ("including the US and NATO", "such as NATO", "between
+    Russia and Ukraine"); actors before an object complement ("named NATO as the body
+    that would ..."); an actor after "of" unless a noun of people or bodies comes before
+    it ("the invasion of Ukraine", "the withdrawal of Russian troops"; "members of the
+    Ukrainian delegation" stays); and a possessor of allies, partners, critics ...
+    ("Ukraine's allies"). Any other possessor stays ("for Ukraine's bid"). Only a list
+    carries over "and": in "refused assurances to Russia and the Kremlin began", the
+    Kremlin is a subject."""
+    out: set[int] = set()
+    lists: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.end > anchor:
+            continue
+        if text.startswith(("'s", "’s"), m.end):
+            nxt = words(text[m.end + 2 :])[:1]
+            if nxt and nxt[0].lower() in _OTHERS:
+                out.add(i)  # "Ukraine's allies have pledged ...": the allies claim, not Ukraine
+            continue
+        prev = [w.lower() for w in words(text[: m.start])]
+        while prev and prev[-1] in _SKIPPED:
+            prev.pop()
+        last = prev[-1] if prev else ""
+        between = text[mentions[i - 1].end : m.start] if i else ""
+        listed = last in _LISTS or _SUCH_AS.search(text, 0, m.start) is not None
+        if i - 1 in lists and re.fullmatch(r",?\s+(?:and|or)\s+(?:the\s+)?", between):
+            listed = True
+        if listed:
+            lists.add(i)
+        head = prev[-2] if len(prev) > 1 else ""
+        of_thing = last == "of" and (m.info == "adjective" or head not in _OF_PEOPLE)  # "invasion of Ukraine"
+        if (
+            listed
+            or of_thing
+            or last in _PREPOSITIONS
+            or last in _HEARER_FORMS
+            or _AS_THAT.search(text, m.end, anchor)
+        ):
+            out.add(i)
+    return out
 
 
 def _directive_before(text: str, cues: list[Hit], s: Hit, floor: int) -> int | None:
@@ -98,55 +179,67 @@ def _roles(
     cues, possib, conds, causes = (found[k] for k in ("cue", "possibility", "conditional", "causative"))
     floor, anchor, cond, k = cue.floor, cue.anchor, cue.condition, cue.index
     out = _Roles(value=cue.value)
-    if cue.start is not None:
-        before = [
-            m
-            for m in mentions
-            if m.end <= anchor
-            and m.start >= cue.lower
-            and not any(a <= m.start < b for a, b in speaker_spans)
-        ]
+    free = [m for m in mentions if not any(a <= m.start < b for a, b in speaker_spans)]
+    if cue.after:
+        # "NATO membership was ruled out by Kyiv": the agent of the passive claims; without
+        # one, the speaker does ("Security guarantees must be implemented, Zelensky said").
+        out.subjects = [cue.agent] if cue.agent is not None else []
+    elif cue.threat and not cue.trailing and cond is not None:
+        # "If Kyiv joins NATO, Moscow will respond": the subject of the main clause threatens,
+        # the actor of the condition is its target (a mention).
+        out.subjects = [m for m in free if m.start >= cue.cond_end][:1]
+        out.addressees = [m for m in free if cond.start <= m.start < cue.cond_end]
+    elif cue.start is not None:
+        before = [m for m in free if m.end <= anchor and m.start >= cue.lower]
+        obj = _objects(text, before, anchor)
+        subjects = [m for i, m in enumerate(before) if i not in obj]
         if cue.trailing and cue.inside_condition and cond is not None:
             # "Russia is ready to offer guarantees if Kiev renounces NATO": the condition is the
             # demand of the main clause's subject; the actor of the condition is a mention.
-            main = [m for m in before if m.end <= cond.start]
             out.addressees = [m for m in before if m.start >= cond.start]
-            before = main
-            out.subjects = main[-1:]
+            before = [m for m in before if m.end <= cond.start]
+            out.subjects = [m for m in subjects if m.end <= cond.start][-1:]
         elif before and k is not None:
             # "Ukraine rejected Moscow's demand for neutrality": the actor before the outer
             # cue takes the composed position, the inner actor its own.
             j = chained(text, cues, k, floor, max_words=4)
             if j is not None and cues[j].end <= before[-1].start:
-                earlier = [m for m in before if m.end <= cues[j].start]
+                earlier = [m for m in subjects if m.end <= cues[j].start]
                 if earlier:
                     oval, _, ostart = cue_value(text, cues, j, floor, lex, mentions)
                     out.outer = (earlier[-1], oval * cue.value, " ".join(text[ostart : cues[k].end].split()))
         if before and not out.subjects:
             s = before[-1]
-            out.subjects = [s]
             cz = [c for c in causes if c.end <= s.start and gap_words(text, c.end, s.start) <= 1]
             directive = _directive_before(text, cues, s, floor)
             if cz:
                 out.addressees = [s]
-                earlier = [m for m in before if m.end <= cz[-1].start]
-                out.subjects = [earlier[-1]] if earlier else []
+                earlier = [m for m in subjects if m.end <= cz[-1].start]
+                out.subjects = earlier[-1:]
             elif directive is not None:
                 # "Moscow demands that Kyiv drop its bid": the demander claims, Kyiv is asked.
                 dval, _, _ = cue_value(text, cues, directive, floor, lex, mentions)
                 out.addressees = [s]
-                earlier = [m for m in before if m.end <= cues[directive].start]
-                out.subjects = [earlier[-1]] if earlier else []
+                earlier = [m for m in subjects if m.end <= cues[directive].start]
+                out.subjects = earlier[-1:]
                 out.value = dval * cue.value
+            else:
+                # the nearest actor that is not an object ("Ukraine assured Russia that it ...")
+                out.subjects = subjects[-1:]
     sub_start = out.subjects[0].start if out.subjects else floor
     modal_obl = cue.obligations
+    post = (anchor, cue.start if cue.after and cue.start is not None else anchor)  # "must be", "could be"
     if any(floor <= c.start < anchor for c in conds):
         out.modality = "conditional"
-    elif any(sub_start <= d.start and d.end <= anchor for d in modal_obl) or (
-        modal_obl and cue.text and modal_obl[-1].start == cue.start
+    elif (
+        any(sub_start <= d.start and d.end <= anchor for d in modal_obl)
+        or (modal_obl and cue.text and modal_obl[-1].start == cue.start)
+        or any(post[0] <= d.start and d.end <= post[1] for d in modal_obl)
     ):
         out.modality = "obligation"
-    elif any(sub_start <= q.start and q.end <= anchor for q in possib):
+    elif any(sub_start <= q.start and q.end <= anchor for q in possib) or any(
+        post[0] <= q.start and q.end <= post[1] for q in possib
+    ):
         out.modality = "possibility"
     if out.modality == "obligation":
         out.addressees = out.addressees + out.subjects
@@ -178,10 +271,17 @@ def _sentence_claims(
         if old is None or rank < (not old["claim"], _ROLE_RANK[old["role"]], old["position"] == 0):
             cand[key] = rec
 
+    # A cue that is the words of an issue phrase ("foreign troops", "military alliances") gives
+    # that issue its own direction and is no cue for anything else.
+    phrase = [c for c in found["cue"] if any(c.start < h.end and h.start < c.end for h in issues)]
+    found = {**found, "cue": [c for c in found["cue"] if c not in phrase], "phrase": phrase}
+    starts = sorted(
+        {r["_scope"][1] - off for r in an.scopes.get(sid, ()) if 0 < r["_scope"][1] - off < len(text)}
+    )
     for iss in issues:
-        cue = issue_cue(text, iss, found, an.deontic_hits[sid], lex, mentions)
+        cue = issue_cue(text, iss, found, an.deontic_hits[sid], lex, mentions, issues, starts)
         roles = _roles(text, cue, mentions, speaker_spans, found, lex)
-        in_condition = cue.inside_condition and not cue.trailing
+        in_condition = cue.inside_condition and not cue.trailing and not cue.threat
         attr = an.scope_at(sid, iss.start)
         speaker_actor = attr["actor"] if attr is not None and attr["actor"] in lex.actor_labels else ""
         claimable = cue.start is not None and not cue.question and not in_condition and not cue.unowned
@@ -215,6 +315,14 @@ def _sentence_claims(
                 }
             )
         belief = attr is not None and attr.get("verb_class") == "tentative"
+        # "It is likely that the Russian side will not give up ...": a forecast, no claim
+        belief = belief or bool(
+            roles.subjects
+            and (
+                _FORECAST.search(text, cue.floor, roles.subjects[0].start)
+                or _LIKELY.search(text, roles.subjects[0].end, cue.anchor)
+            )
+        )
         for s in roles.subjects:
             add(
                 {
@@ -312,17 +420,32 @@ def claims(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFram
     the nearest support, oppose or neutral cue before the issue phrase in the same clause
     (at most eight words before it), flipped by a negator up to three words before the
     cue or between cue and issue, and multiplied by the cues chained before it ("willing
-    to set aside its demand for" = +1 x -1 x +1 = -1; "ready to discuss" = 0). With no
-    verb cue, an obligation right before the issue ("must be demilitarized") is a demand
-    for it (+1), and a negated issue phrase ("no territorial concessions") a refusal
-    (-1). The ``relation`` says why:
+    to set aside its demand for" = +1 x -1 x +1 = -1; "ready to discuss" = 0; "will not
+    discuss" = -1); a chain never runs across an issue phrase ("drop its NATO bid in
+    exchange for security guarantees": -1 and +1). With no verb cue, an obligation right
+    before the issue ("must be demilitarized") is a demand for it (+1), a negated issue
+    phrase ("no territorial concessions", "will not join military alliances or host
+    foreign bases") a refusal (-1), and an issue that opens its clause may take a
+    position stated after it ("Security guarantees must be implemented", "NATO
+    membership was ruled out by Kyiv", "Crimea is part of Russia"), claimed by the
+    speaker or the agent of the passive only. Issue phrases that name what the issue
+    rules out ("foreign troops", "military alliances") turn the direction round
+    ("rejected foreign troops" = +1 on demilitarisation). The ``relation`` says why:
 
     * ``speaker`` - the actor the quote or reported clause is attributed to: a claim
       when the clause holds a cue (Lavrov: "Ukraine must be demilitarized" -> Russia +1),
       a mention when it has none or reports another actor's position ("Peskov noted that
       Ukraine had agreed to ..." -> Russia mention, Ukraine +1).
     * ``subject`` - the actor mention nearest before the cue ("Russia rejected
-      neutrality" -> Russia -1); after a causative or a demand ("force Ukraine to
+      neutrality" -> Russia -1), or the possessor of a position noun ("Kyiv's proposals
+      on guarantor states"), but not an object: an actor after a preposition ("under
+      pressure from Moscow, Kyiv agreed"), the hearer of a verb of telling ("Ukraine
+      assured Russia that it ..."), a member of a list ("including the US", "such as"),
+      an actor named before an object complement ("named NATO members as states that
+      could provide guarantees"), an actor after "of" ("Russia's invasion of Ukraine",
+      "the withdrawal of Russian troops"; not "the President of Ukraine") or the
+      possessor of allies ("Ukraine's allies have pledged"); after a causative or a
+      demand ("force Ukraine to
       agree to", "demands that Kyiv drop ...", "wants Ukraine to recognise ...") the actor
       that forces or demands, with the composed direction. When another cue and actor
       come before ("Ukraine rejected Moscow's demand for neutrality"), the inner actor
@@ -336,14 +459,19 @@ def claims(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFram
     after "If the West provides guarantees," the main clause's claim stands and the
     condition's own issue and actor are mentions; a trailing condition states the terms
     of the claimant ("Russia is ready to offer guarantees if Kiev renounces NATO" ->
-    Russia -1 on NATO membership, conditional). A question ("whether Ukraine could
-    accept ...") and a position noun that belongs to nobody ("the demand for X is a
-    pretext") make no claim. Actor mentions inside issue phrases ("NATO membership") are
+    Russia -1 on NATO membership, conditional). A threat turns the condition round: it
+    is the threatener's opposition, and its target only a mention ("promised decisive
+    actions if Ukraine didn't abandon its NATO goals", "If Kyiv joins NATO, Moscow will
+    retaliate" -> Russia -1, conditional). A question ("whether Ukraine could
+    accept ..."), a forecast ("It is likely that ...", "Russia is unlikely to accept")
+    and a position noun that belongs to nobody ("the demand for X is a pretext") make no
+    claim. Actor mentions inside issue phrases ("NATO membership") are
     not claimants. One record per sentence, actor and issue (a claim before a mention).
-    Known weaknesses: word order, not syntax; implicit claimants, irony, positions stated
-    after the issue ("... remained non-negotiable") and the sign of territorial issues
-    (which depends on whose claim is named) are beyond it. Measured against a
-    hand-labelled gold set (``make validate``).
+    Known weaknesses: word order, not syntax; implicit claimants ("such troops"),
+    irony, cues shared over coordinated phrases ("proposals on A, as well as on B"),
+    and the sign of territorial issues (which depends on whose claim is named) are
+    beyond it, and a wrong speaker in the attribution table gives the claim to the wrong
+    side. Measured against a hand-labelled gold set (``make validate``).
 
     Parameters
     ----------

@@ -8,14 +8,16 @@ here looks inside one sentence.
 
 :func:`issue_cue` is the cue step of a claim (:mod:`~.claims`): the cue that gives the
 direction on one issue phrase (a position cue, else an obligation right before the issue,
-else a negated issue phrase), and what limits it (a question, a condition, a position
-noun that belongs to nobody).
+else a negated issue phrase, else a position stated after an issue that opens its
+clause), and what limits or turns it (a question, a condition, a threat, a position noun
+that belongs to nobody, an issue phrase that names what the issue rules out).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from research_utils.analyses.stance.lexicons import StanceLexicons
@@ -28,7 +30,9 @@ __all__ = ["IssueCue", "chained", "cue_value", "issue_cue", "negation", "negator
 _TOKEN = re.compile(r"[\w’'-]+")
 _NOT_ONLY = re.compile(r"\s+only\b", re.IGNORECASE)
 _CONTRACTED_NEGATION = re.compile(r"\b\w*[a-z]n['’]t\b", re.IGNORECASE)
-_CHAIN_BREAK = re.compile(r"[,;:.]")
+_CHAIN_BREAK = re.compile(r"[,;:.]|\b(?:and|but|while|whereas|although|said|says|told)\b", re.IGNORECASE)
+"""What ends a chain of cues: punctuation, a conjunction or a reporting verb ("thanked the US for its
+support but said Ukraine needs ...": two positions)."""
 
 
 def negators(text: str, lex: StanceLexicons) -> list[Hit]:
@@ -67,7 +71,8 @@ def negation(text: str, floor: int, pos: int, lex: StanceLexicons, max_words: in
 
 
 def chained(text: str, cues: list[Hit], idx: int, floor: int, max_words: int = 3) -> int | None:
-    """Index of the cue right before cue ``idx`` (at most ``max_words`` words between, no punctuation)."""
+    """Index of the cue right before cue ``idx`` (at most ``max_words`` words between, no
+    punctuation, conjunction or reporting verb: :data:`_CHAIN_BREAK`)."""
     c = cues[idx]
     for j in range(idx - 1, -1, -1):
         p = cues[j]
@@ -78,57 +83,121 @@ def chained(text: str, cues: list[Hit], idx: int, floor: int, max_words: int = 3
     return None
 
 
+def _chain(
+    text: str,
+    cues: list[Hit],
+    idx: int,
+    floor: int,
+    lex: StanceLexicons,
+    blockers: Sequence[Hit],
+    depth: int = 0,
+) -> tuple[int, bool, int, bool]:
+    """The value of the chain of cues that ends at cue ``idx``, whether a negator flipped it,
+    where it starts, and whether it ends in a refused neutral cue ("will not discuss")."""
+    c = cues[idx]
+    prev_idx = chained(text, cues, idx, floor) if depth < 3 else None
+    if prev_idx is not None and any(cues[prev_idx].end <= m.start and m.end <= c.start for m in blockers):
+        prev_idx = None
+    neg_floor = cues[prev_idx].end if prev_idx is not None else floor
+    neg_at = negation(text, neg_floor, c.start, lex)
+    before, negated, start = (-1 if neg_at is not None else 1), neg_at is not None, c.start
+    if neg_at is not None:
+        start = neg_at
+    if prev_idx is not None:
+        pval, pneg, pstart, _ = _chain(text, cues, prev_idx, floor, lex, blockers, depth + 1)
+        before *= pval
+        negated = negated or pneg
+        start = min(start, pstart)
+    if c.key == "neutral":  # takes no side, unless what comes before refuses it
+        return (-1 if before < 0 else 0), negated, start, before < 0
+    return before * (-1 if c.key == "oppose" else 1), negated, start, False
+
+
 def cue_value(
     text: str,
     cues: list[Hit],
     idx: int,
     floor: int,
     lex: StanceLexicons,
-    mentions: list[Hit],
-    depth: int = 0,
+    mentions: Sequence[Hit],
 ) -> tuple[int, bool, int]:
     """Signed value of cue ``idx``: its polarity, flipped by a negator, times a cue chained before it.
 
-    A cue is chained to the one before it ("willing to abandon") only when no actor stands
-    between them ("rejected Moscow's demand for" is two claims by two actors); chains
-    are followed at most three cues back. Returns the value, whether a negator flipped
-    it, and where the cue phrase starts (the negator or the first chained cue), so that
-    ``text[start:cue.end]`` is the evidence ("never renounced", "unwillingness to abandon").
+    A cue is chained to the one before it ("willing to abandon") only when no actor or
+    issue phrase stands between them (``mentions``: "rejected Moscow's demand for" is two
+    claims by two actors; "drop its NATO bid in exchange for" gives each issue its own
+    cue); chains are followed at most three cues back. A neutral cue ("discuss",
+    "consider") takes no side and makes the chain 0 ("ready to discuss", "considering
+    abandoning"), unless what comes before it refuses it: "will not discuss" and
+    "refused to discuss" are -1, a refusal to negotiate the issue. Returns the value,
+    whether a negator flipped it, and where the cue phrase starts (the negator or the
+    first chained cue), so that ``text[start:cue.end]`` is the evidence ("never
+    renounced", "unwillingness to abandon").
     """
-    c = cues[idx]
-    val = {"support": 1, "oppose": -1}.get(c.key, 0)  # a neutral cue ("discuss") takes no side
-    start = c.start
-    prev_idx = chained(text, cues, idx, floor) if depth < 3 else None
-    if prev_idx is not None and any(cues[prev_idx].end <= m.start and m.end <= c.start for m in mentions):
-        prev_idx = None
-    neg_floor = cues[prev_idx].end if prev_idx is not None else floor
-    neg_at = negation(text, neg_floor, c.start, lex)
-    negated = neg_at is not None
-    if neg_at is not None:
-        val = -val
-        start = neg_at
-    if prev_idx is not None:
-        pval, pneg, pstart = cue_value(text, cues, prev_idx, floor, lex, mentions, depth + 1)
-        val *= pval
-        negated = negated or pneg
-        start = min(start, pstart)
+    val, negated, start, _ = _chain(text, cues, idx, floor, lex, mentions)
     return val, negated, start
 
 
 # --------------------------------------------------------------------------- the cue step of a claim
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[—–]\s")
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:and|but|while|whereas|which|who|meaning|although|though|as|after|before|when|because|since|so)\b",
+    re.IGNORECASE,
+)
+"""A comma that opens a new clause: a cue before it governs nothing after it."""
 _DEONTIC_GAP_OK = frozenset("be been now also then first fully immediately completely".split())
 _NEGATED_MODAL = re.compile(r"\bnot\b|n['’]t\b", re.IGNORECASE)
 _NOUN_CUES = frozenset(
     """demand demands call calls bid bids support commitment commitments willingness readiness pursuit
     push insistence intention proposal proposals refusal rejection opposition unwillingness reluctance
-    abandonment renunciation objection objections aspiration aspirations ambition ambitions""".split()
+    abandonment renunciation objection objections aspiration aspirations ambition ambitions goal goals
+    priority priorities requirement requirements precondition preconditions""".split()
 )
 """First words of position nouns: "the demand for X" with no possessor is nobody's claim."""
 _UNOWNED = frozenset("the a an any this that such".split())
 _QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
 _NEGATED_ISSUE = frozenset("no not never".split())
+_NEGATED_VERB = frozenset("not never cannot can't won't wouldn't don't doesn't didn't".split())
+"""Negators that negate the verb right after them: "would not join military alliances"."""
+_HAVING = frozenset(
+    """join joins joining host hosts hosting allow allows allowing permit permits permitting deploy deploys
+    deploying station stations stationing hold holds holding enter enters entering admit admits admitting""".split()
+)
+"""Verbs of joining, hosting or allowing whose negation refuses the issue phrase after them
+("will not host foreign bases"); other verbs do not ("won't invade Crimea")."""
+_NEGATION_GAP_OK = _HAVING | frozenset("to be the a an any its their his her our".split())
+"""Words that may stand between a negator and the issue it negates ("not to host any ...")."""
+_HELD = re.compile(r"\b(?:status|fate|future)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+"""Refusing to discuss "the status of X" keeps X as it is: a position for it (+1)."""
+_AUX = frozenset(
+    """must should shall will would can could may might has have had to need needs ought be been being is are
+    was were remain remains remained stay stays stayed also still now immediately fully first always already
+    firmly clearly not never cannot can't won't wouldn't isn't aren't wasn't weren't mustn't shouldn't""".split()
+)
+"""Auxiliaries, negators and adverbs that may stand between an issue and a cue after it."""
+_BE = frozenset("be been being is are was were remain remains remained stay stays stayed".split())
+_AFTER_PREPOSITIONS = frozenset("for of to with in on".split())
+_RESUMPTIVE = re.compile(r"\s*(?:,|\s[—–])\s*(?:it|which)\b", re.IGNORECASE)
+_PART_OF = re.compile(
+    r"\b(?:an?\s+)?(?:(?:integral|inalienable|inseparable|legitimate|historic)\s+)?part\s+of\s+",
+    re.IGNORECASE,
+)
+"""A territorial claim stated after the issue: "Crimea is part of Russia" (the actor follows)."""
+_OWNED_END = re.compile(
+    r"(?![’']s\b)(?:\s+(?:land|soil|territory))?\s*(?:[,.;:!?”\"’']|\s[—–]|$)", re.IGNORECASE
+)
+"""After "is Ukrainian" / "is Russian land": the end of the predicate."""
+_THE = re.compile(r"(?:the\s+)?", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\s+by\s+(?:the\s+)?$", re.IGNORECASE)
+_THREAT = re.compile(
+    r"\b(?:threat\w*|warn\w*\s+of|retaliat\w*|respond|responds|response|consequences|punish\w*"
+    r"|counter-?measures|military-technical|decisive\s+(?:action|actions|measures|steps|response)"
+    r"|strike\s+back|hit\s+back)\b",
+    re.IGNORECASE,
+)
+"""A threat in the main clause of a condition: "promised decisive actions if Ukraine did not
+abandon its NATO goals" demands the opposite of the condition."""
 
 
 @dataclass(frozen=True)
@@ -153,7 +222,7 @@ class IssueCue:
     unowned : bool
         A position noun with no possessor ("the demand for X is a pretext").
     anchor : int
-        ``start``, or the issue's start when there is no cue.
+        ``start``, or the issue's start when there is no cue before it.
     question : bool
         "whether" between ``floor`` and ``anchor``.
     condition : Hit or None
@@ -162,6 +231,18 @@ class IssueCue:
         Where the subject may start (after a leading condition).
     inside_condition, trailing : bool
         The issue is inside the condition; the condition trails a main clause.
+    after : bool
+        The direction is stated after the issue, which is the subject of its clause
+        ("Security guarantees must be implemented", "Crimea is part of Russia"): the
+        claimant is the speaker, or the agent of a passive (``agent``).
+    agent : Hit or None
+        The actor after "by" of a passive cue after the issue ("was rejected by Kyiv").
+    threat : bool
+        The issue is inside a condition whose main clause threatens ("promised decisive
+        actions if Ukraine did not abandon ..."): the value is the threatener's, the
+        opposite of the condition's.
+    cond_end : int
+        Where the condition ends (the main clause of a leading condition starts there).
     """
 
     floor: int
@@ -178,20 +259,158 @@ class IssueCue:
     lower: int
     inside_condition: bool
     trailing: bool
+    after: bool = False
+    agent: Hit | None = None
+    threat: bool = False
+    cond_end: int = 0
 
 
-def _cue_before(text: str, cues: list[Hit], floor: int, pos: int, max_words: int = 8) -> int | None:
+def _cue_before(
+    text: str, cues: list[Hit], floor: int, pos: int, mentions: Sequence[Hit] = (), max_words: int = 8
+) -> int | None:
     """Index of the last cue that ends before ``pos``, starts after ``floor`` and has at most
     ``max_words`` words between it and ``pos`` (None if there is none).
 
-    Searched from the nearest cue back, stopping at the first one before ``floor``.
+    Searched from the nearest cue back, stopping at the first one before ``floor``. A cue
+    followed by a comma, or before a comma that opens a new clause, governs nothing after it
+    ("is off the table, and neutrality ...", "agreed to talks ..., and neutrality ...");
+    a noun cue with "of" governs the actor's thing right after it, not an issue after that
+    ("demanded the withdrawal of Russian troops from the occupied territories": the
+    demand, not the withdrawal, is about the territories); a possessor is no such thing
+    ("the restoration of Ukraine's territorial integrity").
     """
     for j in range(bisect.bisect_right([c.end for c in cues], pos) - 1, -1, -1):
-        if cues[j].start < floor:
+        c = cues[j]
+        if c.start < floor:
             return None
-        if gap_words(text, cues[j].end, pos) <= max_words:
-            return j
+        if gap_words(text, c.end, pos) > max_words:
+            continue
+        if c.match.lower().endswith(" of") and any(
+            c.end <= m.start and m.end <= pos and not text.startswith(("'s", "’s"), m.end) for m in mentions
+        ):
+            continue  # ... but "the restoration of Ukraine's territorial integrity" is about the issue
+        between = text[c.end : pos]
+        return None if between.lstrip().startswith(",") or _NEW_CLAUSE.search(between) else j
     return None
+
+
+def _negated_issue(text: str, floor: int, pos: int) -> int | None:
+    """Where a negation of the issue phrase at ``pos`` starts: "no territorial concessions",
+    "no new guarantees", "not join military alliances", "won't host ... any foreign bases"."""
+    prev = words(text[floor:pos])[-2:]
+    if not prev:
+        return None
+    low = [w.lower() for w in prev]
+    if low[-1] in _NEGATED_ISSUE:
+        return text.rfind(prev[-1], floor, pos)
+    if len(low) == 2 and (low[0] == "no" or (low[0] in _NEGATED_VERB and low[1] in _HAVING)):
+        return text.rfind(prev[0], floor, pos)
+    if low[-1] == "any":  # "won't host on its territory any foreign military base"
+        at = text.rfind(prev[-1], floor, pos)
+        window = words(text[floor:at])[-5:]
+        if any(w.lower() in _NEGATED_VERB or w.lower() == "no" for w in window):
+            neg = next(w for w in reversed(window) if w.lower() in _NEGATED_VERB or w.lower() == "no")
+            return text.rfind(neg, floor, at)
+    return None
+
+
+def _coordinated_negation(text: str, iss: Hit, issues: Sequence[Hit], floor: int) -> int | None:
+    """A negation carried over "or"/"nor" from the issue phrase before: "will not join military
+    alliances or host foreign bases" negates both."""
+    prev = [h for h in issues if h.end <= iss.start and h.start >= floor]
+    if not prev:
+        return None
+    gap = words(text[prev[-1].end : iss.start])
+    if (
+        not gap
+        or gap[0].lower() not in ("or", "nor")
+        or len(gap) > 3
+        or _CHAIN_BREAK.search(text, prev[-1].end, iss.start)
+    ):
+        return None
+    return _negated_issue(text, floor, prev[-1].start)
+
+
+def _opening(text: str, floor: int, pos: int, starts: Sequence[int]) -> bool:
+    """True when the issue at ``pos`` opens its clause: at most three words after the clause
+    start, the start of a reported clause (``starts``), a "that" or a comma, none of them an
+    auxiliary."""
+    heads = [floor, *(x for x in starts if floor <= x <= pos)]
+    heads += [floor + m.end() for m in re.finditer(r"\bthat\b|,", text[floor:pos], re.IGNORECASE)]
+    lead = words(text[max(heads) : pos])
+    return len(lead) <= 3 and not any(w.lower() in _AUX for w in lead)
+
+
+def _cue_after(
+    text: str,
+    iss: Hit,
+    cues: list[Hit],
+    mentions: Sequence[Hit],
+) -> tuple[int, bool, int, int, Hit | None] | None:
+    """A position stated after the issue, its subject: "Security guarantees for Ukraine must be
+    implemented", "NATO membership was ruled out by Kyiv", "Crimea is part of Russia",
+    "Crimea, it is part of the Russian Federation". Returns the value, whether it is negated,
+    where the cue starts and ends, and the agent of a passive; None when there is none.
+
+    Between the issue and the cue: an optional prepositional phrase of up to four words
+    ("for Ukraine"), then at least one auxiliary or form of *be* ("must be", "was",
+    "remained"), with negators and a few adverbs.
+    """
+    pos = iss.end
+    res = _RESUMPTIVE.match(text, pos)
+    if res:
+        pos = res.end()
+    toks = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in _TOKEN.finditer(text, pos)]
+    i = 0
+    if not res and toks and toks[0][2] in _AFTER_PREPOSITIONS:
+        i = 1
+        while i < len(toks) and i <= 4 and toks[i][2] not in _AUX:
+            i += 1
+    if i and (i >= len(toks) or _CHAIN_BREAK.search(text, pos, toks[i][0])):
+        return None
+    aux = negated = False
+    while i < len(toks) and toks[i][2] in _AUX and not _CHAIN_BREAK.search(text, pos, toks[i][0]):
+        aux = aux or toks[i][2] not in ("not", "never", "also", "still", "now", "first", "always", "already")
+        negated = negated != (toks[i][2] in ("not", "never", "cannot") or toks[i][2].endswith("n't"))
+        i += 1
+    if not aux or i >= len(toks) or _CHAIN_BREAK.search(text, pos, toks[i][0]):
+        return None
+    at = toks[i][0]
+    be_before = any(t[2] in _BE for t in toks[:i])
+    part = _PART_OF.match(text, at)
+    if part and be_before:
+        owner = [m for m in mentions if _THE.fullmatch(text, part.end(), m.start)]
+        if owner:
+            return (-1 if negated else 1), negated, at, part.end(), None
+        return None
+    owner = next((m for m in mentions if m.start == at), None)
+    if owner is not None and be_before and _OWNED_END.match(text, owner.end):
+        # "Crimea is Ukraine", "Donbas will always be Russian land": a territorial claim.
+        return (-1 if negated else 1), negated, at, owner.end, None
+    cue = next((c for c in cues if c.start == at), None)
+    possessor = None
+    if cue is None and be_before and not res:
+        # "is a key requirement", "remains Kyiv's strategic goal": a position noun as predicate
+        ahead = [c for c in cues if c.start > at and words(c.match)[0].lower() in _NOUN_CUES]
+        if (
+            ahead
+            and gap_words(text, at, ahead[0].start) <= 3
+            and not _CHAIN_BREAK.search(text, at, ahead[0].start)
+        ):
+            cue = ahead[0]
+            owners = [m for m in mentions if at <= m.start and m.end <= cue.start]
+            possessor = next((m for m in owners if text.startswith(("'s", "’s"), m.end)), None)
+    if cue is None or res:
+        return None
+    val = {"support": 1, "oppose": -1}.get(cue.key, 0)
+    val = -val if negated else val
+    agent = possessor
+    if be_before and agent is None:
+        after_cue = [
+            m for m in mentions if m.start >= cue.end and _BY_AGENT.fullmatch(text, cue.end, m.start)
+        ]
+        agent = after_cue[0] if after_cue else None
+    return val, negated, cue.start, cue.end, agent
 
 
 def issue_cue(
@@ -201,13 +420,23 @@ def issue_cue(
     deontic: list[Hit] | tuple[Hit, ...],
     lex: StanceLexicons,
     mentions: list[Hit],
+    issues: Sequence[Hit] = (),
+    starts: Sequence[int] = (),
 ) -> IssueCue:
     """The cue step of a claim: what gives the direction on issue ``iss`` of sentence ``text``.
 
     The nearest position cue before the issue in its clause (at most eight words before
     it, :func:`cue_value`; a negator between cue and issue flips it: "pledge to not join
     NATO"); with none, an obligation right before the issue ("must be demilitarized",
-    +1); with none, a negated issue phrase ("no territorial concessions", -1).
+    +1); with none, a negated issue phrase ("no territorial concessions", "would not join
+    military alliances", -1, also over "or": "... or host foreign bases"); with none, a
+    position stated after the issue when the issue opens its clause (:func:`_cue_after`).
+    An issue phrase that is itself an oppose cue (``found["phrase"]``: "foreign troops",
+    "military alliances", which name what the issue rules out) turns the direction round:
+    "rejected foreign troops" is +1 on demilitarisation. A refusal to discuss "the status
+    of X" keeps X (+1). In a condition after a threat ("promised decisive actions if Ukraine
+    did not abandon its NATO goals"), the direction is the opposite of the condition's: the
+    threatener's demand.
 
     Parameters
     ----------
@@ -216,29 +445,39 @@ def issue_cue(
     iss : Hit
         The issue phrase.
     found : dict
-        The sentence's ``cue``, ``possibility``, ``conditional`` and ``causative`` hits.
+        The sentence's ``cue``, ``possibility``, ``conditional`` and ``causative`` hits, and
+        ``phrase``: oppose or support cues that are the words of an issue phrase.
     deontic : sequence of Hit
         The sentence's deontic modals.
     lex : StanceLexicons
     mentions : list of Hit
         The actor mentions of the sentence (outside issue phrases).
+    issues : sequence of Hit
+        Every issue phrase of the sentence (a chain of cues does not run across one).
+    starts : sequence of int
+        Where reported clauses start in the sentence ("said [the guarantees must ...]").
     """
     cues, conds = found["cue"], found["conditional"]
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, iss.start)]
     floor = breaks[-1] if breaks else 0
+    blockers = sorted([*mentions, *issues], key=lambda h: h.start)
     cue_val, negated, cue_text = 0, False, ""
     cue_start = None
-    k = _cue_before(text, cues, floor, iss.start)
+    k = _cue_before(text, cues, floor, iss.start, mentions)
     if k is not None:
-        cue_val, negated, phrase_start = cue_value(text, cues, k, floor, lex, mentions)
+        cue_val, negated, phrase_start, refused = _chain(text, cues, k, floor, lex, blockers)
         cue_start = cues[k].start
         cue_text = " ".join(text[phrase_start : cues[k].end].split())
         gap = text[cues[k].end : iss.start]  # a negator between cue and issue: "pledge to not join NATO"
         for h in negators(gap, lex):
-            if not not_only(h, gap[h.end :]):
+            # ... but not of another verb: "offered not to resolve the Crimea issue by force"
+            rest = {w.lower() for w in words(gap[h.end :])}
+            if not not_only(h, gap[h.end :]) and rest <= _NEGATION_GAP_OK:
                 cue_val, negated = -cue_val, True
                 cue_text = " ".join(text[phrase_start : cues[k].end + h.end].split())
                 break
+        if refused and _HELD.search(text, floor, iss.start):
+            cue_val = 1  # "will not discuss the status of Crimea": it stays as it is
     modal_obl = [
         d
         for d in deontic
@@ -260,10 +499,20 @@ def issue_cue(
             modal_obl = [d]
     if cue_start is None:
         # "will make no territorial concessions": a negated issue phrase is a refusal of it.
-        prev = words(text[floor : iss.start])[-2:]
-        if prev and (prev[-1].lower() in _NEGATED_ISSUE or (len(prev) == 2 and prev[0].lower() == "no")):
-            at = text.rfind(prev[-1] if prev[-1].lower() in _NEGATED_ISSUE else prev[0], floor, iss.start)
-            cue_start, cue_text, cue_val, negated = at, text[at : iss.start].strip(), -1, True
+        at = _negated_issue(text, floor, iss.start)
+        if at is None:
+            at = _coordinated_negation(text, iss, issues, floor)
+        if at is not None:
+            cue_start, cue_text, cue_val, negated = at, " ".join(text[at : iss.start].split()), -1, True
+    after, agent = False, None
+    if cue_start is None and (_opening(text, floor, iss.start, starts) or _RESUMPTIVE.match(text, iss.end)):
+        post = _cue_after(text, iss, cues, mentions)
+        if post is not None:
+            cue_val, negated, cue_start, post_end, agent = post
+            cue_text, after = " ".join(text[iss.end : post_end].split()).lstrip(", "), True
+    own = next((c for c in found.get("phrase", ()) if (c.start, c.end) == (iss.start, iss.end)), None)
+    if own is not None and own.key == "oppose":
+        cue_val = -cue_val  # "rejected foreign troops": against what the issue rules out
     unowned = False
     if k is not None and cue_start == cues[k].start:
         first = words(cues[k].match)[:1]
@@ -275,10 +524,10 @@ def issue_cue(
             and before_cue[0].lower() in _UNOWNED
             and chained(text, cues, k, floor) is None
         )  # "the demand for denazification is a pretext": nobody's claim
-    anchor = cue_start if cue_start is not None else iss.start
+    anchor = cue_start if cue_start is not None and not after else iss.start
     question = bool(_QUESTION.search(text, floor, anchor))
     cond = next((c for c in conds if floor <= c.start < anchor), None)
-    lower, inside_condition, trailing = floor, False, False
+    lower, inside_condition, trailing, threat, cond_end = floor, False, False, False, 0
     if cond is not None:
         comma = text.find(",", cond.end)
         cond_end = comma if comma >= 0 else len(text)
@@ -286,6 +535,16 @@ def issue_cue(
         trailing = len(words(text[floor : cond.start])) > 2
         if not trailing:
             lower = cond_end  # "If the West provides guarantees, Ukraine could ...": the subject follows
+        main = (floor, cond.start) if trailing else (cond_end, len(text))
+        menace = _THREAT.search(text, *main)
+        if inside_condition and menace and cond.match.lower() in ("if", "in case"):
+            # "threatened retaliation if Kyiv joins NATO", "promised decisive actions if Ukraine
+            # did not abandon its NATO goals": the threatener wants the opposite of the condition.
+            threat = True
+            if cue_start is None:
+                cue_start, cue_val, anchor = iss.start, 1, iss.start
+            cue_text = " ".join(f"{menace.group(0)} {cond.match} {cue_text}".split())
+            cue_val = -cue_val
     return IssueCue(
         floor=floor,
         index=k,
@@ -301,4 +560,8 @@ def issue_cue(
         lower=lower,
         inside_condition=inside_condition,
         trailing=trailing,
+        after=after,
+        agent=agent,
+        threat=threat,
+        cond_end=cond_end,
     )
