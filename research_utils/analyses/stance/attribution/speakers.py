@@ -324,11 +324,21 @@ def valid_speaker(speaker: str, lex: StanceLexicons) -> bool:
     return any(t.lower().strip(",").removesuffix("'s").removesuffix("’s") in _SPEAKER_NOUNS for t in toks)
 
 
+_OTHERS = frozenset(
+    """allies ally partners partner neighbours neighbors neighbour neighbor enemies enemy adversaries
+    adversary critics critic opponents opponent supporters backers friends rivals rival""".split()
+)
+"""Heads after an actor's possessive that name others, not the actor ("Ukraine's allies")."""
+
+
 def resolve_actor(speaker: str, lex: StanceLexicons) -> tuple[str, str]:
     """Actor id and matched term of a speaker phrase: people first, then names, then adjectives.
 
-    ``("", "")`` when the phrase names no actor.
+    ``("", "")`` when the phrase names no actor, or names it only as the owner of others
+    ("Ukraine's allies", "Russia's critics").
     """
+    if (m := re.search(r"['’]s?\s+([\w-]+)\s*$", speaker)) and m.group(1).lower() in _OTHERS:
+        return "", ""
     hits = lex.actor_matcher.find(speaker)
     for form in ("person", "name", "adjective"):
         for h in hits:
