@@ -105,7 +105,8 @@ _CONNECTORS = frozenset("of the for to de on".split())
 _PARTICLES = frozenset("von der de van den la le bin ibn al el da di du dos del".split())
 _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december""".split()
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec""".split()
 )
 _NUMBERS = frozenset("one two three four five six seven eight nine ten dozens several some many".split())
 _FUNCTION = frozenset(

@@ -172,6 +172,7 @@ class _Cand:
     scoped: bool = False
     head: str = ""
     plural: bool = False
+    actor: str = ""  # the side of an unnamed source ("the Ukrainian negotiators": ukraine)
 
 
 def _key(name: str, kind: str) -> str:
@@ -204,8 +205,8 @@ def _compatible(c: _Cand, d: Described, lex: StanceLexicons) -> bool:
         return c.head == head  # "the source" after "a source": the same unnamed source
     if head in _ORG_ROLES:
         return e.kind == "organisation" and any(w in _ORG_ROLES[head] for w in e.name.lower().split())
-    if e.kind != "person":
-        return False
+    if e.kind != "person" or d.plural:
+        return False  # "the negotiators" is a group, never one person named before
     if d.gender and e.gender and d.gender != e.gender:
         return False
     titles = set(e.titles)
@@ -363,10 +364,16 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
             c = _search(cands, sid, pos, d, lex, _ROLE_BACK, _ROLE_AHEAD)
         elif d.form == "anonymous":
             c = _Cand(pos, sid, None, True, head=d.head, plural=d.plural)
+        if d.form == "role" and c is None:  # an unnamed group or source: "the Ukrainian negotiators"
+            c = _Cand(pos, sid, None, True, head=d.head, plural=d.plural)
         if d.form:
+            if c is not None and c.entity is None and not c.actor:
+                c.actor = resolve_actor(records[i]["speaker"], lex)[0]
             resolved[i] = c
             if c is not None:
-                cands[sid].append(_Cand(pos, sid, c.entity, True, head=c.head or d.head, plural=c.plural))
+                cands[sid].append(
+                    _Cand(pos, sid, c.entity, True, head=c.head or d.head, plural=c.plural, actor=c.actor)
+                )
     for i in order:
         if descs[i].form:
             _finish(records[i], descs[i], resolved[i], lex)
@@ -488,6 +495,8 @@ def _finish(r: dict[str, Any], d: Described, c: _Cand | None, lex: StanceLexicon
         actor, match = (lex_actor, lex_match) if d.form == "role" and lex_actor else (e.name, e.name)
     elif lex_actor:
         actor, match = lex_actor, lex_match
+    elif c is not None and c.actor:  # "they" after "the Ukrainian negotiators": their side
+        actor, match = c.actor, ""
     else:
         actor, match = UNRESOLVED, ""
     _write(r, e, actor, match, lex)
