@@ -91,6 +91,24 @@ def _main(rows: list[dict[str, Any]], slug: str) -> list[dict[str, Any]]:
     return [r for r in rows or [] if r.get("article", slug) == slug]
 
 
+def _basis_text(basis: dict[str, Any] | None) -> str:
+    """What "who speaks" rests on, and a plain warning when that is thin (issue 17)."""
+    if not basis:
+        return ""
+    n = int(basis.get("attributions") or 0)
+    share = float(basis.get("unattributed_share") or 0.0)
+    text = f" Basis: {n} attribution{'s' * (n != 1)} found"
+    if int(basis.get("quoted_words") or 0):
+        text += f"; {share:.0%} of the quoted words without a speaker the tool could find"
+    text += "."
+    if basis.get("thin"):
+        text += (
+            f" Thin basis ({basis.get('why')}): read the quotes and their speakers before you "
+            "cite this line; one missed or wrong attribution can change it."
+        )
+    return text
+
+
 def findings(results: dict[str, Any]) -> list[Finding]:
     """The summary lines of an article's results (see the module docstring)."""
     slug = results.get("article", {}).get("slug", "")
@@ -155,16 +173,18 @@ def findings(results: dict[str, Any]) -> list[Finding]:
             if not str(v.get("label", v.get("actor", ""))).startswith("(")
         ]
         voice = sorted(voice, key=lambda v: -int(v.get("quoted_words") or 0))[:3]
+        basis = next(iter(_main(st.get("basis"), slug)), None)
         if voice:
             shown = ", ".join(
                 f"{v.get('label', v['actor'])} ({v.get('quoted_words', 0)} quoted words)" for v in voice
             )
-            out.append(Finding("Who speaks", f"Most quoted: {shown}.", "02_stance_comparison", "Who speaks"))
+            text = f"Most quoted: {shown}." + _basis_text(basis)
+            out.append(Finding("Who speaks", text, "02_stance_comparison", "Who speaks"))
         else:
             out.append(
                 Finding(
                     "Who speaks",
-                    "No quotation is attributed to a named speaker or actor.",
+                    "No quotation is attributed to a named speaker or actor." + _basis_text(basis),
                     "02_stance_comparison",
                     "Who speaks",
                 )

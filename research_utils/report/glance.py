@@ -43,7 +43,8 @@ def stance_findings(x: CorpusLike, lexicons: Any = None) -> list[Finding]:
     attr = stance.attributions(corpus, lex)
     voice = stance.voice_share(attr)
     matrix = stance.claims_matrix(stance.claims(corpus, lex)) if lex.issues.entries else None
-    section = {"voice": _records(voice), "claims_matrix": _records(matrix)}
+    basis = stance.attribution_basis(attr, corpus.slugs)
+    section = {"voice": _records(voice), "claims_matrix": _records(matrix), "basis": _records(basis)}
     return findings({"article": {"slug": corpus.main.slug}, "stance": section})
 
 

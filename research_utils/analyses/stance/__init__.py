@@ -120,11 +120,19 @@ from research_utils.analyses.stance.validation import (
     validation_note,
     write_coding_sheet,
 )
-from research_utils.analyses.stance.voice import OVERVIEW_COLUMNS, VOICE_COLUMNS, voice_overview, voice_share
+from research_utils.analyses.stance.voice import (
+    BASIS_COLUMNS,
+    OVERVIEW_COLUMNS,
+    VOICE_COLUMNS,
+    attribution_basis,
+    voice_overview,
+    voice_share,
+)
 
 __all__ = [
     "ACTOR_SENTENCE_COLUMNS",
     "ATTRIBUTION_COLUMNS",
+    "BASIS_COLUMNS",
     "CLAIM_COLUMNS",
     "CLAIM_EVIDENCE_COLUMNS",
     "CODING_TABLE",
@@ -159,6 +167,7 @@ __all__ = [
     "actor_sentiment",
     "actor_table",
     "analyse",
+    "attribution_basis",
     "attributions",
     "bootstrap_mean",
     "claims",

@@ -15,6 +15,7 @@ import pandas as pd
 
 from research_utils.analyses.stance.lexicons import StanceLexicons, lexicon_table
 from research_utils.analyses.stance.profile import PROFILE_COLUMNS
+from research_utils.analyses.stance.voice import attribution_basis
 from research_utils.export import jsonable
 
 __all__ = ["METHOD", "records", "results_overview", "stance_results"]
@@ -151,7 +152,10 @@ def stance_results(
 
     Keys: ``method`` (one paragraph), ``lexicons`` (files and sources), ``overview``
     (words in author and quoted voice per article), ``voice`` (records: article, actor,
-    quotes, quoted_words, indirect, ...), ``attributions`` (records: article, speaker,
+    quotes, quoted_words, indirect, ...), ``basis`` (what "who speaks" rests on per
+    article: attributions, quoted words without a speaker, ``thin`` and ``why``; see
+    :func:`~research_utils.analyses.stance.voice.attribution_basis`), ``attributions``
+    (records: article, speaker,
     actor, reporting_verb, verb_class, quote, sentence_id, kind, ...), ``actors``
     (records: article, actor, mentions, sentiment_mean with interval, deontic, hedges,
     boosters, ...), ``actors_by_voice`` (the same for author and quoted voice),
@@ -169,6 +173,10 @@ def stance_results(
     if overview is not None:
         out["overview"] = records(overview, list(overview.columns))
     out["voice"] = records(voice, _VOICE_KEYS)
+    basis = attribution_basis(
+        attributions, list(dict.fromkeys(voice["article"].tolist())) if len(voice) else None
+    )
+    out["basis"] = records(basis, list(basis.columns))
     out["attributions"] = records(attributions, _ATTRIBUTION_KEYS)
     out["actors"] = records(actors, _PROFILE_KEYS)
     if actors_by_voice is not None:

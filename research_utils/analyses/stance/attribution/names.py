@@ -262,6 +262,8 @@ def _parse_run(
     if not run:
         return "", "", 0, 0, (), False
     k = _person(run, names, adjectives)
+    if 2 <= k < len(run) and run[k - 1][2].lower() == "of" and run[k - 2][2].lower() in ORG_HEADS:
+        k = len(run)  # "Court of Appeal", "Bank of England": an organisation, not a person "Appeal"
     title = tuple(w.lower().rstrip(".") for _, _, w in run[:k])
     if k < len(run):
         tokens = [w for _, _, w in run[k:]]

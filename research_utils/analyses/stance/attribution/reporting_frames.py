@@ -162,8 +162,8 @@ def post_frame(
         content_end, rest_start = pre.start(), v.end
     if not valid_speaker(text[span[0] : span[1]], lex):
         return None
-    if any(span[0] <= h.start < span[1] for h in verbs if h is not v):
-        return None  # another verb inside the speaker phrase: not a speaker
+    if any(span[0] <= h.start < span[1] and not h.match[:1].isupper() for h in verbs if h is not v):
+        return None  # another verb inside the speaker phrase: not a speaker ("Court of Appeal" is a name)
     if not _closing(text[rest_start:]):
         return None
     head = text[:content_end].strip()

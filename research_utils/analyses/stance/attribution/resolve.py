@@ -115,6 +115,10 @@ _ORG_ROLES: dict[str, frozenset[str]] = {
         "department": "department",
         "commission": "commission",
         "court": "court",
+        "judgment": "court tribunal bench",
+        "judgement": "court tribunal bench",
+        "ruling": "court tribunal bench",
+        "verdict": "court tribunal jury",
         "embassy": "embassy",
         "police": "police",
         "administration": "administration house",
@@ -315,18 +319,20 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
 
     speaker_spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
     scopes: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for r in records:
-        if r.get("_speaker"):
+    descs = [
+        describe(r["speaker"], lex) if r["speaker"] and not r.get("_subjectless") else Described("")
+        for r in records
+    ]
+    for r, d in zip(records, descs, strict=True):
+        # a speaker phrase that names someone is that speaker; one that does not ("three
+        # judges of the Court of Appeal") may still name an organisation to point back to
+        if r.get("_speaker") and d.form == "name":
             speaker_spans[r["_speaker"][0]].append(r["_speaker"][1:])
         scopes[r["_scope"][0]].append(r["_scope"][1:])
 
     def scoped(pid: int, at: int) -> bool:
         return any(a <= at < b for a, b in scopes.get(pid, ()))
 
-    descs = [
-        describe(r["speaker"], lex) if r["speaker"] and not r.get("_subjectless") else Described("")
-        for r in records
-    ]
     for d in descs:
         if d.form == "name":
             entity(d.name, d.kind, d.title, d.gender)
