@@ -52,6 +52,7 @@ from research_utils.ingest.furniture import (
 from research_utils.ingest.lines import blocks_from_text, has_words, word_count, word_tokens
 from research_utils.ingest.lines import ends_sentence as _ends_sentence
 from research_utils.ingest.repair import repair_text
+from research_utils.ingest.roles import Roles
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -130,17 +131,6 @@ class Block:
     reason: str = ""
 
 
-def _is_short_line(text: str) -> bool:
-    # cheapest test first: a body paragraph ends in sentence punctuation
-    return (
-        not _ends_sentence(text)
-        and not text.endswith(",")
-        and not text.startswith(("“", '"', "‘", "("))
-        and not LIST_ITEM.match(text)
-        and word_count(text) <= 15
-    )
-
-
 def _norm_line(text: str, *, repair: bool = False) -> str:
     """Case-folded line with white space collapsed; ``repair`` applies the text repairs
     first (for lines typed in a sidecar, which the article text has been repaired against)."""
@@ -165,27 +155,7 @@ class Structure:
         return tuple(b.text for b in self.blocks if b.role == "heading")
 
 
-class _Roles:
-    """The blocks of one text and the roles given so far (``role == ''``: not decided)."""
-
-    def __init__(self, blocks: list[str]) -> None:
-        self.text = blocks
-        self.role = [""] * len(blocks)
-        self.reason = [""] * len(blocks)
-        self.short = [_is_short_line(b) for b in blocks]
-
-    def free(self, i: int) -> bool:
-        return 0 <= i < len(self.text) and self.role[i] == ""
-
-    def set(self, i: int, role: str, reason: str) -> None:
-        self.role[i], self.reason[i] = role, reason
-
-    def next_free(self, i: int) -> int | None:
-        """The first undecided block after ``i``."""
-        return next((j for j in range(i + 1, len(self.text)) if self.role[j] == ""), None)
-
-
-def _context_furniture(r: _Roles) -> None:
+def _context_furniture(r: Roles) -> None:
     """Furniture known by its neighbours: headlines under 'Read also', a credit's caption."""
     n = len(r.text)
     for i, line in enumerate(r.text):
@@ -216,7 +186,7 @@ def _headline_like(text: str) -> bool:
     )
 
 
-def _title(r: _Roles, meta: dict[str, Any]) -> tuple[str, int | None]:
+def _title(r: Roles, meta: dict[str, Any]) -> tuple[str, int | None]:
     """Give the title role (and set aside a breadcrumb or section label above it)."""
     title = str(meta.get("title") or "")
     first = r.next_free(-1)
@@ -245,7 +215,7 @@ def _title(r: _Roles, meta: dict[str, Any]) -> tuple[str, int | None]:
     return "", first
 
 
-def _bylines_and_bios(r: _Roles, title_at: int | None) -> None:
+def _bylines_and_bios(r: Roles, title_at: int | None) -> None:
     """A bare author name under the title is a byline; an author bio at the end is furniture."""
     if title_at is not None and r.role[title_at] == "title":
         j = r.next_free(title_at)
@@ -280,7 +250,7 @@ def _bylines_and_bios(r: _Roles, title_at: int | None) -> None:
             r.set(i, "excluded", "author bio: who the author is, at the end of the article")
 
 
-def _deck(r: _Roles, title_at: int | None) -> str:
+def _deck(r: Roles, title_at: int | None) -> str:
     """Give the deck role to the block after the title when the evidence says it is one."""
     if title_at is None or r.role[title_at] != "title":
         return ""
@@ -311,7 +281,7 @@ def _deck(r: _Roles, title_at: int | None) -> str:
     return ""
 
 
-def _headings(r: _Roles) -> None:
+def _headings(r: Roles) -> None:
     """Short lines: headings, list items, other stories' headlines, trailing furniture."""
     n = len(r.text)
     short = {i: r.short[i] for i in range(n) if r.free(i)}
@@ -383,7 +353,7 @@ def segment(text: str, meta: dict[str, Any], name: str = "the text") -> Structur
 
     forced_furniture = {_norm_line(x, repair=True) for x in meta.get("furniture", []) or []}
     forced_headings = {_norm_line(x, repair=True) for x in meta.get("headings", []) or []}
-    r = _Roles(raw_blocks)
+    r = Roles(raw_blocks)
     for i, block in enumerate(raw_blocks):
         key = _norm_line(block) if forced_furniture or forced_headings else ""
         if key in forced_furniture:
