@@ -7,7 +7,8 @@ name, a name with a date), publication and update timestamps, photo captions and
 this report", "___"), opinion disclaimers, membership and newsletter appeals, copyright and
 reuse notices, "report an error" lines. :func:`furniture_reason` says, in one line, why a
 line is furniture ('' when nothing says so) and :func:`headline_reason` why a short line is
-another story's headline; :mod:`research_utils.ingest.structure` adds the rules that need
+another story's headline (after the kinds of :mod:`research_utils.ingest.webpage`, the
+controls and notices of site templates); :mod:`research_utils.ingest.structure` adds the rules that need
 the neighbouring lines (a caption before its credit, headlines under "Read also", a bare
 name under the title, an author bio at the end).
 

@@ -1,0 +1,290 @@
+"""Role rules that need a line's neighbours on real published pages.
+
+What. The shapes that real pages give their furniture only in context:
+
+* a **repeated line**: the headline printed again under the title, a caption printed twice;
+* a **caption printed again with its credit** (the line is the start of the credited caption
+  right after it), and a caption broken over two lines before its credit;
+* a **masthead**: the outlet's name above the headline ("The Daily Courier");
+* a **source line** under the title ("Source: Agency"), in the page header only;
+* a **dash byline** ("- Name", "- NAME, Health Correspondent") that is not a list item;
+* a **reader-views box**: the question between "Your views" and "Send us your views";
+* **end-of-page blocks**: everything under a "More stories from …" marker (in any of the
+  languages of :data:`~research_utils.ingest.furniture.MORE_FROM`) when what follows reads as
+  other stories, and the body of an appeal under "A message from …:" / "Dear readers,";
+* a **truncated last line** of an excerpt, which stays a body paragraph;
+* **trailers glued to a paragraph** ("… capitals. read more", a channel appeal as the last or
+  first sentence), which are cut off the paragraph instead of dropping it (:func:`cut_trailers`).
+
+How. Each rule is a pass over :class:`~research_utils.ingest.roles.Roles`, called by
+:func:`research_utils.ingest.structure.segment` at the point where its evidence is known
+(the title for repeated headlines and the header; the first furniture pass for captions).
+Each gives a one-line reason.
+
+Weaknesses. A body paragraph identical to a line set aside above it is set aside too; a
+three-word paper name used as a title ("The Daily Courier" as the headline of a story about
+the paper) is read as a masthead when a headline-like line follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from research_utils.ingest.furniture import LIST_ITEM, MORE_FROM, is_name
+from research_utils.ingest.lines import ends_sentence, has_words, word_count
+from research_utils.ingest.roles import Roles
+from research_utils.ingest.webpage import WEB_KINDS
+
+__all__ = [
+    "cut_trailers",
+    "dash_bylines",
+    "end_blocks",
+    "header_lines",
+    "is_masthead",
+    "repeated_lines",
+    "split_captions",
+    "truncated_last_line",
+    "views_box",
+]
+
+_SPACES = re.compile(r"\s+")
+
+
+def _key(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def _is_caption(reason: str) -> bool:
+    return reason.startswith("photo caption")
+
+
+def split_captions(r: Roles) -> None:
+    """Captions printed again or broken before their credit.
+
+    A free line that is the start of the credited caption right after it ("Soldiers carry a
+    coffin." before "Soldiers carry a coffin. Photograph: Name/Agency") is the same caption
+    without its credit; a free line without final punctuation right before a credited caption
+    line that runs on in lower case ("… accept the presidential" / "run-off results [AFP]") is
+    the first half of that caption.
+    """
+    for i in range(len(r.text) - 1):
+        if not r.free(i) or r.role[i + 1] != "excluded" or not _is_caption(r.reason[i + 1]):
+            continue
+        line, nxt = r.text[i], r.text[i + 1]
+        if len(line) >= 20 and nxt.startswith(line) and len(nxt) > len(line):
+            r.set(i, "excluded", "photo caption: the caption again, right before it with its credit")
+        elif r.short[i] and nxt[:1].islower() and word_count(line) + word_count(nxt) <= 40:
+            r.set(i, "excluded", "photo caption: the first line of a caption broken before its credit")
+
+
+def repeated_lines(r: Roles, title_at: int | None) -> None:
+    """The headline printed again, and a line printed again after it was set aside."""
+    title = _key(r.text[title_at]) if title_at is not None and r.role[title_at] == "title" else ""
+    seen = {_key(t) for i, t in enumerate(r.text) if r.role[i] == "excluded" and len(t) >= 20}
+    # repaired lines have single spaces: the same key has the same length (a cheap gate)
+    lengths = {len(k) for k in seen} | {len(title)}
+    for i, line in enumerate(r.text):
+        if len(line) not in lengths or len(line) < 20 or not r.free(i):
+            continue
+        key = _key(line)
+        if title and key == title and title_at is not None and i > title_at:
+            r.set(i, "excluded", "repeated headline: the title printed again")
+        elif key in seen:
+            r.set(i, "excluded", "repeated line: the same line as one set aside above")
+
+
+_PAPER_WORDS = frozenset(
+    """times news post journal herald guardian telegraph independent tribune gazette daily express mail
+    standard observer chronicle review press today insider wire courier star sun mirror record
+    globe monitor report dispatch bulletin examiner inquirer register sentinel leader
+    telegram mercury nation english international online agency""".split()
+)
+"""Last words of newspaper names: "The Irish Times", "Daily Courier", "The Hill Times"."""
+
+
+def is_masthead(line: str) -> bool:
+    """Whether a short line above the headline is the outlet's name (a masthead).
+
+    Two to four capitalised words, perhaps after "The", ending in a word that ends newspaper
+    names (Times, News, Post, Herald ...), without punctuation.
+    """
+    words = line.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(not w.replace("’", "").replace("'", "").isalpha() for w in words):
+        return False
+    return words[-1].lower() in _PAPER_WORDS
+
+
+_SOURCE_LINE = re.compile(r"^[Ss]ource\s*:\s*(?P<who>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,2})$")
+
+
+def header_lines(r: Roles, title_at: int | None) -> None:
+    """Lines of the page header, between the title and the first body paragraph.
+
+    "Source: Agency" (one to three capitalised words), an outlet's name ("Daily Courier") or
+    an agency's acronym alone ("XNA") there name where the story comes from; lower in the body,
+    "Source: the governor, on Telegram" lines are content and stay.
+    """
+    if title_at is None or r.role[title_at] != "title":
+        return
+    j = r.next_free(title_at)
+    for _ in range(8):  # a page header is a few lines
+        if j is None or (ends_sentence(r.text[j]) and has_words(r.text[j], 15)):
+            break
+        line = r.text[j]
+        if line[:1] in "Ss" and _SOURCE_LINE.match(line):
+            r.set(j, "excluded", "source line: the agency or outlet the story comes from, under the title")
+        elif is_masthead(line) or (len(line) <= 12 and line.isupper() and " " not in line):
+            r.set(
+                j,
+                "excluded",
+                "source line: the outlet's or agency's name on a line of its own, under the title",
+            )
+        j = r.next_free(j)
+
+
+_DASH_NAME = re.compile(r"^[-–—]\s*(?P<name>[^,;:]{3,60}?)(?:,\s*(?P<role>[A-Za-z ]{3,40}))?$")
+
+
+def dash_bylines(r: Roles) -> None:
+    """A dash and a name ("- Name Surname", "- NAME SURNAME, Health Correspondent") on a line
+    of its own is a byline, unless it is one item of a list (after a line ending in ':', or
+    beside another dash line)."""
+    n = len(r.text)
+    for i, line in enumerate(r.text):
+        if not r.free(i) or line[:1] not in "-–—" or len(line) > 80:
+            continue
+        m = _DASH_NAME.match(line)
+        if not m or not is_name(m["name"].strip()) or (m["role"] and word_count(m["role"]) > 4):
+            continue
+        prev = r.text[i - 1] if i else ""
+        nxt = r.text[i + 1] if i + 1 < n else ""
+        if prev.endswith(":") or LIST_ITEM.match(prev) or LIST_ITEM.match(nxt):
+            continue
+        r.set(i, "excluded", "dash byline: a dash and the author's name")
+
+
+def views_box(r: Roles) -> None:
+    """The question of a reader-views box: a short question or label between "Your views" and
+    "Send us your views" (or right under the first when it is a question)."""
+    for i, reason in enumerate(r.reason):
+        if not reason.startswith("reader-views"):
+            continue
+        for j in range(i + 1, min(i + 4, len(r.text))):
+            if not r.free(j):
+                break
+            line = r.text[j]
+            closes = j + 1 < len(r.text) and r.reason[j + 1].startswith("reader-views")
+            if word_count(line) > 20 or not (line.endswith("?") or closes):
+                break
+            r.set(j, "excluded", "reader-views box: the question put to readers")
+
+
+_END_MARKER = re.compile(
+    r"^(?:" + MORE_FROM + r"|you (?:may|might) also like|recommended(?: for you)?)$", re.I
+)
+_APPEAL_WORDS = (
+    *("support", "donat", "subscri", "journalis", "independen", "contribut", "reader", "member"),
+    *("censor", "free press", "media", "pay", "funding", "continue"),
+)
+
+
+def end_blocks(r: Roles) -> None:
+    """Blocks at the end of a page that are not the article.
+
+    Under a "More stories from …" / "You may also like" marker: every following line, when
+    none of them is a long paragraph (40+ words) and at most half end a sentence (other
+    stories' headlines, teasers, dates, reading times). Under the head of an appeal ("A message
+    from …:", "Dear readers,"): the following lines when they run to the end of the page and
+    each is a word or two or speaks of support, subscriptions, journalism or readers.
+    """
+    n = len(r.text)
+    for i in range(n):
+        if r.role[i] != "excluded":
+            continue
+        if r.text[i][:1].isalpha() and len(r.text[i]) <= 60 and _END_MARKER.match(r.text[i].strip(" .:|")):
+            rest = [j for j in range(i + 1, n) if r.free(j)]
+            sentences = sum(ends_sentence(r.text[j]) for j in rest)
+            if rest and all(not has_words(r.text[j], 40) for j in rest) and sentences * 2 <= len(rest):
+                for j in rest:
+                    r.set(
+                        j,
+                        "excluded",
+                        f"other stories: under '{r.text[i].strip(' .:|')[:40]}' at the page end",
+                    )
+                return
+        elif r.reason[i].startswith("appeal box"):
+            rest = [j for j in range(i + 1, n) if r.free(j)]
+            appeal = [
+                word_count(r.text[j]) <= 2
+                or (
+                    not r.text[j].startswith(("“", '"'))
+                    and any(w in r.text[j].lower() for w in _APPEAL_WORDS)
+                )
+                for j in rest
+            ]
+            if all(appeal):  # the appeal runs to the end of the page
+                for j in rest:
+                    r.set(j, "excluded", "appeal: the outlet's message to its readers")
+
+
+def truncated_last_line(r: Roles, i: int) -> bool:
+    """Whether block ``i`` is the last line of an excerpt cut off mid-sentence: the file's last
+    block, right after a body paragraph, three or more words with lower-case words, ending in a
+    letter, a digit or a comma ("… said in Istanbul that it", "… and banks hav"). It stays a body
+    paragraph."""
+    if i != len(r.text) - 1 or i == 0 or r.role[i - 1] not in ("",) or r.short[i - 1]:
+        return False
+    line = r.text[i]
+    return (
+        (line[-1:].isalnum() or line[-1:] in ",-–—“‘(")
+        and word_count(line) >= 3
+        and any(w.islower() for w in line.split()[1:])
+    )
+
+
+_TRAILER = re.compile(
+    r"(?<=[.!?…\"”’)])\s*(?:(?<=\s)(?:read more|continue reading|full story|read the full (?:story|article))"
+    r"\s*[:.»›>→…]*|\((?:end|ends|more)\))$",
+    re.I,
+)
+"""A "read more" link, or a wire's "(END)" mark, glued to the end of a paragraph after its last
+sentence."""
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
+_APPEAL_KIND = next(k for k in WEB_KINDS if k.reason.startswith("channel appeal"))
+
+
+def _appeal_sentence(sentence: str) -> bool:
+    low = sentence.lower()
+    return (
+        any(t in low for t in _APPEAL_KIND.triggers)
+        and word_count(sentence) <= 25
+        and bool(_APPEAL_KIND.pattern.search(sentence))
+    )
+
+
+def cut_trailers(text: str) -> tuple[str, str]:
+    """``text`` without a link or appeal glued to it, and what was cut ('' when nothing).
+
+    A "read more" link after the last sentence ("… with their capitals. read more"), and a
+    channel appeal as the last or first sentence of a paragraph of other sentences ("… .
+    Follow our channel on WhatsApp for updates."), are cut off; the paragraph stays.
+    """
+    tail = text[-24:].lower()
+    if ("more" in tail or "reading" in tail or "story" in tail or "article" in tail or "(end" in tail) and (
+        _TRAILER.search(text)
+    ):
+        return _TRAILER.sub("", text).rstrip(), "'read more' link or end mark"
+    low = text.lower()
+    if not any(t in low for t in _APPEAL_KIND.triggers) or not has_words(text, 12):
+        return text, ""
+    parts = _LAST_SENTENCE.split(text)
+    if len(parts) < 2:
+        return text, ""
+    for part, last in ((parts[-1], True), (parts[0], False)):
+        if _appeal_sentence(part):
+            kept = text[: text.rindex(part)].rstrip() if last else text[len(part) :].lstrip(' "”’')
+            # what stays must be a paragraph of its own, not the rest of a short appeal
+            return (kept, "channel appeal") if has_words(kept, 15) else (text, "")
+    return text, ""
