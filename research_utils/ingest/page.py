@@ -2,6 +2,8 @@
 
 What. The shapes that real pages give their furniture only in context:
 
+* **other stories' headlines** under "Read also" / "Related" (one under "In video"), and the
+  **caption** on the line before a photo credit;
 * a **repeated line**: the headline printed again under the title, a caption printed twice;
 * a **caption printed again with its credit** (the line is the start of the credited caption
   right after it), and a caption broken over two lines before its credit;
@@ -30,12 +32,20 @@ from __future__ import annotations
 
 import re
 
-from research_utils.ingest.furniture import LIST_ITEM, MORE_FROM, is_name
+from research_utils.ingest.furniture import (
+    CREDIT,
+    LIST_ITEM,
+    MORE_FROM,
+    RELATED_MARKER,
+    VIDEO_MARKER,
+    is_name,
+)
 from research_utils.ingest.lines import ends_sentence, has_words, word_count
 from research_utils.ingest.roles import Roles
 from research_utils.ingest.webpage import WEB_KINDS
 
 __all__ = [
+    "context_furniture",
     "cut_trailers",
     "dash_bylines",
     "end_blocks",
@@ -56,6 +66,34 @@ def _key(text: str) -> str:
 
 def _is_caption(reason: str) -> bool:
     return reason.startswith("photo caption")
+
+
+def context_furniture(r: Roles) -> None:
+    """Furniture known by its neighbours: headlines under 'Read also', a credit's caption."""
+    n = len(r.text)
+    for i, line in enumerate(r.text):
+        if r.role[i] != "excluded" or len(line) > 120:
+            continue
+        marker = line.strip(" .:|")
+        if RELATED_MARKER.match(marker):
+            j = i + 1
+            # a video or gallery marker heads one story; a quotation or a sentence ends the list
+            last = i + 2 if VIDEO_MARKER.match(marker) else min(n, i + 11)
+            while j < last and r.free(j):
+                nxt = r.text[j]
+                if (
+                    word_count(nxt) > 20
+                    or ends_sentence(nxt)
+                    or nxt.startswith(("“", '"'))
+                    or LIST_ITEM.match(nxt)
+                ):
+                    break
+                r.set(j, "excluded", f"related link: listed under '{marker}'")
+                j += 1
+        elif CREDIT.match(line) and r.free(i - 1) and i - 1 != r.next_free(-1):  # not the title
+            prev = r.text[i - 1]
+            if word_count(prev) <= 30 and not prev.endswith(":") and not LIST_ITEM.match(prev):
+                r.set(i - 1, "excluded", "photo caption: the line right before a photo credit")
 
 
 def split_captions(r: Roles) -> None:

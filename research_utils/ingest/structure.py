@@ -47,11 +47,8 @@ from research_utils.ingest.furniture import (
     BIO,
     BIO_ROLE,
     BYLINE_TAIL,
-    CREDIT,
     DATELINE,
     LIST_ITEM,
-    RELATED_MARKER,
-    VIDEO_MARKER,
     furniture_reason,
     headline_reason,
     is_name,
@@ -59,6 +56,7 @@ from research_utils.ingest.furniture import (
 from research_utils.ingest.lines import blocks_from_text, has_words, word_count, word_tokens
 from research_utils.ingest.lines import ends_sentence as _ends_sentence
 from research_utils.ingest.page import (
+    context_furniture,
     cut_trailers,
     dash_bylines,
     end_blocks,
@@ -189,34 +187,6 @@ class Structure:
     def headings(self) -> tuple[str, ...]:
         """Section headings in order."""
         return tuple(b.text for b in self.blocks if b.role == "heading")
-
-
-def _context_furniture(r: Roles) -> None:
-    """Furniture known by its neighbours: headlines under 'Read also', a credit's caption."""
-    n = len(r.text)
-    for i, line in enumerate(r.text):
-        if r.role[i] != "excluded" or len(line) > 120:
-            continue
-        marker = line.strip(" .:|")
-        if RELATED_MARKER.match(marker):
-            j = i + 1
-            # a video or gallery marker heads one story; a quotation or a sentence ends the list
-            last = i + 2 if VIDEO_MARKER.match(marker) else min(n, i + 11)
-            while j < last and r.free(j):
-                nxt = r.text[j]
-                if (
-                    word_count(nxt) > 20
-                    or _ends_sentence(nxt)
-                    or nxt.startswith(("“", '"'))
-                    or LIST_ITEM.match(nxt)
-                ):
-                    break
-                r.set(j, "excluded", f"related link: listed under '{marker}'")
-                j += 1
-        elif CREDIT.match(line) and r.free(i - 1) and i - 1 != r.next_free(-1):  # not the title
-            prev = r.text[i - 1]
-            if word_count(prev) <= 30 and not prev.endswith(":") and not LIST_ITEM.match(prev):
-                r.set(i - 1, "excluded", "photo caption: the line right before a photo credit")
 
 
 def _headline_like(text: str) -> bool:
@@ -428,7 +398,7 @@ def segment(text: str, meta: dict[str, Any], name: str = "the text") -> Structur
             reason = furniture_reason(block)
             if reason:
                 r.set(i, "excluded", reason)
-    _context_furniture(r)
+    context_furniture(r)
     split_captions(r)
     views_box(r)
     end_blocks(r)
