@@ -8,6 +8,8 @@ real-copy gold set.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from research_utils.ingest import article_from_text, excluded_lines
@@ -389,6 +391,11 @@ def test_trailers_are_cut_only_after_a_sentence() -> None:
     assert cut_trailers(P1 + " (END)") == (P1, "'read more' link or end mark")
     inner = "Officials said they wanted residents to read more"
     assert cut_trailers(inner) == (inner, "")
+    first = "Follow us on WhatsApp for the latest news. " + P1
+    assert cut_trailers(first) == (P1, "channel appeal")
+    assert cut_trailers(P1 + " Join XT's WhatsApp Channel for updates.") == (P1, "channel appeal")
+    telegram = P1 + " The governor posts alerts on his Telegram channel every night."
+    assert cut_trailers(telegram) == (telegram, "")
     short_appeal = "Stay informed. Follow our Google News channel."
     assert cut_trailers(short_appeal) == (short_appeal, "")  # the whole line is furniture instead
     assert furniture_reason(short_appeal)
@@ -405,3 +412,11 @@ def test_helpers_for_mastheads_and_dates() -> None:
     assert not is_masthead("The Great Escape") and not is_masthead("Times")
     assert is_timestamp("Updated 21:18, 30-Mar-2024") and is_timestamp("Published Mar 30, 2024, 10:28 PM SGT")
     assert not is_timestamp("pro-Kremlin 2024")
+
+
+def test_page_rules_stay_linear_on_many_markers() -> None:
+    text = "\n".join([TITLE] + ["Recommended", "A Message from The Example Times:", P1, P2] * 3000)
+    started = time.perf_counter()
+    d = article_from_text(text)
+    assert time.perf_counter() - started < 10  # quadratic rules would take minutes here
+    assert len(d.paragraphs) == 6000

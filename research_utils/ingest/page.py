@@ -238,33 +238,60 @@ def end_blocks(r: Roles) -> None:
     each is a word or two or speaks of support, subscriptions, journalism or readers.
     """
     n = len(r.text)
-    for i in range(n):
-        if r.role[i] != "excluded":
+    heads = [
+        i
+        for i in range(n)
+        if r.role[i] == "excluded"
+        and (
+            r.reason[i].startswith("appeal box")
+            or (
+                r.text[i][:1].isalpha()
+                and len(r.text[i]) <= 60
+                and _END_MARKER.match(r.text[i].strip(" .:|"))
+            )
+        )
+    ]
+    if not heads:
+        return
+    # one pass from the end: what follows each line (the rules then cost O(n) in all)
+    free_after = [0] * (n + 1)
+    sentences_after = [0] * (n + 1)
+    long_after = [False] * (n + 1)
+    other_after = [False] * (n + 1)  # a free line after that is not part of an appeal
+    for j in range(n - 1, -1, -1):
+        free_after[j], sentences_after[j] = free_after[j + 1], sentences_after[j + 1]
+        long_after[j], other_after[j] = long_after[j + 1], other_after[j + 1]
+        if r.free(j):
+            line = r.text[j]
+            free_after[j] += 1
+            sentences_after[j] += ends_sentence(line)
+            long_after[j] = long_after[j] or has_words(line, 40)
+            other_after[j] = other_after[j] or not _appeal_line(line)
+    for i in heads:
+        if not free_after[i + 1]:
             continue
-        if r.text[i][:1].isalpha() and len(r.text[i]) <= 60 and _END_MARKER.match(r.text[i].strip(" .:|")):
-            rest = [j for j in range(i + 1, n) if r.free(j)]
-            sentences = sum(ends_sentence(r.text[j]) for j in rest)
-            if rest and all(not has_words(r.text[j], 40) for j in rest) and sentences * 2 <= len(rest):
-                for j in rest:
-                    r.set(
-                        j,
-                        "excluded",
-                        f"other stories: under '{r.text[i].strip(' .:|')[:40]}' at the page end",
-                    )
-                return
-        elif r.reason[i].startswith("appeal box"):
-            rest = [j for j in range(i + 1, n) if r.free(j)]
-            appeal = [
-                word_count(r.text[j]) <= 2
-                or (
-                    not r.text[j].startswith(("“", '"'))
-                    and any(w in r.text[j].lower() for w in _APPEAL_WORDS)
-                )
-                for j in rest
-            ]
-            if all(appeal):  # the appeal runs to the end of the page
-                for j in rest:
-                    r.set(j, "excluded", "appeal: the outlet's message to its readers")
+        line = r.text[i]
+        if not r.reason[i].startswith("appeal box"):
+            if not long_after[i + 1] and sentences_after[i + 1] * 2 <= free_after[i + 1]:
+                why = f"other stories: under '{line.strip(' .:|')[:40]}' at the page end"
+                break
+        elif r.reason[i].startswith("appeal box") and not other_after[i + 1]:
+            why = "appeal: the outlet's message to its readers, to the end of the page"
+            break
+    else:
+        return
+    for j in range(i + 1, n):
+        if r.free(j):
+            r.set(j, "excluded", why)
+
+
+def _appeal_line(line: str) -> bool:
+    """A line of an appeal to readers: a word or two, or one that speaks of support,
+    subscriptions, journalism or readers (and is not a quotation)."""
+    if word_count(line) <= 2:
+        return True
+    low = line.lower()
+    return not line.startswith(("“", '"')) and any(w in low for w in _APPEAL_WORDS)
 
 
 def truncated_last_line(r: Roles, i: int) -> bool:
@@ -289,8 +316,27 @@ _TRAILER = re.compile(
 )
 """A "read more" link, or a wire's "(END)" mark, glued to the end of a paragraph after its last
 sentence."""
-_LAST_SENTENCE = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?P<q>[\"”’]?)\s+(?=[\"“‘]?[A-Z])")
+"""A break between sentences (a closing quotation mark stays with the sentence before)."""
 _APPEAL_KIND = next(k for k in WEB_KINDS if k.reason.startswith("channel appeal"))
+
+
+def _has_hint(text: str) -> bool:
+    """Whether ``text`` holds part of a channel appeal's trigger words, in either case: plain
+    substring tests, the cheapest gate on every paragraph."""
+    return (
+        "ollow u" in text
+        or "ollow o" in text
+        or "oin u" in text
+        or "oin o" in text
+        or "ubscribe to" in text
+        or "oogle" in text
+        or "hannel" in text
+    )
+
+
+_EDGE = 240
+"""An appeal sentence has at most 25 words: only this many characters at either end are read."""
 
 
 def _appeal_sentence(sentence: str) -> bool:
@@ -300,6 +346,23 @@ def _appeal_sentence(sentence: str) -> bool:
         and word_count(sentence) <= 25
         and bool(_APPEAL_KIND.pattern.search(sentence))
     )
+
+
+def _cut_appeal(text: str) -> str:
+    """``text`` without a channel appeal as its last or first sentence ('' when there is none)."""
+    tail = text[-_EDGE:]
+    if _has_hint(tail):
+        breaks = list(_SENTENCE_BREAK.finditer(tail))
+        if breaks:
+            at = len(text) - len(tail)
+            if _appeal_sentence(text[at + breaks[-1].end() :]):
+                return text[: at + breaks[-1].start() + len(breaks[-1]["q"])]
+    head = text[:_EDGE]
+    if _has_hint(head):
+        first = _SENTENCE_BREAK.search(head)
+        if first and _appeal_sentence(text[: first.start() + len(first["q"])]):
+            return text[first.end() :]
+    return ""
 
 
 def cut_trailers(text: str) -> tuple[str, str]:
@@ -314,15 +377,8 @@ def cut_trailers(text: str) -> tuple[str, str]:
         _TRAILER.search(text)
     ):
         return _TRAILER.sub("", text).rstrip(), "'read more' link or end mark"
-    low = text.lower()
-    if not any(t in low for t in _APPEAL_KIND.triggers) or not has_words(text, 12):
+    if len(text) < 60 or not _has_hint(text):
         return text, ""
-    parts = _LAST_SENTENCE.split(text)
-    if len(parts) < 2:
-        return text, ""
-    for part, last in ((parts[-1], True), (parts[0], False)):
-        if _appeal_sentence(part):
-            kept = text[: text.rindex(part)].rstrip() if last else text[len(part) :].lstrip(' "”’')
-            # what stays must be a paragraph of its own, not the rest of a short appeal
-            return (kept, "channel appeal") if has_words(kept, 15) else (text, "")
-    return text, ""
+    kept = _cut_appeal(text)
+    # what stays must be a paragraph of its own, not the rest of a short appeal
+    return (kept, "channel appeal") if kept and has_words(kept, 15) else (text, "")

@@ -123,7 +123,7 @@ WEB_KINDS: tuple[_Kind, ...] = (
     ),
     _Kind(
         "channel appeal: a request to follow or join the outlet's channel, page or feed",
-        ("follow", "join", "subscribe to"),
+        ("follow us", "follow our", "join us", "join our", "subscribe to", "google news", "channel"),
         40,
         re.compile(
             r"\b(?:follow|join|subscribe to) (?:us|our)\b(?:\s+[\w'’-]+){0,4}?\s+(?:channel|page|account|feed"
