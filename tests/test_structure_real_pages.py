@@ -334,6 +334,8 @@ def test_channel_appeal_never_reaches_the_body_or_becomes_a_speaker() -> None:
             "This video can not be played in court, the judge ruled on Tuesday.",
         ),
         ("Enable Read mode", "Enable read mode, the guide advises, to hide the adverts on the page."),
+        ("Share your thoughts", "Share your thoughts with your union rep, the leaflet urged members."),
+        ("Follow Anna Berg on X", "Follow Anna Berg on X, the union's press office told reporters."),
         ("Powered by automated translation", "Powered by coal, the plant supplies half the region's homes."),
         ("Xinhua | Updated: 2024-03-30 07:31", "Xinhua reported the vote on 30 March at 07:31 local time."),
     ],
@@ -372,6 +374,15 @@ def test_source_line_only_in_the_header() -> None:
 def test_dash_names_in_a_list_are_not_bylines() -> None:
     d = doc(TITLE, P1, "The union named three negotiators:", "- Anna Berg", "- Tom Lind", P2)
     assert role(d, "- Anna Berg") == "body" and role(d, "- Tom Lind") == "body"
+
+
+def test_a_short_first_paragraph_under_a_byline_is_not_a_deck() -> None:
+    lead = "The northern port union accepted a new pay offer on Tuesday after a vote."
+    d = doc(TITLE, "By Anna Berg", lead, P2, P3)
+    assert d.deck == "" and d.paragraphs[0] == lead
+    standfirst = "Workers accept a pay rise."
+    d = doc(TITLE, "By Anna Berg", standfirst, P1 + " " + P2, P3)
+    assert d.deck == standfirst
 
 
 def test_truncated_last_line_and_trailing_tags() -> None:

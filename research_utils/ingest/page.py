@@ -325,8 +325,7 @@ def _has_hint(text: str) -> bool:
     """Whether ``text`` holds part of a channel appeal's trigger words, in either case: plain
     substring tests, the cheapest gate on every paragraph."""
     return (
-        "ollow u" in text
-        or "ollow o" in text
+        "ollow" in text
         or "oin u" in text
         or "oin o" in text
         or "ubscribe to" in text

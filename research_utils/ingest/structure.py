@@ -92,8 +92,8 @@ ROLE_RULES: dict[str, str] = {
     "masthead: 'The Daily Courier') before it is furniture; the headline printed again below is furniture",
     "deck": "the block right after the title when there is evidence that it is a standfirst: a "
     "byline or timestamp follows it (perhaps after a photo caption), a photo caption follows a short "
-    "one-sentence line, it is a one-sentence line of at most 15 words under the byline before a longer "
-    "paragraph, the next paragraph opens with a dateline, it is a statement followed by a teaser "
+    "one-sentence line, it is a one-sentence line of at most 12 words under the byline before a "
+    "paragraph twice as long, the next paragraph opens with a dateline, it is a statement followed by a teaser "
     "question, or it is an unpunctuated lead of 8-45 words (TASS); a short first paragraph alone is "
     "not a deck, and a caption under the headline is not one",
     "heading": "a line of at most 15 words without final punctuation, a question of at most 12 "
@@ -286,10 +286,10 @@ def _deck(r: Roles, title_at: int | None) -> str:
         evidence = "a short sentence with a photo caption right after it, before the first paragraph"
     elif (
         any(b.startswith("byline") for b in before)
-        and wc <= 15
+        and wc <= 12
         and sentences == 1
         and _ends_sentence(text)
-        and has_words(r.text[nxt], wc + 5)
+        and has_words(r.text[nxt], 2 * wc + 5)
     ):
         evidence = "a one-sentence standfirst under the byline, before a longer first paragraph"
     elif DATELINE.match(r.text[nxt]):

@@ -123,14 +123,16 @@ WEB_KINDS: tuple[_Kind, ...] = (
     ),
     _Kind(
         "channel appeal: a request to follow or join the outlet's channel, page or feed",
-        ("follow us", "follow our", "join us", "join our", "subscribe to", "google news", "channel"),
+        ("follow", "join us", "join our", "subscribe to", "google news", "channel"),
         40,
         re.compile(
             r"\b(?:follow|join|subscribe to) (?:us|our)\b(?:\s+[\w'’-]+){0,4}?\s+(?:channel|page|account|feed"
             r"|newsletter|community|group|on " + _PLATFORMS + ")"
             # "Follow Example News on Google News", "Join XT's WhatsApp Channel": the outlet by its name
             r"|\b(?:follow|join) (?-i:[A-Z])[\w'’&.-]*(?:\s(?-i:[A-Z])[\w'’&.-]*){0,2}(?:\s+on)?\s+(?:google news"
-            r"|(?:whatsapp|telegram) channels?)\b",
+            r"|(?:whatsapp|telegram) channels?)\b"
+            # "Follow Jane Doe on X": the author's account, a line without sentence punctuation
+            r"|^(?!.*[.!?]$)follow (?-i:[A-Z])[\w'’.-]*(?:\s(?-i:[A-Z])[\w'’.-]*){0,2} on " + _PLATFORMS,
             _I,
         ),
     ),
@@ -191,11 +193,12 @@ WEB_KINDS: tuple[_Kind, ...] = (
     ),
     _Kind(
         "reader-views box: an invitation to send comments or views",
-        ("your ", "tell us", "have your say"),
+        ("your ", "tell us", "have your say", "join the", "comment"),
         7,
         re.compile(
-            r"^(?:your (?:views|comments|say|stories|reactions)|have your say|send us your (?:views|comments"
-            r"|thoughts|stories|story|tips|photos|reactions)|tell us what you think)\b[^.]*$",
+            r"^(?:your (?:views|comments|say|stories|reactions)|have your say|(?:send us|share) your (?:views"
+            r"|comments|thoughts|stories|story|tips|photos|reactions)|tell us what you think|join the (?:conversation"
+            r"|discussion|debate)|comments are closed|be the first to comment)\b[^.]*$",
             _I,
         ),
     ),
