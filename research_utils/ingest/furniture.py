@@ -58,7 +58,7 @@ MORE_FROM = (
     r"|altr[ei] (?:notizie|articoli|storie) (?:da|di) .{1,40}|mais (?:notícias|histórias|artigos) d[eoa] .{1,40}"
 )
 """A "more stories from <site>" marker, in English and in the languages that sites show their
-readers ("FLERE HISTORIER FRA …"): the lines under it are other stories."""
+readers ("MEHR NACHRICHTEN VON …"): the lines under it are other stories."""
 _VIDEO = r"in (?:video|pictures|photos)|watch(?: video| now| more)?|more videos?"
 """A marker above another story's video or gallery ("In video" and its headline)."""
 VIDEO_MARKER = re.compile(rf"^(?:{_VIDEO})$", _I)

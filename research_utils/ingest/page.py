@@ -15,7 +15,7 @@ What. The shapes that real pages give their furniture only in context:
   languages of :data:`~research_utils.ingest.furniture.MORE_FROM`) when what follows reads as
   other stories, and the body of an appeal under "A message from …:" / "Dear readers,";
 * a **truncated last line** of an excerpt, which stays a body paragraph;
-* **trailers glued to a paragraph** ("… capitals. read more", a channel appeal as the last or
+* **trailers glued to a paragraph** ("… the next round. read more", a channel appeal as the last or
   first sentence), which are cut off the paragraph instead of dropping it (:func:`cut_trailers`).
 
 How. Each rule is a pass over :class:`~research_utils.ingest.roles.Roles`, called by
@@ -99,10 +99,10 @@ def context_furniture(r: Roles) -> None:
 def split_captions(r: Roles) -> None:
     """Captions printed again or broken before their credit.
 
-    A free line that is the start of the credited caption right after it ("Soldiers carry a
-    coffin." before "Soldiers carry a coffin. Photograph: Name/Agency") is the same caption
+    A free line that is the start of the credited caption right after it ("Crowds gather in the
+    square." before "Crowds gather in the square. Photograph: Name/Agency") is the same caption
     without its credit; a free line without final punctuation right before a credited caption
-    line that runs on in lower case ("… accept the presidential" / "run-off results [AFP]") is
+    line that runs on in lower case ("Crowds gather outside the" / "polling station [AGENCY]") is
     the first half of that caption.
     """
     for i in range(len(r.text) - 1):
@@ -137,7 +137,7 @@ _PAPER_WORDS = frozenset(
     globe monitor report dispatch bulletin examiner inquirer register sentinel leader
     telegram mercury nation english international online agency""".split()
 )
-"""Last words of newspaper names: "The Irish Times", "Daily Courier", "The Hill Times"."""
+"""Last words of newspaper names: "The Example Times", "Daily Courier", "Evening Post"."""
 
 
 def is_masthead(line: str) -> bool:
@@ -297,7 +297,7 @@ def _appeal_line(line: str) -> bool:
 def truncated_last_line(r: Roles, i: int) -> bool:
     """Whether block ``i`` is the last line of an excerpt cut off mid-sentence: the file's last
     block, right after a body paragraph, three or more words with lower-case words, ending in a
-    letter, a digit or a comma ("… said in Istanbul that it", "… and banks hav"). It stays a body
+    letter, a digit or a comma ("… said on Tuesday that it", "… and the bank wou"). It stays a body
     paragraph."""
     if i != len(r.text) - 1 or i == 0 or r.role[i - 1] not in ("",) or r.short[i - 1]:
         return False
@@ -367,7 +367,7 @@ def _cut_appeal(text: str) -> str:
 def cut_trailers(text: str) -> tuple[str, str]:
     """``text`` without a link or appeal glued to it, and what was cut ('' when nothing).
 
-    A "read more" link after the last sentence ("… with their capitals. read more"), and a
+    A "read more" link after the last sentence ("… the next round. read more"), and a
     channel appeal as the last or first sentence of a paragraph of other sentences ("… .
     Follow our channel on WhatsApp for updates."), are cut off; the paragraph stays.
     """

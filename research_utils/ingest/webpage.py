@@ -2,9 +2,9 @@
 
 What. Saved or scraped pages carry the controls and notices of the site's template, not
 of the article: accessibility skip links ("Skip to main content"), article age notices
-("This article is more than 6 months old"), audio players ("Press play to listen to this
+("This article is more than N months old"), audio players ("Press play to listen to this
 article", "Voiced by …"), share and copy-link widgets ("Share this article", "Copy to
-clipboard"), bars of link labels ("Send tips | Subscribe | View in browser"), bylines with
+clipboard"), bars of link labels ("Tips | Subscribe | Read online"), bylines with
 roles ("Written by … | Edited by …"), push-notification prompts, follow / channel appeals
 ("follow our Google News channel"), newsletter self-descriptions, the heads of appeal boxes
 ("A message from …:", "Dear readers,"), reader-views boxes ("Your views", "Send us your
@@ -162,7 +162,7 @@ WEB_KINDS: tuple[_Kind, ...] = (
         ),
     ),
     _Kind(
-        "link bar: a row of link labels ('Send tips | Subscribe | View in your browser')",
+        "link bar: a row of link labels ('Tips | Subscribe | Read online')",
         (" | ",),
         24,
         re.compile(
@@ -250,9 +250,9 @@ def _credit_words(tail: str, *, labelled: bool = False) -> bool:
 def credit_tail(text: str) -> bool:
     """Whether a caption line ends in its photo credit (the caption before it is a sentence).
 
-    Shapes: an agency in square brackets ("… rule [GALLO/GETTY]"), a slash or "via" credit
+    Shapes: an agency in square brackets ("… in the square [AGENCY/NAME]"), a slash or "via" credit
     after the last sentence ("… 2022. Agency/Name Surname/Agency via AGENCY"), an agency in
-    brackets glued to the sentence ("… in New Delhi.(Reuters)"), and "Photo:" at the end of a
+    brackets glued to the sentence ("… before the talks.(Agency)"), and "Photo:" at the end of a
     caption whose credit was cut off. A body paragraph ends with sentence punctuation.
     """
     if len(text) > 600 or not text or text[-1] in '.!?”’"':
