@@ -7,7 +7,8 @@ name, a name with a date), publication and update timestamps, photo captions and
 this report", "___"), opinion disclaimers, membership and newsletter appeals, copyright and
 reuse notices, "report an error" lines. :func:`furniture_reason` says, in one line, why a
 line is furniture ('' when nothing says so) and :func:`headline_reason` why a short line is
-another story's headline; :mod:`research_utils.ingest.structure` adds the rules that need
+another story's headline (after the kinds of :mod:`research_utils.ingest.webpage`, the
+controls and notices of site templates); :mod:`research_utils.ingest.structure` adds the rules that need
 the neighbouring lines (a caption before its credit, headlines under "Read also", a bare
 name under the title, an author bio at the end).
 
@@ -27,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from research_utils.ingest.webpage import webpage_reason
+
 __all__ = [
     "BIO",
     "BIO_ROLE",
@@ -36,7 +39,9 @@ __all__ = [
     "KNOWN",
     "LINE_RULES",
     "LIST_ITEM",
+    "MORE_FROM",
     "RELATED_MARKER",
+    "VIDEO_MARKER",
     "furniture_reason",
     "headline_reason",
     "is_name",
@@ -45,8 +50,25 @@ __all__ = [
 
 _I = re.IGNORECASE
 
+MORE_FROM = (
+    r"(?:more|other|latest) (?:stories|news|articles|videos) (?:from|by|on) .{1,40}|flere (?:historier|nyheter"
+    r"|artikler|saker) fra .{1,40}|fler (?:nyheter|artiklar|berättelser) från .{1,40}|mehr (?:nachrichten|artikel"
+    r"|geschichten|news) (?:von|aus) .{1,40}|meer (?:nieuws|verhalen|artikelen) (?:van|uit) .{1,40}|plus d['’]"
+    r"(?:articles|actualités|histoires) (?:de|du) .{1,40}|más (?:noticias|historias|artículos) de .{1,40}"
+    r"|altr[ei] (?:notizie|articoli|storie) (?:da|di) .{1,40}|mais (?:notícias|histórias|artigos) d[eoa] .{1,40}"
+)
+"""A "more stories from <site>" marker, in English and in the languages that sites show their
+readers ("MEHR NACHRICHTEN VON …"): the lines under it are other stories."""
+_VIDEO = r"in (?:video|pictures|photos)|watch(?: video| now| more)?|more videos?"
+"""A marker above another story's video or gallery ("In video" and its headline)."""
+VIDEO_MARKER = re.compile(rf"^(?:{_VIDEO})$", _I)
+
 KNOWN = re.compile(
-    r"^(related( articles?| stories| news| content| topics| coverage| reading)?|read (more|also|next)"
+    r"^("
+    + MORE_FROM
+    + "|"
+    + _VIDEO
+    + r"|time to read|related( articles?| stories| news| content| topics| coverage| reading)?|read (more|also|next)"
     r"( on this topic)?|also read|see also|more on this( story| topic)?|more stories|back to top( button)?"
     r"|advertisement|sponsored( content)?|share( this)?( article| story| page| on \w+)?|share via"
     r"|copy link|you can share this story on social media:?|subscribe( now)?|sign up.*newsletter.*"
@@ -59,13 +81,17 @@ KNOWN = re.compile(
     r"|sign in|log in|newsletter|staff and agencies|agencies|check against delivery"
     r"|as prepared for delivery|analysis|opinion|exclusive|explainer|commentary|interview|editorial"
     r"|breaking( news)?|live( updates)?|news|news feed|video|photos?|gallery|avatar|uncategori[sz]ed|(first |last )?(published|updated|posted)"
-    r"|sign up here|continue reading|leave a (reply|comment)|\d[\d,.]*|link copied|copy link copied|views?:? ?\d[\d,.]*|\d[\d,.]* views|(story|article) continues (below|after)( (this )?(advertisement|ad))?)$",
+    r"|sign up here|(open |close |main )?menu|search|home|close|navigation|toggle navigation|all sections|continue reading|scroll (down )?to (continue|read)( reading)?( the article)?|leave a (reply|comment)|\d[\d,.]*|link copied|copy link copied|views?:? ?\d[\d,.]*|\d[\d,.]* views|(story|article) continues (below|after)( (this )?(advertisement|ad))?)$",
     _I,
 )
 """Whole lines (after stripping `` .:|``) that are page furniture wherever they stand."""
 
 RELATED_MARKER = re.compile(
-    r"^(related( articles?| stories| news| content| topics| coverage| reading)?|read (more|also|next)"
+    r"^("
+    + MORE_FROM
+    + "|"
+    + _VIDEO
+    + r"|related( articles?| stories| news| content| topics| coverage| reading)?|read (more|also|next)"
     r"|also read|see also|more on this( story| topic)?|more stories|recommended( stories)?"
     r"|most (read|popular|viewed)|you (may|might) also like|latest (news|stories)|top stories|tags"
     r"|topics)$",
@@ -135,7 +161,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"^(photo|photograph|image|picture|pic|pictured|illustration|credit|caption)s?( credit| source| caption"
         r"| copyright)?\s*:|^(image|photo|picture) (source|caption|copyright|credit)\s*,|^file( photo)?\s*[:—–-]\s"
         r"|^(photo|image|picture)s? by\s|^in this (file |handout )?(photo|image|photograph)\b"
-        r"|^(this|a) (handout |file )?(photo|image|photograph) (provided|taken|released|shows)\b"
+        r"|^(this|a) (handout |file )?(photo|image|photograph|picture),? (provided|taken|released|shows|showing|captured)\b"
         r"|^photo:? illustrative|^illustrative (photo|image)"
         r"|\((photo|image|photograph|pictured|credit)s?\s*[:/][^()]*\)\.?$|\([^()]*\b(ap|afp|reuters|epa"
         r"|getty|anadolu|sputnik|tass|ria)\b[^()]*\b(photo|images?|pool)\b[^()]*\)\.?$|\([^()]*\bvia "
@@ -189,10 +215,18 @@ _MONTHS_DAYS = frozenset(
     august september october november december mon tue tues wed thu thur thurs fri sat sun monday
     tuesday wednesday thursday friday saturday sunday today yesterday""".split()
 )
-_DATE_WORDS = _MONTHS_DAYS | frozenset(
-    """am pm a.m p.m gmt utc bst est edt cet cest msk eet eest pst pdt cst cdt ist kyiv moscow london
+_DATE_WORDS = (
+    _MONTHS_DAYS
+    | frozenset(
+        """am pm a.m p.m gmt utc bst est edt cet cest msk eet eest pst pdt cst cdt ist kyiv moscow london
     time local at on of the ago hour hours hr hrs minute minutes min mins updated published posted
-    modified last first edited date created views delivered""".split()
+    modified last first edited date created views delivered update""".split()
+    )
+    | frozenset(
+        # time zones that pages print after the time ("09:42 AM GST", "10:28 PM SGT", "15:27 KST")
+        """gst ast sgt hkt kst jst ict pkt wib aest aedt nzst nzdt sast wat cat eat mst mdt akst hst cet
+    wet west ist msk trt irst""".split()
+    )
 )
 _DATE_NUM = re.compile(
     r"\d{1,4}(?:[:.-]\d{1,4}){0,2}(?:am|pm|h|st|nd|rd|th)?|(?:gmt|utc)[+-]\d{1,2}(?::\d\d)?"
@@ -237,7 +271,13 @@ def is_timestamp(text: str) -> bool:
     if len(text) > 120 or not any(c.isdigit() for c in text):
         return False
     tokens = [t.strip(".:;()[]—–-") for t in re.split(r"[\s,|•·/]+", text.lower())]
-    tokens = [t for t in tokens if t]
+    parts: list[str] = []
+    for t in tokens:
+        if "-" in t and not _DATE_NUM.fullmatch(t):
+            parts += [p for p in t.split("-") if p]  # "30-mar-2022": a date written with hyphens
+        elif t:
+            parts.append(t)
+    tokens = parts
     return (
         0 < len(tokens) <= 14
         and all(t in _DATE_WORDS or _DATE_NUM.fullmatch(t) for t in tokens)
@@ -269,6 +309,18 @@ def _byline_reason(text: str) -> str:
     m = _PLACE_DATE.match(text)
     if m and len(words) <= 8 and is_timestamp(m["rest"]):
         return "timestamp: a place and a date on a line of their own"
+    if "|" in text or "•" in text or "·" in text:  # "Agency | Updated: 2022-03-30 07:31"
+        parts = [p.strip() for p in re.split(r"[|•·]", text) if p.strip()]
+        dated = [is_timestamp(p) for p in parts]
+        if (
+            2 <= len(parts) <= 5
+            and any(dated)
+            and all(
+                d or (len(p.split()) <= 5 and not p.endswith((".", "!", "?")))
+                for p, d in zip(parts, dated, strict=True)
+            )
+        ):
+            return "byline: a source or author and a date, set apart by '|'"
     return ""
 
 
@@ -297,6 +349,8 @@ def furniture_reason(text: str) -> str:
     reason = next(
         (why for why, pattern, words in _SEARCH if any(w in low for w in words) and pattern.search(text)), ""
     )
+    if not reason:
+        reason = webpage_reason(text, low)
     if not reason and not _HAS_WORD.search(text):
         reason = "furniture: a line without words (a separator or a symbol)"
     return reason

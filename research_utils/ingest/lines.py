@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from research_utils.ingest.furniture import LIST_ITEM
+from research_utils.ingest.furniture import LIST_ITEM, is_timestamp
 
 __all__ = ["blocks_from_text", "ends_sentence", "has_words", "word_count", "word_tokens"]
 
@@ -38,7 +38,8 @@ def _soft_breaks(lines: list[str]) -> list[bool]:
     its wrap width (the longest line up to 100 characters) is at least 50, at least half of its
     line breaks are soft (the line is filled so that the next word would not have fitted, or it
     ends mid-sentence and the next line goes on in lower case) and most soft breaks fall
-    mid-sentence. One-paragraph-per-line text fails these tests: its lines vary in length, many
+    mid-sentence. A date line (a timestamp under a title) is never joined to its neighbours.
+    One-paragraph-per-line text fails these tests: its lines vary in length, many
     are long, and they end with sentence punctuation.
     """
     n = len(lines)
@@ -51,8 +52,8 @@ def _soft_breaks(lines: list[str]) -> list[bool]:
     soft: list[bool] = []
     mid_sentence = 0
     for a, b in itertools.pairwise(lines):
-        if len(a) > _WRAP_MAX or LIST_ITEM.match(b):
-            soft.append(False)
+        if len(a) > _WRAP_MAX or LIST_ITEM.match(b) or is_timestamp(b) or is_timestamp(a):
+            soft.append(False)  # a list item, or a page header's date line under a title
             continue
         open_end = not ends_sentence(a)
         # a line that ends a sentence before a capital must be full to the width to run on

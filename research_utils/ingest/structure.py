@@ -13,17 +13,23 @@ How. Text is split into blocks: saved text usually has one paragraph per line (n
 lines), hand-made files have blank lines between paragraphs, and some files are
 hard-wrapped at 60-80 characters. A group of lines is joined only on evidence of hard
 wrapping (no line above 100 characters, lines filled to the wrap width, line ends that
-fall mid-sentence); otherwise every line is a block. Page furniture is recognised by the
-phrases and shapes pages use (:mod:`research_utils.ingest.furniture`), then by position (the line before a photo
-credit is its caption; the lines under "Read also" are other stories' headlines; a bare
-name under the title is a byline; a bio at the end that names the author). Headings are
+fall mid-sentence); otherwise every line is a block. A "read more" link or a channel
+appeal glued to a paragraph is cut off it first. Page furniture is recognised by the
+phrases and shapes pages use (:mod:`research_utils.ingest.furniture`, and the controls and
+notices of site templates in :mod:`research_utils.ingest.webpage`), then by position (the line
+before a photo credit is its caption; the lines under "Read also" are other stories'
+headlines; a bare name under the title is a byline; a bio at the end that names the author),
+and by the context rules of real pages in :mod:`research_utils.ingest.page` (a repeated
+headline, a caption printed again, a masthead, a page header's source line, a page-end
+block, a truncated last line that stays body). Headings are
 short lines (or short questions and labels ending in "?" or ":") between body paragraphs;
 a short line counts as another story's headline only on specific evidence (a dash and a
 source, a long "Why/How ..." line, a subject with a finite headline verb).
 
 Weaknesses. The patterns are English and follow the layouts of the outlets read while
 building them (wire services, TASS/RT, Kyiv Independent, Ukrainska Pravda, Ukrinform,
-BBC/Guardian-style pages); a new layout can leave furniture in the body. A rhetorical
+BBC/Guardian-style pages, and the development outlets of the real-copy gold set); a new
+layout can leave furniture in the body. A rhetorical
 one-line question between paragraphs reads as a heading; an inline related headline
 written as a noun phrase reads as a heading; a caption whose credit is on a line of its
 own is recognised only when it comes right before the credit.
@@ -41,17 +47,28 @@ from research_utils.ingest.furniture import (
     BIO,
     BIO_ROLE,
     BYLINE_TAIL,
-    CREDIT,
     DATELINE,
     LIST_ITEM,
-    RELATED_MARKER,
     furniture_reason,
     headline_reason,
     is_name,
 )
 from research_utils.ingest.lines import blocks_from_text, has_words, word_count, word_tokens
 from research_utils.ingest.lines import ends_sentence as _ends_sentence
+from research_utils.ingest.page import (
+    context_furniture,
+    cut_trailers,
+    dash_bylines,
+    end_blocks,
+    header_lines,
+    is_masthead,
+    repeated_lines,
+    split_captions,
+    truncated_last_line,
+    views_box,
+)
 from research_utils.ingest.repair import repair_text
+from research_utils.ingest.roles import Roles
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -70,12 +87,15 @@ ROLE_RULES: dict[str, str] = {
     "paragraphs": "every non-empty line is a block; lines are joined into one paragraph only when "
     "they are hard-wrapped (no line above 100 characters, lines filled to the wrap width, most "
     "breaks mid-sentence); list items (•, *, -, 1.) are paragraphs each",
-    "title": "the first block when it is at most 30 words and not a dateline paragraph (or the "
-    "sidecar's title); a breadcrumb or a short section label before it is furniture",
+    "title": "the first block when it is at most 30 words and neither a dateline paragraph nor a list "
+    "item (or the sidecar's title); a breadcrumb, a short section label or the outlet's name (a "
+    "masthead: 'The Daily Courier') before it is furniture; the headline printed again below is furniture",
     "deck": "the block right after the title when there is evidence that it is a standfirst: a "
-    "byline or timestamp follows it, the next paragraph opens with a dateline, it is a statement "
-    "followed by a teaser question, or it is an unpunctuated lead of 8-45 words (TASS); a short "
-    "first paragraph alone is not a deck",
+    "byline or timestamp follows it (perhaps after a photo caption), a photo caption follows a short "
+    "one-sentence line, it is a one-sentence line of at most 12 words under the byline before a "
+    "paragraph twice as long, the next paragraph opens with a dateline, it is a statement followed by a teaser "
+    "question, or it is an unpunctuated lead of 8-45 words (TASS); a short first paragraph alone is "
+    "not a deck, and a caption under the headline is not one",
     "heading": "a line of at most 15 words without final punctuation, a question of at most 12 "
     "words, or a label of at most 8 words ending in ':' (not '… were:', '… said:'), standing between "
     "body paragraphs",
@@ -87,13 +107,28 @@ ROLE_RULES: dict[str, str] = {
     "Articles', 'ALSO READ: …', bylines, timestamps, photo captions and credits, feed "
     "disclaimers and metadata, wire trailers, opinion disclaimers, author bios, appeals, "
     "copyright and 'report an error' lines",
-    "byline": "'By' and a name, a name with a date, or a bare name among the first lines under the title",
-    "photo caption": "a line ending in a photo credit, or the line right before a credit line "
-    "('Photo: Getty Images'), even when it is a full sentence",
+    "photo caption": "a line ending in a photo credit ('… [AFP]', '… 2022. Agency/Name via AGENCY', "
+    "'… PHOTO: AGENCY', '… Photo:' with the credit cut off), the line right before a credit line "
+    "('Photo: Getty Images'), even when it is a full sentence, the caption printed again without its "
+    "credit, and the first half of a caption broken before its credit",
+    "byline": "'By' and a name, a name with a date, a source and a date set apart by '|', 'Written by "
+    "… | Edited by …', a dash and a name ('- Name, Correspondent') that is not a list item, or a bare "
+    "name among the first lines under the title",
     "author bio": "one of the last two paragraphs, '<Name> is a … fellow/journalist/…', when the "
     "name is the byline's or occurs nowhere else in the body; 'The author is …'",
     "list item": "short lines after a line ending in ':' are list items (body), not headings",
-    "trailing line": "a short unpunctuated line after the last body paragraph",
+    "trailing line": "a short unpunctuated line after the last body paragraph; the last line of an "
+    "excerpt cut off mid-sentence (3+ words, lower-case words, ending in a letter, digit or comma, "
+    "right after a body paragraph) stays a body paragraph",
+    "trailer": "a 'read more' link or an '(END)' mark after the last sentence of a paragraph, and a "
+    "channel appeal as its first or last sentence, are cut off the paragraph (counted as repairs); "
+    "the paragraph stays",
+    "page template": "skip links, article age notices, audio players, share / copy-link / embed "
+    "widgets, link bars, push-notification prompts, follow / channel and membership appeals, "
+    "newsletter self-descriptions, appeal boxes ('A message from …:', 'Dear readers,') and the "
+    "appeal under them, reader-views boxes, free-trial offers, media player notices, reader "
+    "controls, hashtag lines, e-mail lines, 'more stories from …' blocks at the page end (also in "
+    "other languages), a source line or the outlet's name under the title",
     "sidecar": "listed under 'furniture' or 'headings' in the article's .meta.yaml",
 }
 """The rules that give each block its role, as shown in the report."""
@@ -130,17 +165,6 @@ class Block:
     reason: str = ""
 
 
-def _is_short_line(text: str) -> bool:
-    # cheapest test first: a body paragraph ends in sentence punctuation
-    return (
-        not _ends_sentence(text)
-        and not text.endswith(",")
-        and not text.startswith(("“", '"', "‘", "("))
-        and not LIST_ITEM.match(text)
-        and word_count(text) <= 15
-    )
-
-
 def _norm_line(text: str, *, repair: bool = False) -> str:
     """Case-folded line with white space collapsed; ``repair`` applies the text repairs
     first (for lines typed in a sidecar, which the article text has been repaired against)."""
@@ -165,47 +189,6 @@ class Structure:
         return tuple(b.text for b in self.blocks if b.role == "heading")
 
 
-class _Roles:
-    """The blocks of one text and the roles given so far (``role == ''``: not decided)."""
-
-    def __init__(self, blocks: list[str]) -> None:
-        self.text = blocks
-        self.role = [""] * len(blocks)
-        self.reason = [""] * len(blocks)
-        self.short = [_is_short_line(b) for b in blocks]
-
-    def free(self, i: int) -> bool:
-        return 0 <= i < len(self.text) and self.role[i] == ""
-
-    def set(self, i: int, role: str, reason: str) -> None:
-        self.role[i], self.reason[i] = role, reason
-
-    def next_free(self, i: int) -> int | None:
-        """The first undecided block after ``i``."""
-        return next((j for j in range(i + 1, len(self.text)) if self.role[j] == ""), None)
-
-
-def _context_furniture(r: _Roles) -> None:
-    """Furniture known by its neighbours: headlines under 'Read also', a credit's caption."""
-    n = len(r.text)
-    for i, line in enumerate(r.text):
-        if r.role[i] != "excluded" or len(line) > 120:
-            continue
-        marker = line.strip(" .:|")
-        if RELATED_MARKER.match(marker):
-            j = i + 1
-            while j < min(n, i + 11) and r.free(j):
-                nxt = r.text[j]
-                if word_count(nxt) > 20 or nxt.endswith(".") or LIST_ITEM.match(nxt):
-                    break
-                r.set(j, "excluded", f"related link: listed under '{marker}'")
-                j += 1
-        elif CREDIT.match(line) and r.free(i - 1) and i - 1 != r.next_free(-1):  # not the title
-            prev = r.text[i - 1]
-            if word_count(prev) <= 30 and not prev.endswith(":") and not LIST_ITEM.match(prev):
-                r.set(i - 1, "excluded", "photo caption: the line right before a photo credit")
-
-
 def _headline_like(text: str) -> bool:
     """One unpunctuated phrase or clause, as a headline is (not a quotation, not sentences)."""
     return not (
@@ -216,7 +199,7 @@ def _headline_like(text: str) -> bool:
     )
 
 
-def _title(r: _Roles, meta: dict[str, Any]) -> tuple[str, int | None]:
+def _title(r: Roles, meta: dict[str, Any]) -> tuple[str, int | None]:
     """Give the title role (and set aside a breadcrumb or section label above it)."""
     title = str(meta.get("title") or "")
     first = r.next_free(-1)
@@ -234,18 +217,19 @@ def _title(r: _Roles, meta: dict[str, Any]) -> tuple[str, int | None]:
         if len(parts) >= 2 and wc <= 12 and all(1 <= word_count(p) <= 4 for p in parts):
             r.set(first, "excluded", "breadcrumb: site navigation above the title")
             first, nxt = nxt, r.next_free(nxt)
-        elif wc <= 2 and wc + 3 <= wn <= 30 and _headline_like(r.text[nxt]):
-            r.set(first, "excluded", "section label: a short label above the title")
+        elif (wc <= 2 or is_masthead(line)) and wc + 3 <= wn <= 30 and _headline_like(r.text[nxt]):
+            what = "masthead: the outlet's name" if wc > 2 else "section label: a short label"
+            r.set(first, "excluded", f"{what} above the title")
             first, nxt = nxt, r.next_free(nxt)
     line = r.text[first]
     too_long = word_count(line) > 30 or (line.endswith(".") and word_count(line) > 20)
-    if nxt is not None and not too_long and not DATELINE.match(line):
+    if nxt is not None and not too_long and not DATELINE.match(line) and not LIST_ITEM.match(line):
         r.set(first, "title", "title: the first line, at most 30 words")
         return line, first
     return "", first
 
 
-def _bylines_and_bios(r: _Roles, title_at: int | None) -> None:
+def _bylines_and_bios(r: Roles, title_at: int | None) -> None:
     """A bare author name under the title is a byline; an author bio at the end is furniture."""
     if title_at is not None and r.role[title_at] == "title":
         j = r.next_free(title_at)
@@ -280,7 +264,7 @@ def _bylines_and_bios(r: _Roles, title_at: int | None) -> None:
             r.set(i, "excluded", "author bio: who the author is, at the end of the article")
 
 
-def _deck(r: _Roles, title_at: int | None) -> str:
+def _deck(r: Roles, title_at: int | None) -> str:
     """Give the deck role to the block after the title when the evidence says it is one."""
     if title_at is None or r.role[title_at] != "title":
         return ""
@@ -292,11 +276,22 @@ def _deck(r: _Roles, title_at: int | None) -> str:
     nxt = r.next_free(cand)
     if nxt is None or not 5 <= wc <= 45 or LIST_ITEM.match(text) or DATELINE.match(text):
         return ""
-    after = r.reason[cand + 1] if cand + 1 < len(r.text) else ""
+    after = [r.reason[j] for j in range(cand + 1, nxt)]  # the lines set aside before the next paragraph
+    before = [r.reason[j] for j in range(title_at + 1, cand)]
     sentences = len(re.findall(r"[.!?…]+(?:['\"”’)\]]*)(?=\s+[\"“‘(]*[A-Z])", text)) + 1
     evidence = ""
-    if after.startswith(("byline", "timestamp")):
+    if any(a.startswith(("byline", "timestamp")) for a in after):
         evidence = "a byline or timestamp follows it"
+    elif after and after[0].startswith("photo caption") and wc <= 16 and sentences == 1:
+        evidence = "a short sentence with a photo caption right after it, before the first paragraph"
+    elif (
+        any(b.startswith("byline") for b in before)
+        and wc <= 12
+        and sentences == 1
+        and _ends_sentence(text)
+        and has_words(r.text[nxt], 2 * wc + 5)
+    ):
+        evidence = "a one-sentence standfirst under the byline, before a longer first paragraph"
     elif DATELINE.match(r.text[nxt]):
         evidence = "the next paragraph opens with a dateline"
     elif text.rstrip("”’\"' ").endswith("?") and sentences >= 2:
@@ -311,7 +306,7 @@ def _deck(r: _Roles, title_at: int | None) -> str:
     return ""
 
 
-def _headings(r: _Roles) -> None:
+def _headings(r: Roles) -> None:
     """Short lines: headings, list items, other stories' headlines, trailing furniture."""
     n = len(r.text)
     short = {i: r.short[i] for i in range(n) if r.free(i)}
@@ -347,8 +342,11 @@ def _headings(r: _Roles) -> None:
                 in_list = line.endswith(":")
             continue
         if i > last_long:
-            r.set(i, "excluded", "trailing line: short line after the last body paragraph")
+            if not truncated_last_line(r, i):
+                r.set(i, "excluded", "trailing line: short line after the last body paragraph")
             continue
+        if nxt_line[:1].islower() and not nxt_line[1:2].isupper():  # not "iPhone sales ..."
+            continue  # the line runs on into the next one: "Oct 30 Example Corp has" / "agreed to buy ..."
         if in_list or _CONTENT_LABEL.match(line):
             continue  # a list item after 'The results were:', or 'Source: the governor, on Telegram'
         reason = headline_reason(line)
@@ -378,12 +376,18 @@ def segment(text: str, meta: dict[str, Any], name: str = "the text") -> Structur
     """
     repaired, repairs = repair_text(text)
     raw_blocks = blocks_from_text(repaired)
+    for i, block in enumerate(raw_blocks):
+        kept, cut = cut_trailers(block)
+        if cut and kept:
+            raw_blocks[i] = kept
+            key = f"{cut} cut from a paragraph"
+            repairs[key] = repairs.get(key, 0) + 1
     if not raw_blocks:
         raise ArticleError(f"{name} is empty or holds only white space: give a file with the article text.")
 
     forced_furniture = {_norm_line(x, repair=True) for x in meta.get("furniture", []) or []}
     forced_headings = {_norm_line(x, repair=True) for x in meta.get("headings", []) or []}
-    r = _Roles(raw_blocks)
+    r = Roles(raw_blocks)
     for i, block in enumerate(raw_blocks):
         key = _norm_line(block) if forced_furniture or forced_headings else ""
         if key in forced_furniture:
@@ -394,8 +398,14 @@ def segment(text: str, meta: dict[str, Any], name: str = "the text") -> Structur
             reason = furniture_reason(block)
             if reason:
                 r.set(i, "excluded", reason)
-    _context_furniture(r)
+    context_furniture(r)
+    split_captions(r)
+    views_box(r)
+    end_blocks(r)
+    dash_bylines(r)
     title, title_at = _title(r, meta)
+    repeated_lines(r, title_at)
+    header_lines(r, title_at)
     _bylines_and_bios(r, title_at)
 
     deck = str(meta.get("deck") or "")
