@@ -80,7 +80,7 @@ def _items(record: dict[str, Any], text: str, doc: Document, lexicons: tuple[Any
     heads = [sp for sp in [st.get("title"), st.get("deck"), *(st.get("headings") or [])] if sp]
     attributions = []
     for a in record.get("attributions") or []:
-        if any(h[0] <= a["content"][0] < h[1] for h in heads):
+        if _in_heads(a["content"][0], heads):
             continue  # speech in the headline, deck or a heading: the analysis reads the body
         row = {
             "speaker": _span(text, a.get("speaker")),
@@ -97,12 +97,14 @@ def _items(record: dict[str, Any], text: str, doc: Document, lexicons: tuple[Any
         (u["set"], u["side"], u["voice"])
         for u in record.get("naming") or []
         if _listed(_span(text, u["at"]) or "", terms.get((u["set"], u["side"]), ()))
+        and not _in_heads(u["at"][0], heads)  # the analyses read the body, not the headline
     )
+    claims = [c for c in record.get("claims") or [] if not _in_heads(c["sentence"][0], heads)]
     a_own = sum(n for (_, side, voice), n in counts.items() if side == "a" and voice == "author")
     b_own = sum(n for (_, side, voice), n in counts.items() if side == "b" and voice == "author")
     return {
         "attribution": {**base, "attributions": attributions},
-        "claims": {**base, "claims": list(record.get("claims") or [])},
+        "claims": {**base, "claims": claims},
         "naming": {
             **base,
             "expected": [
@@ -127,6 +129,12 @@ def _items(record: dict[str, Any], text: str, doc: Document, lexicons: tuple[Any
             "paragraphs": st.get("paragraphs"),
         },
     }
+
+
+def _in_heads(at: int, heads: list[list[int]]) -> bool:
+    """Whether offset ``at`` lies in the title, the deck or a heading (the analyses read the
+    body: what the headline repeats is scored where the body says it)."""
+    return any(h[0] <= at < h[1] for h in heads)
 
 
 def _norm_term(text: str) -> str:
