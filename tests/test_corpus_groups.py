@@ -46,8 +46,15 @@ def test_naming_by_group_means_articles_and_bootstraps() -> None:
 
 
 def test_bootstrap_of_one_value_and_none() -> None:
-    assert groups.bootstrap_mean_ci(np.array([0.2])) == (0.2, 0.2, 0.2)
+    """One article gives no interval (issue 17: a group of one showed "1.0-1.0")."""
+    mean, low, high = groups.bootstrap_mean_ci(np.array([0.2]))
+    assert mean == 0.2 and math.isnan(low) and math.isnan(high)
     assert all(math.isnan(x) for x in groups.bootstrap_mean_ci(np.array([np.nan])))
+    one = pd.DataFrame({"group": ["Solo", "Pair", "Pair", "None"], "naming_index": [1.0, 1.0, -1.0, np.nan]})
+    got = groups.naming_by_group(one, n_boot=200).set_index("group")
+    assert got.loc["Solo", "interval"] == "one article: no interval" and math.isnan(got.loc["Solo", "ci_low"])
+    assert got.loc["None", "interval"] == "no article uses a naming term"
+    assert got.loc["Pair", "interval"].startswith("[")
 
 
 def test_frames_by_group_pools_words() -> None:

@@ -52,12 +52,14 @@ def naming_by_group_chart(
     colours = [_SIDE_A if v >= 0 else _SIDE_B for v in d["naming_index"]]
     ax.axvspan(-1, 0, color=_SIDE_B, alpha=0.06)
     ax.axvspan(0, 1, color=_SIDE_A, alpha=0.06)
-    ax.hlines(y, d["ci_low"], d["ci_high"], color=colours, linewidth=3, alpha=0.6)
+    ax.hlines(y, d["ci_low"], d["ci_high"], color=colours, linewidth=3, alpha=0.6)  # NaN: no line
     ax.scatter(d["naming_index"], y, color=colours, s=60, zorder=3)
     for yi, (_, r) in zip(y, d.iterrows(), strict=True):
+        one = r["ci_high"] != r["ci_high"]  # a group of one article: no interval
         ax.annotate(
-            f"{r['naming_index']:+.2f}  (n={int(r['with_index'])} of {int(r['articles'])})",
-            (r["ci_high"], yi),
+            f"{r['naming_index']:+.2f}  (n={int(r['with_index'])} of {int(r['articles'])}"
+            + ("; one article: no interval)" if one else ")"),
+            (r["naming_index"] if one else r["ci_high"], yi),
             xytext=(6, 0),
             textcoords="offset points",
             va="center",

@@ -105,7 +105,9 @@ def bootstrap_mean_ci(
 ) -> tuple[float, float, float]:
     """Mean of ``values`` and its percentile bootstrap interval (resampling the values).
 
-    Returns ``(mean, low, high)``; NaN for no values, the mean itself as both bounds for one.
+    Returns ``(mean, low, high)``; NaN for no values, and NaN bounds for one value (one
+    article gives no interval: a resampled mean of one value is always that value, and an
+    interval of "1.0 to 1.0" would claim a certainty that one article cannot give).
     """
     v = np.asarray(values, dtype=float)
     v = v[~np.isnan(v)]
@@ -113,7 +115,7 @@ def bootstrap_mean_ci(
         return float("nan"), float("nan"), float("nan")
     mean = float(v.mean())
     if len(v) == 1:
-        return mean, mean, mean
+        return mean, float("nan"), float("nan")
     rng = np.random.default_rng(seed)
     means = v[rng.integers(0, len(v), size=(n_boot, len(v)))].mean(axis=1)
     alpha = (1 - level) / 2
@@ -136,17 +138,29 @@ def naming_by_group(articles: pd.DataFrame, n_boot: int = 2000, seed: int = 0) -
     -------
     DataFrame
         ``group``, ``articles`` (in the group), ``with_index`` (articles that have one),
-        ``naming_index``, ``ci_low``, ``ci_high``. The index runs from -1 (only side B, the
+        ``naming_index``, ``ci_low``, ``ci_high`` (NaN for a group of one article) and
+        ``interval`` (the interval in words: "one article: no interval"). The index runs from -1 (only side B, the
         Russian official usage) to +1 (only side A, the Ukrainian/international usage).
     """
     rows = []
     for group, g in articles.groupby("group", sort=True, dropna=False):
         v = pd.to_numeric(g["naming_index"], errors="coerce").to_numpy(dtype=float)
         mean, low, high = bootstrap_mean_ci(v, n_boot=n_boot, seed=seed)
-        rows.append([group, len(g), int((~np.isnan(v)).sum()), mean, low, high])
+        n = int((~np.isnan(v)).sum())
+        rows.append([group, len(g), n, mean, low, high, interval_note(n, low, high)])
     return pd.DataFrame(
-        rows, columns=["group", "articles", "with_index", "naming_index", "ci_low", "ci_high"]
+        rows, columns=["group", "articles", "with_index", "naming_index", "ci_low", "ci_high", "interval"]
     )
+
+
+def interval_note(n: int, low: float, high: float) -> str:
+    """The interval of a group's mean as a reader sees it: "[-0.40, +0.20]", "one article:
+    no interval", or "no article uses a naming term"."""
+    if n == 0:
+        return "no article uses a naming term"
+    if n == 1 or low != low:
+        return "one article: no interval"
+    return f"[{low:+.2f}, {high:+.2f}]"
 
 
 def frames_by_group(frames: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -330,7 +344,7 @@ def results_section(
     from research_utils.export import records
 
     return {
-        "naming": records(naming[["group", "articles", "naming_index", "ci_low", "ci_high"]]),
+        "naming": records(naming[["group", "articles", "naming_index", "ci_low", "ci_high", "interval"]]),
         "frames": records(frames[["group", "scheme", "frame", "per_1000_words"]]),
         "voice": records(voice[["group", "actor", "quoted_words_share"]]),
     }
