@@ -190,3 +190,21 @@ def test_an_organisation_is_never_a_person() -> None:
     )
     hse = by_quote(found, "the action was premature")
     assert hse["speaker_name"] == "HSE" and hse["actor_kind"] != "person"
+
+
+# ------------------------------------------------------------------ a time word or a show title around the frame
+
+
+def test_said_a_weekday_then_a_clause_is_one_speech_act_of_the_named_speaker() -> None:
+    table = attr("Moldovan President Maia Sandu said Friday it hopes ties with Moscow will not be worsened.")
+    assert table["speaker"].tolist() == ["Moldovan President Maia Sandu"]
+    assert table.iloc[0]["verb"] == "said"
+
+
+def test_a_preposition_after_the_verb_is_never_the_speaker() -> None:
+    table = attr(
+        "“We will hold the line if the weapons arrive soon,” Sandu, who spoke through an interpreter, "
+        "said on CBS News' “Face the Nation.”"
+    )
+    row = by_quote(table, "We will hold")
+    assert row["speaker_name"] == "Sandu"

@@ -85,6 +85,9 @@ _SHORT_OBJECT = re.compile(r"\s*(?:to\s+)?(?:[\w’'.-]+\s+){0,2}[\w’'.-]+\s*[
 
 _CLOSING_QUOTES = '”’"'
 
+_PREPOSITION_START = re.compile(r"(?:on|in|at|to|via|from|during|after|before|through|with)\s", re.IGNORECASE)
+"""A phrase after the verb that opens with a preposition is an adjunct, never the speaker."""
+
 
 def _post_attribution(
     text: str, qe: int, limit: int, verbs: Sequence[Hit], verb_starts: Sequence[int], lex: StanceLexicons
@@ -103,7 +106,11 @@ def _post_attribution(
         if _STOP_BEFORE_VERB.search(_SHORT_PARENS.sub(_blank, between)):
             return None  # "(D-N.Y.)" after a senator's name stops nothing
         after = speaker_after(text, v.end, limit)
-        inverted = between.rstrip().endswith(",") and after[1] > after[0]
+        inverted = (
+            between.rstrip().endswith(",")
+            and after[1] > after[0]
+            and not _PREPOSITION_START.match(text, after[0])  # "X, who ..., said on CBS News'"
+        )
         if v.start == pos or (inverted and valid_speaker(text[after[0] : after[1]], lex)):
             span = after  # '”, said X' / '” after ..., warned the Cop26 president, Alok Sharma'
         else:

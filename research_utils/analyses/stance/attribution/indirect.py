@@ -135,6 +135,12 @@ _TOKENS = re.compile(r"[“”\"‘]?[\w’'.-]+|[,;:.!?—–()]")
 _QUANTIFIER_START = frozenset("up more nearly almost around roughly about over at fewer less only".split())
 
 
+_LEADING_TIME = re.compile(
+    r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight"
+    r"|(?:last|this|next)\s+(?:week|month|year|weekend))\s+(?=[\w“\"‘])"
+)
+"""A time adverbial right after the verb, before the clause's subject: "said Friday it hopes"."""
+
 _NAME_THEN_BREAK = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*\s*[,.;]")
 
 
@@ -147,6 +153,8 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
     other reporting verb (``verb_forms``) and at most three commas before it. A finite
     verb right after "and"/"or" coordinates with the reporting verb instead ("announced
     its tally and claimed"); "said goodbye", "said in a statement" open no clause."""
+    if time := _LEADING_TIME.match(rest):
+        rest = rest[time.end() :]  # "said Friday it hopes ...", "said on Tuesday they would"
     toks = _TOKENS.findall(rest[:600])
     if not toks:
         return False
@@ -185,6 +193,8 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
         words_seen += 1
         # another frame before any verb: "..., Commission President X told ...", "he said"
         framed = t in verb_forms and (prev_cap or prev in ("he", "she", "they", "it", "we", "i"))
+        if framed and words_seen == 1 and prev == low:
+            return True  # the clause's own subject and verb: "said it hopes ...", "said Kyiv wants ..."
         if words_seen > 30 or framed:
             return False
         finite = t in _AUX_WORDS or t in _IRREGULAR_PAST or (t.endswith("ed") and len(t) > 4)

@@ -20,7 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from research_utils.analyses.stance.attribution.reporting_frames import SUBJECTLESS, quoted_as, subjectless
-from research_utils.analyses.stance.attribution.speakers import resolve_actor, speaker_before, valid_speaker
+from research_utils.analyses.stance.attribution.speakers import (
+    resolve_actor,
+    speaker_before,
+    trim_speaker,
+    valid_speaker,
+)
 from research_utils.analyses.stance.lexicons import UNATTRIBUTED, UNRESOLVED, StanceLexicons
 from research_utils.analyses.stance.text import (
     BE_FORMS,
@@ -169,6 +174,10 @@ def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[i
         cut = span[0] + inner[-1].end()
         rest = text[cut : span[1]]
         span = (cut + len(rest) - len(rest.lstrip()), span[1])
+        trimmed = trim_speaker(text[span[0] : span[1]])  # "said Friday it hopes": "it"
+        at = text.find(trimmed, span[0], span[1]) if trimmed else -1
+        if at >= 0:
+            span = (at, at + len(trimmed))
     if span[1] > span[0] and valid_speaker(text[span[0] : span[1]], lex):
         if text[span[0] : span[1]].lower() in FIRST_PERSON:
             return None  # "I told him: ..." is the author's own speech act
