@@ -208,3 +208,34 @@ def test_a_preposition_after_the_verb_is_never_the_speaker() -> None:
     )
     row = by_quote(table, "We will hold")
     assert row["speaker_name"] == "Sandu"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "starts"),
+    [
+        (
+            "The Kremlin has signalled it wants any deal to include cuts to the army.",
+            "The Kremlin",
+            "it wants",
+        ),
+        ("The envoy said no progress was made towards a truce.", "The envoy", "no progress"),
+        ("A leaked report said up to 2,000 posts (5 per cent) might go.", "A leaked report", "up to 2,000"),
+        ("The mayor said they hope to reopen the bridge.", "The mayor", "they hope"),
+    ],
+)
+def test_a_clause_without_that_after_a_pronoun_no_or_a_noun_speaker(
+    text: str, speaker: str, starts: str
+) -> None:
+    assert by_quote(attr(text), starts)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said no to the plan, which was rejected later.",
+        "The minister said it all, and left the room.",
+        "The minister said it again on Monday.",
+    ],
+)
+def test_said_no_or_said_it_with_a_short_object_is_no_speech(text: str) -> None:
+    assert attr(text).empty

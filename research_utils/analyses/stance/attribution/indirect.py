@@ -128,6 +128,11 @@ _NOT_SUBJECT = frozenset(
     """goodbye nothing something anything everything yes no hello sorry thanks in on at during after
     before from for with by about of to as when while if because since though""".split()
 )
+_PERSONAL_SUBJECTS = frozenset("it he she they we i you".split())
+_NOT_VERB_AFTER_PRONOUN = frozenset(
+    "all again out off up down back now then here there so too as once twice aloud loud and or but".split()
+)
+"""Words after "said it" that end a short object, not open a clause ("said it all", "said it again")."""
 _COORDINATORS = frozenset("and or but nor then".split())
 _TOKENS = re.compile(r"[“”\"‘]?[\w’'.-]+|[,;:.!?—–()]")
 
@@ -172,8 +177,13 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
         and not any(t in (",", ";", ":", ".") for t in bare)
     ):
         return True  # a bare plural or mass noun: "said policymakers had", "said staff were"
-    if not amount and (
-        low in _NOT_SUBJECT or not (low in _SUBJECT_START or first[:1].isupper() or first[:1].isdigit())
+    no_noun = low == "no" and len(toks) > 1 and toks[1][:1].islower() and toks[1].lower() not in _NOT_SUBJECT
+    if (
+        not amount
+        and not no_noun
+        and (  # "said no progress was made"; not "said no to the plan"
+            low in _NOT_SUBJECT or not (low in _SUBJECT_START or first[:1].isupper() or first[:1].isdigit())
+        )
     ):
         return False
     words_seen = 0
@@ -193,6 +203,16 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
         words_seen += 1
         # another frame before any verb: "..., Commission President X told ...", "he said"
         framed = t in verb_forms and (prev_cap or prev in ("he", "she", "they", "it", "we", "i"))
+        if (
+            words_seen == 1
+            and low in _PERSONAL_SUBJECTS
+            and tok.isalpha()
+            and tok.islower()
+            and t not in _NOT_SUBJECT
+            and t not in _NOT_VERB_AFTER_PRONOUN
+            and not t.endswith("ly")
+        ):
+            return True  # a personal pronoun and its verb: "signalled it wants", "said they hope"
         if framed and words_seen == 1 and prev == low:
             return True  # the clause's own subject and verb: "said it hopes ...", "said Kyiv wants ..."
         if words_seen > 30 or framed:

@@ -151,6 +151,16 @@ def inherit(src: dict[str, Any], para: Paragraph, scope: tuple[int, int], inner:
     return rec
 
 
+def _noun_head(phrase: str, m: re.Match[str]) -> bool:
+    """Whether the verb form ``m`` ends ``phrase`` after an article or a lowercase modifier:
+    a noun that heads the speaker phrase ("A published report", "the statement"), not a
+    verb ("Stamm said") or a possessed noun ("Putin's remarks reveal ...": no speaker)."""
+    if phrase[m.end() :].strip():
+        return False
+    before = words(phrase[: m.start()])
+    return bool(before) and (before[-1].lower() in DETERMINERS or before[-1].islower())
+
+
 def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[int, int] | None:
     """The speaker span of reporting verb ``v`` whose phrase stands before it (after ``floor``):
     :data:`~.reporting_frames.SUBJECTLESS` for a participle or second
@@ -168,7 +178,9 @@ def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[i
     inner = [
         m
         for m in re.finditer(r"[\w’']+", text[span[0] : span[1]])
-        if m.group(0).lower() in lex.verb_forms and not m.group(0).lower().endswith("ing")
+        if m.group(0).lower() in lex.verb_forms
+        and not m.group(0).lower().endswith("ing")
+        and not _noun_head(text[span[0] : span[1]], m)  # "A published report said": the noun heads the phrase
     ]
     if inner and span[1] > span[0]:  # "Stamm said the company hopes ...": the company, not "said the company"
         cut = span[0] + inner[-1].end()
