@@ -239,3 +239,38 @@ def test_a_clause_without_that_after_a_pronoun_no_or_a_noun_speaker(
 )
 def test_said_no_or_said_it_with_a_short_object_is_no_speech(text: str) -> None:
     assert attr(text).empty
+
+
+# ------------------------------------------------------------------ a quote alone after a paragraph about someone
+
+
+def test_a_lone_quote_after_a_paragraph_about_a_titled_person_is_theirs() -> None:
+    table = attr(
+        "Senate Minority Leader Ana Ruiz (Ore.) also welcomed the vote and pushed back on critics.\n\n"
+        "“The future of our security will be shaped by this fight.”"
+    )
+    row = by_quote(table, "The future")
+    assert row["speaker_name"] == "Ana Ruiz"
+    assert "paragraph of its own" in row["note"]
+
+
+def test_a_lone_quote_after_a_paragraph_about_a_speaker_heard_before_is_theirs() -> None:
+    table = attr(
+        "Judge Ana Ruiz said the rule would harm the states.\n\n"
+        "However, Ruiz, an appointee of a former president, stopped short of a national ban.\n\n"
+        "“The states have shown that the confusion is a real cost to them.”"
+    )
+    assert by_quote(table, "The states")["speaker_name"] == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Israel is one of the few countries with ties to both sides.",  # a one-word name never heard as a speaker
+        "The ministry published its figures on Monday.",  # no named person
+        "Prices rose again in March, the statistics office's data show.",
+    ],
+)
+def test_a_lone_quote_after_a_paragraph_not_about_a_named_person_stays_unattributed(first: str) -> None:
+    table = attr(f"{first}\n\n“We will help where we can, and we will keep the channel open.”")
+    assert by_quote(table, "We will help")["speaker"] == ""

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from research_utils.analyses.stance.attribution.names import describe
 from research_utils.analyses.stance.attribution.records import (
     OBJECT_THAT,
     ONLY_SPACE_COMMA,
@@ -31,8 +32,13 @@ from research_utils.analyses.stance.attribution.records import (
     record,
 )
 from research_utils.analyses.stance.attribution.reporting_frames import is_headline, words_frame_speaker
-from research_utils.analyses.stance.attribution.speakers import speaker_after, trim_speaker, valid_speaker
-from research_utils.analyses.stance.lexicons import UNATTRIBUTED, StanceLexicons
+from research_utils.analyses.stance.attribution.speakers import (
+    resolve_actor,
+    speaker_after,
+    trim_speaker,
+    valid_speaker,
+)
+from research_utils.analyses.stance.lexicons import UNATTRIBUTED, UNRESOLVED, StanceLexicons
 from research_utils.analyses.stance.text import (
     DETERMINERS,
     FIRST_PERSON,
@@ -44,7 +50,7 @@ from research_utils.analyses.stance.text import (
 from research_utils.ingest import quote_spans, words
 from research_utils.lexicons import Hit
 
-__all__ = ["direct_quotes"]
+__all__ = ["direct_quotes", "paragraph_subject"]
 
 _QUOTE_LABEL = re.compile(r"\s*(?:Quote|Quotes)\s*:\s*$")
 
@@ -204,6 +210,40 @@ def _leading_subject(text: str, start: int, end: int, lex: StanceLexicons) -> tu
     return (s, s + len(span))
 
 
+_CONNECTIVE = re.compile(r"\s*(?:(?:However|Meanwhile|Instead|Still|Also|Later|Earlier),\s+|(?:But|And)\s+)")
+_AFTER_SUBJECT = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:,[^,;:“”\"]{1,80},\s*)?(?:also\s+|later\s+)?[a-z]")
+"""After a subject: a short parenthesis ("(Ky.)"), an apposition (", an appointee of ...,")
+and the lowercase verb of the sentence."""
+
+
+def paragraph_subject(
+    para: Paragraph, lex: StanceLexicons, earlier_speakers: Sequence[str]
+) -> tuple[int, int] | None:
+    """The named person a paragraph without an attribution is about: the subject that opens
+    its first sentence ("Senate Republican Leader Mitch McConnell (Ky.) also hailed the vote
+    ...", "However, Hamilton, an appointee of ..., stopped short ..."), when the phrase names
+    a person with a title or full name, or a surname already heard as a speaker
+    (``earlier_speakers``). A quotation standing alone in the next paragraph is that
+    person's, by the news convention; None when the paragraph opens otherwise."""
+    text = para.sentences[0]
+    lead = _CONNECTIVE.match(text)
+    start = lead.end() if lead else 0
+    m = _SUBJECT.match(text, start)
+    if m is None or not _AFTER_SUBJECT.match(text, m.end()):
+        return None
+    span = trim_speaker(m.group(0))
+    if not span or span.split()[0] in ("He", "She", "They", "The", "the") or not valid_speaker(span, lex):
+        return None
+    d = describe(span, lex)
+    if d.form != "name" or d.kind != "person":
+        return None
+    surname = d.name.split()[-1]
+    if not (d.title or len(d.name.split()) >= 2 or any(surname in s for s in earlier_speakers)):
+        return None
+    s = text.index(span, start)
+    return (para.starts[0] + s, para.starts[0] + s + len(span))
+
+
 def _continued_span(text: str, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The end of a quotation opened in the paragraph before, when this paragraph goes on
     without an opening mark: the text up to the first closing mark that comes before any
@@ -224,6 +264,7 @@ def direct_quotes(
     lex: StanceLexicons,
     last_record: dict[str, Any] | None = None,
     open_before: bool = False,
+    prev_subject: tuple[Paragraph, tuple[int, int]] | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """The direct quotes of a paragraph, and the attributed quote it leaves open, if any.
 
@@ -231,7 +272,9 @@ def direct_quotes(
     text of this paragraph up to a closing mark without an opening one is the end of that
     quotation (marked ``_continues_open``). A paragraph that is one quotation and nothing
     else, right after a paragraph with an attribution (``last_record``), continues that
-    speaker (a quote standing in its own paragraph).
+    speaker (a quote standing in its own paragraph); right after a paragraph without one
+    that opens with a named person (``prev_subject``: that paragraph and the span, from
+    :func:`paragraph_subject`), it is that person's.
     """
     text = para.text
     spans = quote_spans(text) if ("“" in text or "‘" in text) else []
@@ -315,19 +358,35 @@ def direct_quotes(
             rec = record("direct", para, None, subject, (qs, qe), inner, lex)
             if _QUOTE_LABEL.fullmatch(text, 0, qs) and last_record is not None:
                 rec = inherit(last_record, para, (qs, qe), inner)  # Ukrainska Pravda's "Quote:" line
-            elif (
-                subject is None
-                and len(spans) == 1
-                and not words(text[:qs])
-                and not words(text[qe:])
-                and last_record is not None
-                and last_record["paragraph_id"] == para.pid - 1
-                and last_record["actor"] != UNATTRIBUTED
-            ):
-                rec = inherit(last_record, para, (qs, qe), inner)  # a quote in a paragraph of its own
+            elif subject is None and len(spans) == 1 and not words(text[:qs]) and not words(text[qe:]):
+                if (
+                    last_record is not None
+                    and last_record["paragraph_id"] == para.pid - 1
+                    and last_record["actor"] != UNATTRIBUTED
+                ):
+                    rec = inherit(last_record, para, (qs, qe), inner)  # a quote in a paragraph of its own
+                elif prev_subject is not None and prev_subject[0].pid == para.pid - 1:
+                    rec = _subject_record(rec, *prev_subject, lex)
         if continued is not None and (qs, qe) == continued:
             rec["_continues_open"] = True
         out.append(rec)
         if qe == len(text) and text[-1] not in _CLOSING_QUOTES and rec["actor"] != UNATTRIBUTED:
             still_open = rec
     return out, still_open
+
+
+def _subject_record(
+    rec: dict[str, Any], prev: Paragraph, span: tuple[int, int], lex: StanceLexicons
+) -> dict[str, Any]:
+    """Quote record ``rec`` given the person the paragraph before is about (``span`` in ``prev``)."""
+    speaker = prev.text[span[0] : span[1]]
+    actor, match = resolve_actor(speaker, lex)
+    k = sentence_at(prev.starts, span[0])
+    return {
+        **rec,
+        "speaker": speaker,
+        "actor": actor or UNRESOLVED,
+        "actor_match": match,
+        "_speaker": (prev.pid, *span),
+        "note": f"a quote in a paragraph of its own, after a paragraph about its subject (sentence {prev.sids[k]})",
+    }

@@ -7,7 +7,11 @@ marks) is attributed by the reporting verb right after it (“…,” said X / �
 the next short sentence when the quote closes its sentence) or right before it in the
 same sentence (X said: “…” / X said that … “…” / According to X, “…”); a quote with no
 verb of its own continues the attribution of the quote before it in the paragraph, of
-the quote after it, or of a quote left open at the end of the previous paragraph.
+the quote after it, or of a quote left open at the end of the previous paragraph; a
+quotation that makes up a paragraph of its own continues the attribution of the
+paragraph before, or, when that paragraph has none, is the person it opens with (a
+titled or full name, or a speaker heard before: the news convention, a cue that the
+report notes on the row).
 Indirect speech is a reporting verb in the author's voice followed by a clause ("X said
 that ...", "X told reporters that ...", "X said it would ...", "X insists on ...",
 "according to X", "As X said, ...", "X urged ministers to ..."), or a frame placed after
@@ -29,9 +33,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from research_utils.analyses.stance.attribution.direct import direct_quotes
+from research_utils.analyses.stance.attribution.direct import direct_quotes, paragraph_subject
 from research_utils.analyses.stance.attribution.indirect import indirect
 from research_utils.analyses.stance.attribution.records import (
+    Paragraph,
     continue_quotes,
     paragraphs,
     split_coordinated,
@@ -93,6 +98,7 @@ def find_attributions(
     last_open: dict[str, Any] | None = None  # an attributed quote left open at a paragraph end
     last_record: dict[str, Any] | None = None  # the last attribution of the paragraphs before
     open_before = False  # the paragraph before ended inside a quotation
+    prev_subject: tuple[Paragraph, tuple[int, int]] | None = None  # the person the paragraph before is about
     for para in paragraphs(doc):
         hits = {sid: _with_frames(verb_hits[sid], para.sentences[k]) for k, sid in enumerate(para.sids)}
         verbs = [
@@ -101,7 +107,9 @@ def find_attributions(
             for h in hits[sid]
         ]
         done = len(records)
-        direct, last_open = direct_quotes(para, verbs, last_open, used_verbs, lex, last_record, open_before)
+        direct, last_open = direct_quotes(
+            para, verbs, last_open, used_verbs, lex, last_record, open_before, prev_subject
+        )
         open_before = _ends_open(para.text)
         records += direct
         # Indirect speech, in author voice only.
@@ -119,6 +127,10 @@ def find_attributions(
                     used_verbs.add((para.pid, para.starts[k] + v.start))
                     records.append(rec)
         last_record = max(records[done:], key=lambda r: r["_scope"][1], default=last_record)
+        prev_subject = None
+        if len(records) == done:  # no attribution here: whom is the paragraph about?
+            span = paragraph_subject(para, lex, [r["speaker"] for r in records])
+            prev_subject = (para, span) if span is not None else None
     records = without_nested_sources(without_inner_quotes(records))
     records.sort(key=lambda r: (r["paragraph_id"], r["_scope"][1]))
     close_open_quotes(records)
