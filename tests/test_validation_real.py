@@ -213,3 +213,38 @@ def test_the_committed_real_copy_records_are_well_formed() -> None:
     for r in records:  # facts, never sentences: no field but notes holds more than a name or a label
         for a in r["attributions"]:
             assert isinstance(a["content"], list)
+
+
+README_ROWS = {
+    "attribution precision": "attribution precision",
+    "attribution recall": "attribution recall",
+    "speaker resolution accuracy": "speaker resolution accuracy",
+    "actor (side) accuracy": "actor (side) accuracy",
+    "claims precision": "claims precision",
+    "claims recall": "claims recall",
+    "naming index sign accuracy": "naming index sign accuracy",
+    "structure accuracy": "structure accuracy",
+}
+
+
+def test_the_readme_quotes_the_real_copy_figures_that_validation_json_holds() -> None:
+    """The README's held-out and development columns are the last `make validate`'s figures,
+    not numbers typed once and left behind."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## How far to trust", 1)[1].split("\n## ", 1)[0]
+    rows = {
+        cells[0]: cells[1:]
+        for line in section.splitlines()
+        if line.startswith("| ") and (cells := [c.strip(" *") for c in line.strip("|").split("|")])
+    }
+    checked = 0
+    for label, measure in README_ROWS.items():
+        row = next((cells for name, cells in rows.items() if name.startswith(label)), None)
+        assert row is not None, f"README has no real-copy row for {label}"
+        for column, cell in zip(("real_test", "real_dev"), row[:2], strict=True):
+            assert float(cell) == pytest.approx(validation_figures.figure(measure, column), abs=5e-4), (
+                label,
+                column,
+            )
+            checked += 1
+    assert checked == 2 * len(README_ROWS)
