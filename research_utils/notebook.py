@@ -123,7 +123,9 @@ class Notebook:
         df = pd.DataFrame(rows, columns=["article", "role", "field", "value"])
         if not self.compared:
             df = df.drop(columns=["article", "role"])
-        return df.set_index("field") if not self.compared else df
+        df = df.set_index("field") if not self.compared else df
+        df.attrs["table"] = "article_header"
+        return df
 
     def warning_list(self) -> list[str]:
         """Every doubt about the inputs, each prefixed with its article when several are analysed."""
@@ -148,7 +150,13 @@ class Notebook:
     def provenance(self) -> pd.DataFrame:
         """Article fingerprints, the parameters of this run, package versions, project commit."""
         files = [Path(d.path).name if d.path else d.slug for d in self.corpus]
-        return provenance(files, [d.sha256 for d in self.corpus], self.params)
+        return _named(provenance(files, [d.sha256 for d in self.corpus], self.params), "provenance")
+
+
+def _named(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``df`` named after its caption in ``report/tables.yaml``."""
+    df.attrs["table"] = name
+    return df
 
 
 def topic_block(pack: Pack, key: str, notes: list[str] | None = None) -> Any:
@@ -165,16 +173,23 @@ def topic_block(pack: Pack, key: str, notes: list[str] | None = None) -> Any:
     return Markdown(text)
 
 
-def _interactive_tables() -> None:
-    """In JupyterLab, show every table with itables (search, sort, pages; its JavaScript is
-    embedded in the notebook, so it works offline). Report builds keep plain HTML tables,
-    which the report pages make searchable themselves."""
+def _tables() -> None:
+    """How the kernel shows tables. In a report build, every DataFrame as a table for readers
+    (:func:`research_utils.views.table_html`: caption, no index, rounded numbers, long tables
+    folded), which the report pages make searchable themselves. In JupyterLab, with itables
+    (search, sort, pages; its JavaScript is embedded in the notebook, so it works offline),
+    text left-aligned and wrapped so that a sentence column stays on the screen."""
     if os.environ.get("RESEARCH_REPORT_BUILD"):
+        from research_utils.views import use_reader_tables
+
+        use_reader_tables()
         return
     try:
         import itables
     except ImportError:  # pragma: no cover - a declared dependency
         return
+    itables.options.classes = "display compact"  # not "nowrap": long sentences wrap
+    itables.options.columnDefs = [{"className": "dt-left", "targets": "_all"}]
     itables.init_notebook_mode(all_interactive=True, connected=False)
 
 
@@ -213,7 +228,7 @@ def start(stem: str, namespace: Mapping[str, Any]) -> Notebook:
     pd.set_option("display.max_colwidth", 220)
     pd.set_option("display.max_rows", 200)
     style()
-    _interactive_tables()
+    _tables()
     return Notebook(stem=stem, params=params, corpus=corpus, out=Exporter(params.get("output_dir", "")))
 
 
@@ -281,7 +296,7 @@ class CorpusNotebook:
 
     def provenance(self) -> pd.DataFrame:
         """Parameters of this run, package versions, project commit (article hashes are in the article table)."""
-        return provenance([], [], self.params)
+        return _named(provenance([], [], self.params), "provenance")
 
 
 def start_corpus(stem: str, namespace: Mapping[str, Any]) -> CorpusNotebook:
@@ -313,6 +328,7 @@ def start_corpus(stem: str, namespace: Mapping[str, Any]) -> CorpusNotebook:
     pd.set_option("display.max_colwidth", 160)
     pd.set_option("display.max_rows", 200)
     style()
+    _tables()
     return CorpusNotebook(
         stem=stem,
         params=params,

@@ -8,11 +8,11 @@ tables grouped by report with one line each on what they hold (``tables.yaml``).
 
 from __future__ import annotations
 
-import functools
 import html
 from pathlib import Path
 from typing import Any
 
+from research_utils.captions import captions
 from research_utils.ingest import Document
 from research_utils.lexicons.pack import DEFAULT_PACK
 from research_utils.report import registry
@@ -39,13 +39,9 @@ def _summary(stem: str) -> str:
         return ""
 
 
-@functools.cache
 def table_descriptions() -> dict[str, str]:
-    """``{table name: one line on what it holds}`` from ``tables.yaml``."""
-    from research_utils.safeyaml import load_yaml
-
-    data = load_yaml(Path(__file__).with_name("tables.yaml"), max_bytes=100_000, what="table list")
-    return {str(k): str(v) for k, v in (data or {}).items()}
+    """``{table name: one line on what it holds}`` from ``tables.yaml`` (:mod:`research_utils.captions`)."""
+    return captions()
 
 
 def tables_html(tables: list[str], stems: list[str], folder: str = "tables") -> str:
