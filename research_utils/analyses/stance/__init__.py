@@ -49,6 +49,7 @@ from research_utils.analyses.stance.actors import (
     MENTION_COLUMNS,
     actor_mentions,
     issue_mentions,
+    pack_examples,
     pack_notes,
 )
 from research_utils.analyses.stance.attribution import (
@@ -174,6 +175,7 @@ __all__ = [
     "lexicon_table",
     "load_stance_lexicons",
     "obligations_on_actors",
+    "pack_examples",
     "pack_notes",
     "position_comparison",
     "results_overview",
