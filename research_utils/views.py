@@ -134,7 +134,7 @@ def cell_text(value: Any, decimals: int | None = None) -> str:
     "a, b", mappings as "a: 1; b: 2", text as it is."""
     if value is None or value is pd.NA or value is pd.NaT:
         return MISSING
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, bool) or type(value).__name__ in ("bool_", "bool"):  # numpy 1 and 2
         return "yes" if value else "no"
     if isinstance(value, numbers.Integral):
         return f"{int(value):,}" if abs(int(value)) >= 10_000 else str(int(value))

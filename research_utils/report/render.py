@@ -105,7 +105,22 @@ def exporter(code: bool) -> Any:
         sanitize_html=True,
     )
     exporter.register_filter("clean_html", clean_html)
+    if not code:
+        exporter.register_preprocessor(_without_stderr, enabled=True)
     return exporter
+
+
+def _without_stderr(nb: Any, resources: Any) -> tuple[Any, Any]:
+    """The reader's page shows no warnings a kernel printed (they are for the page with code,
+    and may name folders of the machine)."""
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell.outputs = [
+                o
+                for o in cell.outputs
+                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            ]
+    return nb, resources
 
 
 def render_html(executed: Path, *, code: bool = True) -> str:
