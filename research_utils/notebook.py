@@ -223,8 +223,8 @@ def start(stem: str, namespace: Mapping[str, Any]) -> Notebook:
     from research_utils.plots import style
 
     params = _parameters(stem, namespace)
-    paths = [params["article_path"], *params.get("compare_paths", [])]
-    corpus = Corpus.of(load_article(p) for p in paths)
+    main = load_article(params["article_path"], meta=params.get("meta") or None)
+    corpus = Corpus.of([main, *(load_article(p) for p in params.get("compare_paths", []))])
     pd.set_option("display.max_colwidth", 220)
     pd.set_option("display.max_rows", 200)
     style()

@@ -188,7 +188,8 @@ def build_report(
     stems = list(stems) if stems is not None else list(registry.stems())
     params = params or {s: {} for s in stems}
     article_path = Path(article_path).absolute()
-    article = load_article(article_path)
+    given = next((p["meta"] for p in params.values() if p.get("meta")), None)  # research-report --meta
+    article = load_article(article_path, meta=given)
     out_dir = Path(out_dir).absolute()
     slug = slug or article.slug
     final = out_dir / slug
