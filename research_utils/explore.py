@@ -23,6 +23,7 @@ sentence column stays on the screen however long the sentences are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -47,14 +48,15 @@ ALL = "(all)"
 SENTENCE_COLUMNS = [
     "article",
     "sentence_id",
-    "section",
+    "sentence",
     "voice",
     "actors",
     "speakers",
     "frames",
     "naming",
-    "sentence",
+    "section",
 ]
+"""The sentence browser's columns: the sentence early, so that it stays on the screen."""
 
 
 def _joined(df: pd.DataFrame, column: str) -> pd.Series:
@@ -74,11 +76,11 @@ def sentence_table(x: CorpusLike, stance_lexicons: Any = None, framing_lexicons:
     Returns
     -------
     DataFrame
-        ``article``, ``sentence_id``, ``section``, ``voice`` (author / quoted: at least half
+        ``article``, ``sentence_id``, ``sentence``, ``voice`` (author / quoted: at least half
         of the sentence inside quotation marks), ``actors`` (actor labels mentioned),
         ``speakers`` (the resolved names of the speakers attributed there), ``frames``
         (frames with a cue, ``scheme: frame``), ``naming`` (naming sets used, with side),
-        ``sentence``. Multiple values are joined by ``; ``.
+        ``section``. Multiple values are joined by ``; ``.
     """
     from research_utils.analyses import framing, stance
 
@@ -191,7 +193,11 @@ def explore(
     shown_html: dict[str, str] = {}
 
     def shown(df: pd.DataFrame, what: str) -> None:
-        shown_html["concordance" if what == "matches" else "sentences"] = _show_table(df, what, rows)
+        if what == "matches":  # the context, then where it is; the whole sentence is in the CSV
+            order = ["article", "left", "match", "right", "voice", "term", "sentence_id"]
+            shown_html["concordance"] = _show_table(df[[c for c in order if c in df.columns]], what, rows)
+        else:
+            shown_html["sentences"] = _show_table(df, what, rows)
 
     # Concordance tab
     terms = w.Text(value="", placeholder="e.g. neutral*, NATO, security guarantee*", description="Terms")
@@ -263,6 +269,10 @@ def _show_table(df: pd.DataFrame, what: str, rows: int) -> str:
     if df.empty:
         print(f"No {what}.")
         return ""
+    if "article" in df.columns and df["article"].nunique() == 1 and not what.startswith("articles"):
+        df = df.drop(columns="article")  # one article: its name on every row says nothing
+    if len(df) == 1:  # "1 article in the group", "1 match"
+        what = re.sub(r"^(article|sentence|match)(e?s)\b", r"\1", what)
     caption = f"{len(df):,} {what}" + (f" (first {rows} shown)" if len(df) > rows else "")
     with pd.option_context("display.max_colwidth", 400):
         page = table_html(df.head(rows), caption=caption, fold=False, style=True)

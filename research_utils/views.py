@@ -249,7 +249,8 @@ def table_html(
         out = f'<p class="rr-caption">{cap}</p>{table}' if caption else table
     css = (
         "<style>.rr-table td,.rr-table th{text-align:left!important;vertical-align:top;white-space:normal!important;"
-        "max-width:48em;overflow-wrap:anywhere}.rr-table td.c-left{text-align:right!important}"
+        "max-width:48em;overflow-wrap:break-word}.rr-table td.c-left{text-align:right!important}"
+        ".rr-table{width:100%;table-layout:auto!important}.rr-table .c-sentence{width:45%;min-width:20em}"
         ".rr-scroll{max-width:100%;overflow-x:auto}.rr-caption{font-weight:600;margin:.4em 0 .2em}</style>"
         if style
         else ""

@@ -126,6 +126,8 @@ for group in groups:
 WRAPPED = """
 page = (ex.explorer if hasattr(ex, "explorer") and ex.explorer is not None else ex).html["sentences"]
 assert "white-space:normal" in page and ">sentence<" in page, page[:300]
+import itables  # the notebook's own tables: text wraps and is left-aligned
+assert "nowrap" not in itables.options.classes and itables.options.columnDefs[0]["className"] == "dt-left"
 print("explorer exercised")
 """
 
