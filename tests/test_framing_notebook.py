@@ -208,7 +208,9 @@ def test_report_with_a_comparison_article_through_the_runner(tmp_path):
     assert not [o for o in outputs if o[1] in ("error", "stream")]
     assert sum(kind == "image" for _, kind, _ in outputs) == 9  # the three contrast figures included
     page = (folder / f"{STEM}.reader.html").read_text(encoding="utf-8")
-    assert "dominant policy frame(s)" in page and "security and defense" in page
+    assert "Most salient frames: security and defense" in page  # the findings open the page
+    assert "dominant policy frame(s)" not in page  # the results.json summary is on the page with code only
+    assert "dominant policy frame(s)" in (folder / f"{STEM}.html").read_text(encoding="utf-8")
     assert page.lower().count("<script") == 1  # only the package's own table script (see test_browser)
 
 
