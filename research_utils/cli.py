@@ -92,10 +92,19 @@ def _parser(stems: tuple[str, ...]) -> argparse.ArgumentParser:
         "02_stance_comparison) holds settings for that notebook only",
     )
     p.add_argument(
+        "--meta",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="a sidecar field of the article without a sidecar file, e.g. --meta outlet=RT --meta "
+        "date=2022-04-07 (outlet, title, date, date_approximate, author, url, language, ...)",
+    )
+    p.add_argument(
         "--notebooks",
         metavar="LIST",
-        default=",".join(stems),
-        help="comma-separated notebook names or number prefixes (default: all), e.g. 01,03",
+        default=None,
+        help=f"comma-separated notebook names or number prefixes (default: all), e.g. 01,03; "
+        f"one of {', '.join(stems)}",
     )
     p.add_argument(
         "--compare",
@@ -140,7 +149,8 @@ def _parser(stems: tuple[str, ...]) -> argparse.ArgumentParser:
     p.add_argument(
         "--list-parameters",
         action="store_true",
-        help="print every notebook's parameters with type, default and help, then exit",
+        help="print every notebook's parameters with type, default and help (the corpus notebook's "
+        "too), then exit",
     )
     return p
 
@@ -168,6 +178,32 @@ def _read_params_file(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"-f {path}: must be a mapping of parameter names to values.")
     return data
+
+
+def _meta(pairs: list[str]) -> dict[str, Any]:
+    """``--meta FIELD=VALUE`` options as sidecar fields, checked as a sidecar's are (true/false
+    for ``date_approximate``; ``;`` between the lines of ``headings`` and ``furniture``)."""
+    from research_utils.ingest.read import check_meta
+
+    fields: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise ValueError(f"--meta {pair}: write FIELD=VALUE, e.g. --meta outlet=RT.")
+        if key == "date_approximate":
+            truth = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+            if value.strip().lower() not in truth:
+                raise ValueError(f"--meta {pair}: date_approximate must be true or false.")
+            fields[key] = truth[value.strip().lower()]
+        elif key in ("headings", "furniture"):
+            fields[key] = [line.strip() for line in value.split(";") if line.strip()]
+        else:
+            fields[key] = value.strip()
+    try:
+        return check_meta(fields, "--meta")
+    except ArticleError as exc:
+        raise ValueError(str(exc)) from None
 
 
 def _positive(name: str, value: int) -> None:
@@ -294,13 +330,15 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _interrupt)
     cwd = Path.cwd()
     try:
-        stems = _select(args.notebooks, stems_all)
-        if args.list_parameters:
-            for s in stems:
+        if args.list_parameters:  # every notebook, the corpus one too, unless --notebooks names some
+            for s in (
+                _select(args.notebooks, registry.stems("all")) if args.notebooks else registry.stems("all")
+            ):
                 print(s)
                 for d in report.declared_parameters(s).values():
                     print(f"  {d.name}: {d.type_name} = {d.default}  # {d.help}")
             return 0
+        stems = _select(args.notebooks or ",".join(stems_all), stems_all)
         _positive("--jobs", args.jobs)
         _positive("--timeout", args.timeout)
         _positive("--build-timeout", args.build_timeout)
@@ -308,6 +346,13 @@ def main(argv: list[str] | None = None) -> int:
         out_dir = (cwd / args.out).absolute()
         file_params = _read_params_file(cwd / args.parameters_file) if args.parameters_file else {}
         cli_params = dict(args.parameter)
+        if args.meta:
+            if args.corpus is not None:
+                raise ValueError(
+                    "--meta describes one article; in corpus mode give each article a sidecar "
+                    "(<article>.meta.yaml) with its outlet and date."
+                )
+            file_params["meta"] = _meta(args.meta)
         if args.corpus is not None:
             return _corpus(args, articles, out_dir, cli_params, file_params, cwd)
         if args.compare:

@@ -11,19 +11,36 @@ context, sentence and voice. **Sentences**: filter the body sentences by actor, 
 frame, naming set, voice and free text; each row shows its article, section, voice and
 what it matched.
 
-The widgets are thin: :func:`sentence_table`, :func:`filter_sentences` and
-:func:`concordance` do the work and return DataFrames (tested without a browser).
+For a corpus, :func:`explore_groups` (the corpus notebook's last section) picks a group
+and shows its articles, then the same sentence browser and concordance over them.
+
+The widgets are thin: :func:`sentence_table`, :func:`filter_sentences`,
+:func:`concordance` and :func:`group_articles` do the work and return DataFrames (tested
+without a browser). Their tables are shown as the reports show tables
+(:func:`research_utils.views.table_html`): text left-aligned and wrapped, so that the
+sentence column stays on the screen however long the sentences are.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from research_utils.ingest import Corpus, CorpusLike, as_corpus
 
-__all__ = ["ALL", "concordance", "explore", "filter_sentences", "sentence_table"]
+__all__ = [
+    "ALL",
+    "concordance",
+    "explore",
+    "explore_groups",
+    "filter_sentences",
+    "group_articles",
+    "sentence_table",
+]
 
 ALL = "(all)"
 """The choice that does not filter."""
@@ -31,14 +48,15 @@ ALL = "(all)"
 SENTENCE_COLUMNS = [
     "article",
     "sentence_id",
-    "section",
+    "sentence",
     "voice",
     "actors",
     "speakers",
     "frames",
     "naming",
-    "sentence",
+    "section",
 ]
+"""The sentence browser's columns: the sentence early, so that it stays on the screen."""
 
 
 def _joined(df: pd.DataFrame, column: str) -> pd.Series:
@@ -58,11 +76,11 @@ def sentence_table(x: CorpusLike, stance_lexicons: Any = None, framing_lexicons:
     Returns
     -------
     DataFrame
-        ``article``, ``sentence_id``, ``section``, ``voice`` (author / quoted: at least half
+        ``article``, ``sentence_id``, ``sentence``, ``voice`` (author / quoted: at least half
         of the sentence inside quotation marks), ``actors`` (actor labels mentioned),
         ``speakers`` (the resolved names of the speakers attributed there), ``frames``
         (frames with a cue, ``scheme: frame``), ``naming`` (naming sets used, with side),
-        ``sentence``. Multiple values are joined by ``; ``.
+        ``section``. Multiple values are joined by ``; ``.
     """
     from research_utils.analyses import framing, stance
 
@@ -161,7 +179,6 @@ def explore(
     show it as a cell's value.
     """
     import ipywidgets as w
-    from IPython.display import display
 
     from research_utils.analyses import framing, stance
 
@@ -173,13 +190,14 @@ def explore(
     table = sentence_table(corpus, stance_lexicons, framing_lexicons)
     results: dict[str, pd.DataFrame] = {}
 
+    shown_html: dict[str, str] = {}
+
     def shown(df: pd.DataFrame, what: str) -> None:
-        if df.empty:
-            print(f"No {what}.")
-            return
-        print(f"{len(df):,} {what}" + (f" (first {rows} shown)" if len(df) > rows else ""))
-        with pd.option_context("display.max_colwidth", 300, "display.max_rows", rows + 1):
-            display(df.head(rows))
+        if what == "matches":  # the context, then where it is; the whole sentence is in the CSV
+            order = ["article", "left", "match", "right", "voice", "term", "sentence_id"]
+            shown_html["concordance"] = _show_table(df[[c for c in order if c in df.columns]], what, rows)
+        else:
+            shown_html["sentences"] = _show_table(df, what, rows)
 
     # Concordance tab
     terms = w.Text(value="", placeholder="e.g. neutral*, NATO, security guarantee*", description="Terms")
@@ -236,5 +254,115 @@ def explore(
     tabs.set_title(1, "Sentences")
     # What is shown and the controls, for scripts and tests: tabs.results["sentences"] ...
     tabs.results = results
+    tabs.html = shown_html
     tabs.controls = {"terms": terms, "window": window, "kwic_voice": kwic_voice, "text": text, **pickers}
     return tabs
+
+
+def _show_table(df: pd.DataFrame, what: str, rows: int) -> str:
+    """Show an explorer table as the reports do: left-aligned, wrapped, at most ``rows`` rows;
+    return the HTML shown ("" for the line that says there is nothing)."""
+    from IPython.display import HTML, display
+
+    from research_utils.views import table_html
+
+    if df.empty:
+        print(f"No {what}.")
+        return ""
+    if "article" in df.columns and df["article"].nunique() == 1 and not what.startswith("articles"):
+        df = df.drop(columns="article")  # one article: its name on every row says nothing
+    if len(df) == 1:  # "1 article in the group", "1 match"
+        what = re.sub(r"^(article|sentence|match)(e?s)\b", r"\1", what)
+    caption = f"{len(df):,} {what}" + (f" (first {rows} shown)" if len(df) > rows else "")
+    with pd.option_context("display.max_colwidth", 400):
+        page = table_html(df.head(rows), caption=caption, fold=False, style=True)
+    display(HTML(page))
+    return page
+
+
+GROUP_COLUMNS = [
+    "article",
+    "title",
+    "outlet",
+    "date",
+    "words",
+    "naming_index",
+    "quoted_share",
+    "attributions",
+]
+"""The columns :func:`group_articles` shows (those the articles table has)."""
+
+
+def group_articles(articles: pd.DataFrame, group: str) -> pd.DataFrame:
+    """The articles of one group (``articles`` with a ``group`` column, as the corpus
+    notebook has it), in title order, with the columns of :data:`GROUP_COLUMNS`."""
+    mine = articles[articles["group"].astype(str) == str(group)]
+    columns = [c for c in GROUP_COLUMNS if c in mine.columns]
+    return mine.sort_values(["title", "article"], kind="stable")[columns].reset_index(drop=True)
+
+
+def explore_groups(
+    articles: pd.DataFrame, files: Mapping[str, str | Path], pack: str = "", rows: int = 200
+) -> Any:
+    """Open the corpus explorer: pick a group, see its articles, then browse their sentences.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        The corpus notebook's article table (``article`` slug, ``group``, ``title`` ...).
+    files : mapping
+        Article slug -> its file; articles without a file are listed but their sentences
+        cannot be shown.
+    pack : str
+        The topic pack of the sentence browser's actor and naming filters.
+    rows : int
+        Rows shown of each table.
+
+    Returns
+    -------
+    ipywidgets widget, with ``results["articles"]`` (the group's articles), ``explorer``
+    (the sentence explorer of the group shown, see :func:`explore`) and ``controls``.
+    """
+    import ipywidgets as w
+
+    groups = sorted(articles["group"].astype(str).unique().tolist())
+    picker = w.Dropdown(options=groups, value=groups[0] if groups else None, description="Group")
+    listing = w.Output()
+    holder = w.VBox()
+    explorers: dict[str, Any] = {}
+    box = w.VBox([picker, listing, holder])
+    box.results = {}
+    box.html = {}
+    box.explorer = None
+    box.controls = {"group": picker}
+
+    def update(_: Any = None) -> None:
+        group = picker.value
+        if group is None:
+            return
+        mine = group_articles(articles, group)
+        box.results["articles"] = mine
+        listing.clear_output()
+        with listing:
+            box.html = {"articles": _show_table(mine, f"articles in the group {group}", rows)}
+        found = {s: Path(files[s]) for s in mine["article"] if s in files and Path(files[s]).is_file()}
+        if not found:
+            box.explorer = None
+            holder.children = [
+                w.HTML(
+                    "<i>The article files are not at hand here: run the notebook with corpus_folders "
+                    "naming them to browse their sentences.</i>"
+                )
+            ]
+            return
+        if group not in explorers:
+            from research_utils.ingest import load_article
+
+            docs = [load_article(path, name=slug) for slug, path in found.items()]
+            explorers[group] = explore(docs, pack=pack, rows=rows)
+        box.explorer = explorers[group]
+        holder.children = [explorers[group]]
+
+    picker.observe(update, names="value")
+    update()
+    return box

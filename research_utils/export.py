@@ -109,7 +109,8 @@ class Exporter:
 
     def table(self, name: str, df: pd.DataFrame, preamble: Sequence[str] = ()) -> pd.DataFrame:
         """Write ``tables/<name>.csv`` (UTF-8 with a byte-order mark, which Excel needs to
-        read accents and curly quotes right; no index) and return ``df`` for display.
+        read accents and curly quotes right; no index) and return ``df`` for display, named
+        (``attrs["table"]``) so that the page captions it with its line of ``report/tables.yaml``.
 
         Text cells that a spreadsheet would run as formulas get a leading ``'``
         (:func:`neutralise_formulas`). ``preamble`` lines (instructions, such as those of the
@@ -138,7 +139,26 @@ class Exporter:
                         fh, index=False, header=False, lineterminator="\n"
                     )
                 neutralise_formulas(out).to_csv(fh, index=False, lineterminator="\n")
-        return df
+        shown = df.copy(deep=False)
+        shown.attrs["table"] = name  # its caption on the page: the line of report/tables.yaml
+        return shown
+
+    def figure(self, name: str, fig: Any) -> Any:
+        """Write ``figures/<name>.svg`` and ``figures/<name>.png`` (300 dpi) and return ``fig``
+        for display: the one place that writes a report's figures, for papers and slides.
+
+        ``fig`` is a matplotlib Figure, or what a plot function returns when there is nothing
+        to draw (a :class:`~research_utils.views.Note`), which is returned as it is. The SVG
+        keeps its text as text (editable) and carries no date, so two builds are identical.
+        """
+        if not re.fullmatch(r"[a-z0-9_]+", name):
+            raise ValueError(f"figure name {name!r} must be lower-case letters, digits and underscores")
+        if self.root is not None and hasattr(fig, "savefig"):
+            folder = self.root / "figures"
+            folder.mkdir(exist_ok=True)
+            fig.savefig(folder / f"{name}.svg", format="svg", metadata={"Date": None})
+            fig.savefig(folder / f"{name}.png", format="png", dpi=300)
+        return fig
 
     def section(self, name: str, data: dict[str, Any]) -> None:
         """Write ``results/<name>.json``: one top-level section of ``results.json``."""

@@ -123,7 +123,9 @@ class Notebook:
         df = pd.DataFrame(rows, columns=["article", "role", "field", "value"])
         if not self.compared:
             df = df.drop(columns=["article", "role"])
-        return df.set_index("field") if not self.compared else df
+        df = df.set_index("field") if not self.compared else df
+        df.attrs["table"] = "article_header"
+        return df
 
     def warning_list(self) -> list[str]:
         """Every doubt about the inputs, each prefixed with its article when several are analysed."""
@@ -148,7 +150,13 @@ class Notebook:
     def provenance(self) -> pd.DataFrame:
         """Article fingerprints, the parameters of this run, package versions, project commit."""
         files = [Path(d.path).name if d.path else d.slug for d in self.corpus]
-        return provenance(files, [d.sha256 for d in self.corpus], self.params)
+        return _named(provenance(files, [d.sha256 for d in self.corpus], self.params), "provenance")
+
+
+def _named(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """``df`` named after its caption in ``report/tables.yaml``."""
+    df.attrs["table"] = name
+    return df
 
 
 def topic_block(pack: Pack, key: str, notes: list[str] | None = None) -> Any:
@@ -165,16 +173,23 @@ def topic_block(pack: Pack, key: str, notes: list[str] | None = None) -> Any:
     return Markdown(text)
 
 
-def _interactive_tables() -> None:
-    """In JupyterLab, show every table with itables (search, sort, pages; its JavaScript is
-    embedded in the notebook, so it works offline). Report builds keep plain HTML tables,
-    which the report pages make searchable themselves."""
+def _tables() -> None:
+    """How the kernel shows tables. In a report build, every DataFrame as a table for readers
+    (:func:`research_utils.views.table_html`: caption, no index, rounded numbers, long tables
+    folded), which the report pages make searchable themselves. In JupyterLab, with itables
+    (search, sort, pages; its JavaScript is embedded in the notebook, so it works offline),
+    text left-aligned and wrapped so that a sentence column stays on the screen."""
     if os.environ.get("RESEARCH_REPORT_BUILD"):
+        from research_utils.views import use_reader_tables
+
+        use_reader_tables()
         return
     try:
         import itables
     except ImportError:  # pragma: no cover - a declared dependency
         return
+    itables.options.classes = "display compact"  # not "nowrap": long sentences wrap
+    itables.options.columnDefs = [{"className": "dt-left", "targets": "_all"}]
     itables.init_notebook_mode(all_interactive=True, connected=False)
 
 
@@ -208,12 +223,12 @@ def start(stem: str, namespace: Mapping[str, Any]) -> Notebook:
     from research_utils.plots import style
 
     params = _parameters(stem, namespace)
-    paths = [params["article_path"], *params.get("compare_paths", [])]
-    corpus = Corpus.of(load_article(p) for p in paths)
+    main = load_article(params["article_path"], meta=params.get("meta") or None)
+    corpus = Corpus.of([main, *(load_article(p) for p in params.get("compare_paths", []))])
     pd.set_option("display.max_colwidth", 220)
     pd.set_option("display.max_rows", 200)
     style()
-    _interactive_tables()
+    _tables()
     return Notebook(stem=stem, params=params, corpus=corpus, out=Exporter(params.get("output_dir", "")))
 
 
@@ -242,11 +257,31 @@ class CorpusNotebook:
     articles: pd.DataFrame
     failed: list[dict[str, str]]
     out: Exporter
+    files: dict[str, str] = field(default_factory=dict)
 
     @property
     def pack(self) -> Pack:
         """The topic pack named by the ``pack`` parameter (the default pack without one)."""
         return load_pack(self.params.get("pack") or DEFAULT_PACK)
+
+    @property
+    def interactive(self) -> bool:
+        """True in JupyterLab (Run All), False when ``research-report`` builds the report."""
+        return not os.environ.get("RESEARCH_REPORT_BUILD")
+
+    def explorer(self) -> Any:
+        """The corpus explorer (:func:`research_utils.explore.explore_groups`: pick a group, see
+        its articles and browse their sentences) in JupyterLab; in a built report, one line."""
+        if not self.interactive:
+            from IPython.display import Markdown
+
+            return Markdown(
+                "*In JupyterLab this cell opens the corpus explorer: pick a group, see its articles, "
+                "and browse their sentences by actor, speaker, frame, naming set and voice.*"
+            )
+        from research_utils.explore import explore_groups
+
+        return explore_groups(self.articles, self.files, pack=str(self.params.get("pack") or ""))
 
     def topic(self) -> Any:
         """A Markdown block: the topic pack and its research question for a corpus."""
@@ -277,11 +312,33 @@ class CorpusNotebook:
             ("words", f"{int(self.articles['words'].sum()):,}"),
             ("files that could not be read", f"{len(self.failed):,}"),
         ]
-        return pd.DataFrame(rows, columns=["field", "value"]).set_index("field")
+        return _named(pd.DataFrame(rows, columns=["field", "value"]).set_index("field"), "corpus_header")
 
     def provenance(self) -> pd.DataFrame:
-        """Parameters of this run, package versions, project commit (article hashes are in the article table)."""
-        return provenance([], [], self.params)
+        """What was analysed (the corpus, its articles and their joint fingerprint, the
+        grouping), the parameters of this run, package versions and the project commit.
+        Each article's own SHA-256 is in the article table."""
+        import hashlib
+
+        hashes = sorted(str(h) for h in self.articles.get("sha256", pd.Series(dtype=str)).dropna())
+        joint = hashlib.sha256("\n".join(hashes).encode("ascii")).hexdigest() if hashes else "–"
+        folders = sorted({str(p).split("/")[0] for p in self.articles.get("path", pd.Series(dtype=str))})
+        what = pd.DataFrame(
+            [
+                ("corpus", str(self.params.get("corpus_name", ""))),
+                (
+                    "articles analysed",
+                    f"{len(self.articles):,} (each with its SHA-256 in corpus_articles.csv)",
+                ),
+                ("read from", ", ".join(folders[:12]) + (" ..." if len(folders) > 12 else "")),
+                ("files that could not be read", f"{len(self.failed):,}"),
+                ("grouped by", str(self.params.get("group_by", ""))),
+                ("corpus fingerprint (SHA-256 of the articles' SHA-256s, sorted)", joint),
+            ],
+            columns=["item", "value"],
+        )
+        rows = pd.concat([what, provenance([], [], self.params)], ignore_index=True)
+        return _named(rows, "provenance")
 
 
 def start_corpus(stem: str, namespace: Mapping[str, Any]) -> CorpusNotebook:
@@ -300,10 +357,12 @@ def start_corpus(stem: str, namespace: Mapping[str, Any]) -> CorpusNotebook:
     params = _parameters(stem, namespace)
     data_dir = params.get("data_dir", "")
     failed: list[dict[str, str]] = []
+    paths: dict[str, str] = {}
     if not data_dir:
         data_dir = tempfile.mkdtemp(prefix="corpus-")
         options = corpus_options(params.get("pack") or DEFAULT_PACK)
         files = run.plan(run.discover(params.get("corpus_folders", [])), run.settings_fingerprint(options))
+        paths = {f.slug: f.path for f in files}
         result = run.run_corpus(files, Path(data_dir), options, scheduler="synchronous")
         failed = result["failed"]
     elif (Path(data_dir) / "failed.json").is_file():
@@ -313,6 +372,7 @@ def start_corpus(stem: str, namespace: Mapping[str, Any]) -> CorpusNotebook:
     pd.set_option("display.max_colwidth", 160)
     pd.set_option("display.max_rows", 200)
     style()
+    _tables()
     return CorpusNotebook(
         stem=stem,
         params=params,
@@ -320,4 +380,5 @@ def start_corpus(stem: str, namespace: Mapping[str, Any]) -> CorpusNotebook:
         articles=articles,
         failed=failed,
         out=Exporter(params.get("output_dir", "")),
+        files=paths,
     )

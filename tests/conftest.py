@@ -17,7 +17,7 @@ skip_iri_format_checker()  # as the command does (nothing imported above loads n
 NOTEBOOKS = stems()
 
 DATA = Path(__file__).parent / "data"
-KERNEL_FIXTURES = {"bundled_report", "hostile_report"}
+KERNEL_FIXTURES = {"bundled_report", "hostile_report", "compare_report", "corpus_report"}
 
 
 KERNEL_TEST_TIMEOUT_S = 900
@@ -52,3 +52,24 @@ def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     src = out / "hostile_article.txt"
     shutil.copy(DATA / "hostile_article.txt", src)
     return report.build_report(src, out / "reports", stems=NOTEBOOKS)
+
+
+@pytest.fixture(scope="session")
+def compare_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """All notebooks on the bundled article compared with an off-topic one (--compare)."""
+    out = tmp_path_factory.mktemp("compare")
+    other = str(DATA / "offtopic" / "a_court.txt")
+    params = {s: {"compare_paths": [other]} for s in NOTEBOOKS}
+    return report.build_report(DEFAULT_ARTICLE, out, stems=NOTEBOOKS, params=params, slug="talks-vs-court")
+
+
+@pytest.fixture(scope="session")
+def corpus_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus report of the test corpus and the off-topic articles, grouped by outlet."""
+    from research_utils.report.corpus import build_corpus_report
+
+    out = tmp_path_factory.mktemp("corpus")
+    folder, _ = build_corpus_report(
+        [DATA / "corpus", DATA / "offtopic"], out, name="Wire vs state", scheduler="synchronous"
+    )
+    return folder

@@ -133,7 +133,9 @@ def test_distinctive_words_one_log_odds_for_articles_and_groups() -> None:
         ]
     )
     arts = pd.DataFrame({"article": [d.slug for d in docs], "group": [d.slug for d in docs]})
-    by_group = groups.distinctive_words(terms, arts, prior_strength=20.0, min_count=1, top_n=50)
+    by_group = groups.distinctive_words(
+        terms, arts, prior_strength=20.0, min_count=1, top_n=50, min_z=-np.inf
+    )
     numbers = ["term", "count", "per_1000_words", "other_count", "other_per_1000_words", "log_odds", "z"]
     assert len(by_article) > 3
     left = by_article.rename(columns={"article": "group"}).sort_values(["group", "term"])

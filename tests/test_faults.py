@@ -200,7 +200,7 @@ def test_a_failed_build_leaves_no_build_folder(tmp_path: Path, monkeypatch: pyte
     def boom(*_a: object, **_k: object) -> None:
         raise RuntimeError("injected")
 
-    monkeypatch.setattr("research_utils.report.build.write_bundle", boom)
+    monkeypatch.setattr("research_utils.report.build.write_bundles", boom)
     with pytest.raises(RuntimeError, match="injected"):
         report_once(tmp_path)
     assert list(tmp_path.iterdir()) == []
@@ -216,13 +216,13 @@ def test_a_signal_after_the_last_notebook_publishes_nothing(
     before = {p: p.read_bytes() for p in previous.rglob("*") if p.is_file()}
     from research_utils.report import build
 
-    real = build.write_bundle
+    real = build.write_bundles
 
     def bundle_then_signal(*args: object, **kw: object) -> None:
         real(*args, **kw)
         INTERRUPT.set()  # Ctrl-C arrives after the last notebook, before the swap
 
-    monkeypatch.setattr(build, "write_bundle", bundle_then_signal)
+    monkeypatch.setattr(build, "write_bundles", bundle_then_signal)
     try:
         with pytest.raises(KeyboardInterrupt):
             report_once(tmp_path)
@@ -434,7 +434,7 @@ def test_a_full_disk_is_one_line(
     def full(*_a: object, **_k: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "out" / "x.zip"))
 
-    monkeypatch.setattr(build, "write_bundle", full)
+    monkeypatch.setattr(build, "write_bundles", full)
     monkeypatch.setattr(report, "build_report", lambda *a, **k: build.build_report(*a, **{**k, "stems": []}))
     code = cli.main([str(DEFAULT_ARTICLE), "--out", str(tmp_path / "out")])
     err = capsys.readouterr().err

@@ -83,12 +83,22 @@ def test_notebook_is_thin():
     ):
         assert computed not in joined, computed
     assert 'nb.out.section("framing", summary)' in joined
-    # every table the report writes goes through the exporter once
-    names = [line.split('"')[1] for line in joined.splitlines() if "nb.out.table(" in line and '"' in line]
-    names += [
-        line.strip().strip('",') for line in joined.splitlines() if line.strip().startswith('"framing_')
+    # every table the report writes goes through the exporter once, and so does every figure
+    lines = joined.splitlines()
+    tables = [line.split('"')[1] for line in lines if "nb.out.table(" in line and '"' in line]
+    tables += [
+        line.strip().strip('",')
+        for i, line in enumerate(lines)
+        if line.strip().startswith('"framing_') and i and "nb.out.table(" in lines[i - 1]
     ]
-    assert len(names) == len(set(names)) >= 20
+    figures = [line.split('"')[1] for line in lines if 'nb.out.figure("' in line]
+    figures += [
+        line.strip().strip('",')
+        for i, line in enumerate(lines)
+        if line.strip().startswith('"framing_') and i and "nb.out.figure(" in lines[i - 1]
+    ]
+    assert len(tables) == len(set(tables)) >= 20
+    assert len(figures) == len(set(figures)) >= 8
 
 
 def test_figures_are_built_from_the_tables(lex):
@@ -198,7 +208,9 @@ def test_report_with_a_comparison_article_through_the_runner(tmp_path):
     assert not [o for o in outputs if o[1] in ("error", "stream")]
     assert sum(kind == "image" for _, kind, _ in outputs) == 9  # the three contrast figures included
     page = (folder / f"{STEM}.reader.html").read_text(encoding="utf-8")
-    assert "dominant policy frame(s)" in page and "security and defense" in page
+    assert "Most salient frames: security and defense" in page  # the findings open the page
+    assert "dominant policy frame(s)" not in page  # the results.json summary is on the page with code only
+    assert "dominant policy frame(s)" in (folder / f"{STEM}.html").read_text(encoding="utf-8")
     assert page.lower().count("<script") == 1  # only the package's own table script (see test_browser)
 
 

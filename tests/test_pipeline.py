@@ -83,14 +83,67 @@ def test_parameters_are_read_as_papermill_reads_them(stem: str) -> None:
     assert declared_parameters(stem) == theirs
 
 
+# What a researcher does with the explorer at the end of each notebook, run in the notebook's
+# own kernel after Run All: filter, search, pick a group; the tables it shows wrap their text.
+EXPLORER = {
+    "01_text_statistics": """
+ex = nb.explorer()
+ex.controls["terms"].value = "neutral*"
+assert len(ex.results["concordance"]) >= 5, ex.results["concordance"]
+ex.controls["voice"].value = "quoted"
+assert len(ex.results["sentences"]) and set(ex.results["sentences"]["voice"]) == {"quoted"}
+""",
+    "02_stance_comparison": """
+ex = nb.explorer()
+ex.controls["actor"].value = "Russia"
+assert len(ex.results["sentences"]) >= 5 and ex.results["sentences"]["actors"].str.contains("Russia").all()
+speaker = ex.controls["speaker"].options[1]
+ex.controls["actor"].value = "(all)"
+ex.controls["speaker"].value = speaker
+assert len(ex.results["sentences"]) and ex.results["sentences"]["speakers"].str.contains(speaker, regex=False).all()
+""",
+    "03_framing_analysis": """
+ex = nb.explorer()
+frame = next(o for o in ex.controls["frame"].options if "security and defense" in o)
+ex.controls["frame"].value = frame
+assert len(ex.results["sentences"]) >= 5
+naming = ex.controls["naming"].options[1]
+ex.controls["frame"].value = "(all)"
+ex.controls["naming"].value = naming
+assert len(ex.results["sentences"]) and ex.results["sentences"]["naming"].str.contains(naming, regex=False).all()
+""",
+    "04_corpus_comparison": """
+ex = nb.explorer()
+groups = list(ex.controls["group"].options)
+assert groups == sorted(articles["group"].unique().tolist())
+for group in groups:
+    ex.controls["group"].value = group
+    assert set(ex.results["articles"]["article"]) == set(articles.loc[articles["group"] == group, "article"])
+    assert ex.explorer is not None and len(ex.explorer.results["sentences"]) > 0
+    assert set(ex.explorer.results["sentences"]["article"]) <= set(ex.results["articles"]["article"])
+""",
+}
+WRAPPED = """
+page = (ex.explorer if hasattr(ex, "explorer") and ex.explorer is not None else ex).html["sentences"]
+assert "white-space:normal" in page and ">sentence<" in page, page[:300]
+import itables  # the notebook's own tables: text wraps and is left-aligned
+assert "nowrap" not in itables.options.classes and itables.options.columnDefs[0]["className"] == "dt-left"
+print("explorer exercised")
+"""
+
+
 @pytest.mark.notebook
 @pytest.mark.parametrize("stem", ALL_NOTEBOOKS)
-def test_run_all_with_defaults(stem: str, tmp_path: Path) -> None:
-    """What "Run All" in JupyterLab does: the stored defaults, from notebooks/, nothing injected."""
+def test_run_all_with_defaults_and_the_explorer(stem: str, tmp_path: Path) -> None:
+    """What "Run All" in JupyterLab does: the stored defaults, from notebooks/, nothing injected;
+    then the explorer of the notebook's last section, driven in the same kernel."""
     import papermill
 
+    source = nbformat.read(notebook_path(stem), as_version=4)
+    source.cells.append(nbformat.v4.new_code_cell(EXPLORER[stem] + WRAPPED))
+    nbformat.write(source, tmp_path / "in.ipynb")
     papermill.execute_notebook(
-        str(notebook_path(stem)),
+        str(tmp_path / "in.ipynb"),
         str(tmp_path / "out.ipynb"),
         kernel_name="python3",
         cwd=str(notebook_path(stem).parent),
@@ -98,6 +151,9 @@ def test_run_all_with_defaults(stem: str, tmp_path: Path) -> None:
     )
     nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     assert any(o.output_type == "display_data" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    explorer = next(c for c in nb.cells if c.cell_type == "code" and c.source.strip() == "nb.explorer()")
+    assert "application/vnd.jupyter.widget-view+json" in explorer.outputs[0]["data"]
+    assert "explorer exercised" in "".join(o.get("text", "") for o in nb.cells[-1].outputs)
 
 
 # ------------------------------------------------------------------ full build

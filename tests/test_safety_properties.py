@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from research_utils.ingest import ArticleError, article_from_text
-from research_utils.ingest.read import _check_meta
+from research_utils.ingest.read import check_meta
 from research_utils.lexicons import LexiconError, load_lexicon
 from research_utils.report.parameters import ParameterError, check_parameters
 from research_utils.safeyaml import YamlError, parse_yaml
@@ -117,7 +117,7 @@ def test_any_sidecar_is_checked_or_refused(data: dict[str, Any]) -> None:
     def check() -> None:
         parsed = parse_yaml(yaml.safe_dump(data, allow_unicode=True), "a.meta.yaml")
         if isinstance(parsed, dict):
-            meta = _check_meta(parsed, Path("a.meta.yaml"))
+            meta = check_meta(parsed, Path("a.meta.yaml"))
             for key, value in meta.items():
                 assert isinstance(value, (str, bool, list)), key
 

@@ -369,7 +369,7 @@ def article_from_text(
     )
 
 
-def load_article(path: str | Path, *, name: str = "") -> Document:
+def load_article(path: str | Path, *, name: str = "", meta: dict[str, Any] | None = None) -> Document:
     """Read, repair, segment an article file (the parse itself happens when first needed).
 
     Parameters
@@ -382,6 +382,9 @@ def load_article(path: str | Path, *, name: str = "") -> Document:
         overrides.
     name : str, optional
         The document's slug (default: from the file name).
+    meta : dict, optional
+        Sidecar fields given without a sidecar (``research-report --meta outlet=...``),
+        checked as a sidecar's are; they win over the sidecar's.
 
     Raises
     ------
@@ -390,6 +393,7 @@ def load_article(path: str | Path, *, name: str = "") -> Document:
         :data:`~research_utils.ingest.read.MAX_BYTES`, or a malformed sidecar. The
         message is one sentence.
     """
+    given = read.check_meta(dict(meta), "--meta") if meta else {}
     p = Path(path)
     raw, fname = read.read_bytes(p)
     if not raw.strip():
@@ -418,6 +422,7 @@ def load_article(path: str | Path, *, name: str = "") -> Document:
             "an .html file."
         )
     meta.update(read.load_sidecar(p))
+    meta.update(given)
     return article_from_text(
         text,
         meta=meta,

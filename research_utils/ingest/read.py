@@ -16,6 +16,7 @@ from research_utils.ingest.errors import ArticleError
 __all__ = [
     "MAX_BYTES",
     "MAX_SIDECAR_BYTES",
+    "check_meta",
     "decode",
     "html_to_text",
     "load_sidecar",
@@ -194,8 +195,11 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.stem + ".meta.yaml")
 
 
-def _check_meta(data: dict[Any, Any], side: Path) -> dict[str, Any]:
-    """Type-check sidecar fields, naming the field and the form that works."""
+def check_meta(data: dict[Any, Any], side: Path | str) -> dict[str, Any]:
+    """Type-check sidecar fields, naming the field and the form that works.
+
+    ``side`` names where the fields come from in messages (the sidecar file, or ``--meta``).
+    """
     import datetime
 
     out: dict[str, Any] = {}
@@ -253,7 +257,7 @@ def load_sidecar(path: Path) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ArticleError(f"{side} must be a mapping of keys such as outlet, date, url, title.")
-    return _check_meta(data, side)
+    return check_meta(data, side)
 
 
 def html_to_text(raw_text: str, name: str) -> tuple[str, dict[str, Any]]:

@@ -21,7 +21,19 @@ def style() -> None:
     """
     # Titles, outlets and words come from articles: "$" (prices, cashtags) is text, never
     # matplotlib's mathtext, which would fail on "$5bn ... $AAPL" or draw it in italics.
-    sns.set_theme(style="whitegrid", palette="colorblind", context="notebook", rc={"text.parse_math": False})
+    # Figures are also written as SVG for papers (research_utils.export.Exporter.figure): text stays text,
+    # and the ids are salted with a constant so that two builds give the same file.
+    sns.set_theme(
+        style="whitegrid",
+        palette="colorblind",
+        context="notebook",
+        rc={
+            "text.parse_math": False,
+            "svg.fonttype": "none",
+            "svg.hashsalt": "research-utils",
+            "savefig.facecolor": "white",
+        },
+    )
     try:
         from IPython import get_ipython
     except ImportError:  # plain Python: nothing to configure

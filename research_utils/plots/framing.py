@@ -301,19 +301,24 @@ def persuasion_chart(counts: pd.DataFrame, *, title: str = "") -> Figure | Note:
 
 
 def frame_profiles(scores: pd.DataFrame, *, title: str = "") -> Figure | Note:
-    """Frame salience of several articles side by side (one panel per scheme).
+    """Frame salience of several articles side by side (one panel per scheme), the frames
+    with a cue in any of the articles (the table holds every frame).
 
     Parameters
     ----------
     scores : DataFrame
         :func:`research_utils.analyses.framing.frame_scores` rows of several articles.
     """
-    schemes = [s for s in ("policy", "generic") if s in set(scores["scheme"])]
     n_art = scores["article"].nunique()
-    if n_art < 2 or not schemes:
+    used = scores.groupby(["scheme", "frame"], sort=False)["per_1000_words"].transform("max") > 0
+    scores = scores[used]
+    schemes = [s for s in ("policy", "generic") if s in set(scores["scheme"])]
+    if n_art < 2:
         return Note(f"Frame profiles side by side {_SINGLE}.")
+    if not schemes:
+        return Note("No frame has a cue in any of the articles: there is no profile to compare.")
     heights = [max(2, scores.loc[scores["scheme"] == s, "frame"].nunique()) for s in schemes]
-    fig = Figure(figsize=(11, 0.3 * n_art * sum(heights) + 2.5), layout="constrained")
+    fig = Figure(figsize=(11, 0.24 * n_art * sum(heights) + 2.5), layout="constrained")
     axes = fig.subplots(len(schemes), 1, gridspec_kw={"height_ratios": heights}, squeeze=False)[:, 0]
     for k, (ax, scheme) in enumerate(zip(axes, schemes, strict=True)):
         d = scores[scores["scheme"] == scheme].assign(frame=lambda x: x["frame"].map(lambda f: _wrap(f, 34)))

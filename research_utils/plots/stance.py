@@ -12,6 +12,7 @@ to show keeps its (empty) panel. Call :func:`research_utils.plots.style` first.
 from __future__ import annotations
 
 import textwrap
+import warnings
 from collections.abc import Sequence
 
 import numpy as np
@@ -277,18 +278,20 @@ def claims_heatmap(
             for j in range(net.shape[1]):
                 if not np.isnan(n.iat[i, j]):
                     annot[i, j] = f"+{int(sup.iat[i, j])} −{int(opp.iat[i, j])}\nn={int(n.iat[i, j])}"
-        sns.heatmap(
-            net.astype(float),
-            ax=ax,
-            cmap="RdBu",
-            norm=norm,
-            annot=annot,
-            fmt="",
-            annot_kws={"fontsize": 8},
-            linewidths=0.5,
-            linecolor="white",
-            cbar=False,
-        )
+        with warnings.catch_warnings():  # an article without claims is an all-grey panel, not a warning
+            warnings.simplefilter("ignore", RuntimeWarning)
+            sns.heatmap(
+                net.astype(float),
+                ax=ax,
+                cmap="RdBu",
+                norm=norm,
+                annot=annot,
+                fmt="",
+                annot_kws={"fontsize": 8},
+                linewidths=0.5,
+                linecolor="white",
+                cbar=False,
+            )
         ax.set_facecolor("0.93")
         ax.grid(False)
         ax.set_xlabel("")

@@ -8,8 +8,11 @@ it into place (a failed or interrupted run leaves the previous report untouched)
     DIR/<article-slug>/<notebook>.html            rendered, images embedded, one file
     DIR/<article-slug>/<notebook>.reader.html     the same without code cells
     DIR/<article-slug>/tables/*.csv               every table a notebook shows
+    DIR/<article-slug>/tables/<report>.xlsx       the same tables, one workbook per report
+    DIR/<article-slug>/figures/*.svg, *.png       every figure, for papers (PNG at 300 dpi)
     DIR/<article-slug>/results.json               headline numbers (see the README)
-    DIR/<article-slug>/<article-slug>.zip         all of the above in one file to send
+    DIR/<article-slug>/<article-slug>.zip         for readers: index, reports without code, tables, figures
+    DIR/<article-slug>/<article-slug>-code.zip    the notebooks and the reports with code
     DIR/<article-slug>/.research-report.json      marker: the files this tool wrote
 
 This module knows nothing of linguistics.
@@ -30,10 +33,11 @@ import nbformat
 from research_utils.export import environment, jsonable, shareable
 from research_utils.ingest import Document, load_article, sidecar_path
 from research_utils.report import kernels, output, registry, render
-from research_utils.report.bundle import write_bundle
+from research_utils.report.bundle import write_bundles
 from research_utils.report.control import INTERRUPT, ReportError
 from research_utils.report.index import index_html
 from research_utils.report.parameters import is_path_parameter
+from research_utils.report.workbook import write_workbooks
 
 __all__ = ["BUILD_TIMEOUT_S", "CELL_TIMEOUT_S", "INTERRUPT", "ReportError", "build_report"]
 
@@ -184,7 +188,8 @@ def build_report(
     stems = list(stems) if stems is not None else list(registry.stems())
     params = params or {s: {} for s in stems}
     article_path = Path(article_path).absolute()
-    article = load_article(article_path)
+    given = next((p["meta"] for p in params.values() if p.get("meta")), None)  # research-report --meta
+    article = load_article(article_path, meta=given)
     out_dir = Path(out_dir).absolute()
     slug = slug or article.slug
     final = out_dir / slug
@@ -200,8 +205,8 @@ def build_report(
                     f"{slug}: a long article ({article_path.stat().st_size / 1e6:.1f} MB): notebooks run one at a time"
                 )
                 jobs = 1
-            _build(article, article_path, stems, params, build, jobs, timeout, build_timeout, say)
-            write_bundle(build, slug)
+            packaged = _build(article, article_path, stems, params, build, jobs, timeout, build_timeout, say)
+            write_bundles(build, slug, index=packaged)
             output.write_marker(build)
             if INTERRUPT.is_set():  # a signal that came after the last notebook: publish nothing
                 raise KeyboardInterrupt
@@ -223,8 +228,9 @@ def _build(
     timeout: int,
     build_timeout: int,
     say: Callable[[str], None],
-) -> None:
-    """Run the notebooks into ``build`` and write results.json and index.html there."""
+) -> str:
+    """Run the notebooks into ``build`` and write results.json, the workbooks and index.html
+    there; return the index page of the readers' archive."""
     (build / "tables").mkdir()
     (build / "results").mkdir()
     say(f"{build.name}: running {len(stems)} notebook(s) on {article_path.name}")
@@ -276,8 +282,10 @@ def _build(
         json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     shutil.rmtree(build / "results")
-    tables = sorted(p.name for p in (build / "tables").glob("*.csv"))
+    write_workbooks(build / "tables")
+    tables = sorted(p.name for p in (build / "tables").iterdir() if p.suffix in (".csv", ".xlsx"))
     compare_paths = next((p["compare_paths"] for p in params.values() if p.get("compare_paths")), [])
     compared = [load_article(c) for c in compare_paths]
     page = index_html(article, stems, tables, compared, build.name, results, build)
     (build / "index.html").write_text(page, encoding="utf-8")
+    return index_html(article, stems, tables, compared, build.name, results, build, packaged=True)

@@ -9,7 +9,13 @@
     DIR/<corpus-slug>/data/failed.json                files that could not be read
     DIR/<corpus-slug>/articles/<slug>/...             per-article reports (--article-reports)
     DIR/<corpus-slug>/results.json                    corpus, by_group, provenance
-    DIR/<corpus-slug>/<corpus-slug>.zip               the report, tables and results in one file (no Parquet)
+    DIR/<corpus-slug>/tables/corpus.xlsx              the same tables, one sheet each
+    DIR/<corpus-slug>/figures/*.svg, *.png            every figure, for papers (PNG at 300 dpi)
+    DIR/<corpus-slug>/<corpus-slug>.zip               for readers: index, report, tables, figures, results
+    DIR/<corpus-slug>/<corpus-slug>-code.zip          the notebook and the report with code
+
+Neither archive holds the Parquet tables or the article reports (each article folder has
+its own two archives), so a corpus of many articles stays a file one can send.
 
 A rerun reuses the stored per-article tables of unchanged articles from the published
 folder. This module knows nothing of linguistics.
@@ -17,7 +23,6 @@ folder. This module knows nothing of linguistics.
 
 from __future__ import annotations
 
-import html
 import json
 import shutil
 import time
@@ -29,44 +34,12 @@ from research_utils.export import environment, jsonable
 from research_utils.ingest import slugify
 from research_utils.report import kernels, output, registry, render
 from research_utils.report.build import _clean_notebook, build_report
-from research_utils.report.bundle import write_bundle
+from research_utils.report.bundle import write_bundles
 from research_utils.report.control import INTERRUPT, CorpusFailure, ReportError
+from research_utils.report.corpus_index import CORPUS_STEM, corpus_index_html
+from research_utils.report.workbook import write_workbooks
 
 __all__ = ["CORPUS_STEM", "CorpusFailure", "build_corpus_report"]
-
-CORPUS_STEM = "04_corpus_comparison"
-
-
-def _index_html(
-    name: str, group_by: str, results: dict[str, Any], tables: list[str], articles: list[str]
-) -> str:
-    esc = html.escape
-    corpus = results["corpus"]
-    failed = corpus["failed"]
-    rows = "".join(f'<li><a href="articles/{esc(s)}/index.html">{esc(s)}</a></li>' for s in articles)
-    failed_rows = "".join(f"<li><code>{esc(f['path'])}</code>: {esc(f['reason'])}</li>" for f in failed[:200])
-    table_rows = "".join(f'<li><a href="tables/{esc(t)}">{esc(t)}</a></li>' for t in tables)
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>Corpus: {esc(name)}</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;line-height:1.5;padding:0 1rem}}
-code{{background:#f3f3f3;padding:0 .2rem}}</style></head>
-<body>
-<h1>Corpus: {esc(name)}</h1>
-<p>{len(corpus["articles"]):,} articles grouped by <code>{esc(group_by)}</code>;
-{len(failed):,} file(s) could not be read.</p>
-<h2>Report</h2>
-<ul><li><a href="{CORPUS_STEM}.reader.html">Corpus comparison</a>
-(<a href="{CORPUS_STEM}.html">with code</a>, <a href="{CORPUS_STEM}.ipynb">notebook</a>)</li></ul>
-<p>Headline numbers for scripts: <a href="results.json">results.json</a>; per-article tables:
-<code>data/</code> (Parquet).</p>
-{f"<h2>Article reports</h2><ul>{rows}</ul>" if articles else ""}
-{f"<h2>Files that could not be read</h2><ul>{failed_rows}</ul>" if failed else ""}
-<h2>Tables (CSV)</h2>
-<ul>{table_rows}</ul>
-</body></html>
-"""
 
 
 def _corpus_section(name: str, group_by: str, data: Path, failed: list[dict[str, str]]) -> dict[str, Any]:
@@ -198,11 +171,13 @@ def build_corpus_report(
             (build / "results.json").write_text(
                 json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
             )
-            tables = sorted(p.name for p in (build / "tables").glob("*.csv"))
+            write_workbooks(build / "tables")
+            tables = sorted(p.name for p in (build / "tables").iterdir() if p.suffix in (".csv", ".xlsx"))
             (build / "index.html").write_text(
-                _index_html(name, group_by, results, tables, article_slugs), encoding="utf-8"
+                corpus_index_html(name, group_by, results, tables, article_slugs, build), encoding="utf-8"
             )
-            write_bundle(build, slug, exclude=("data",))
+            packaged = corpus_index_html(name, group_by, results, tables, article_slugs, build, packaged=True)
+            write_bundles(build, slug, exclude=("data", "articles"), index=packaged)
             output.write_marker(build, kind="corpus report")
             if INTERRUPT.is_set():  # a signal that came after the notebook: publish nothing
                 raise KeyboardInterrupt

@@ -2,23 +2,25 @@
 
 The page opens with a short summary of findings (:mod:`~research_utils.report.findings`),
 each linked to the report section that gives its method and evidence; then the doubts
-about the input, the reports (without and with code), the one file to send, and the CSV
-tables grouped by report with one line each on what they hold (``tables.yaml``).
+about the input, the reports (without and with code), the files to send, and the CSV
+tables grouped by report with one line each on what they hold (``tables.yaml``), with the
+Excel workbook of each report. The readers' archive holds its own version of the page
+(``packaged``), which links only what the archive holds.
 """
 
 from __future__ import annotations
 
-import functools
 import html
 from pathlib import Path
 from typing import Any
 
+from research_utils.captions import captions
 from research_utils.ingest import Document
 from research_utils.lexicons.pack import DEFAULT_PACK
 from research_utils.report import registry
 from research_utils.report.findings import findings, findings_html
 
-__all__ = ["index_html", "table_descriptions", "tables_html"]
+__all__ = ["index_html", "sharing_html", "table_descriptions", "tables_html"]
 
 _STYLE = """body{font-family:system-ui,sans-serif;max-width:56rem;margin:2rem auto;line-height:1.5;padding:0 1rem}
 dt{font-weight:600} code{background:#f3f3f3;padding:0 .2rem} .findings{background:#f4f7fb;padding:.6rem 1.2rem;border-radius:6px}
@@ -39,23 +41,24 @@ def _summary(stem: str) -> str:
         return ""
 
 
-@functools.cache
 def table_descriptions() -> dict[str, str]:
-    """``{table name: one line on what it holds}`` from ``tables.yaml``."""
-    from research_utils.safeyaml import load_yaml
-
-    data = load_yaml(Path(__file__).with_name("tables.yaml"), max_bytes=100_000, what="table list")
-    return {str(k): str(v) for k, v in (data or {}).items()}
+    """``{table name: one line on what it holds}`` from ``tables.yaml`` (:mod:`research_utils.captions`)."""
+    return captions()
 
 
 def tables_html(tables: list[str], stems: list[str], folder: str = "tables") -> str:
-    """The CSV tables grouped by the report that wrote them, each with a line on what it holds."""
+    """The CSV tables grouped by the report that wrote them, each with a line on what it holds,
+    and the report's Excel workbook (``<report>.xlsx``, one sheet per table) when there is one."""
     esc = html.escape
     known = table_descriptions()
     prefixes = {"corpus_": "04_corpus_comparison"} | {f"{a.section}_": a.stem for a in registry.ANALYSES}
     groups: dict[str, list[str]] = {}
+    workbooks: dict[str, str] = {}
     for name in sorted(tables):
         stem = next((s for p, s in prefixes.items() if name.startswith(p)), "")
+        if name.endswith(".xlsx"):
+            workbooks[next((s for p, s in prefixes.items() if name == p[:-1] + ".xlsx"), "")] = name
+            continue
         groups.setdefault(stem, []).append(name)
     parts = []
     for stem in [*stems, *(g for g in groups if g not in stems)]:
@@ -66,8 +69,44 @@ def tables_html(tables: list[str], stems: list[str], folder: str = "tables") -> 
             f'<tr><td><a href="{folder}/{esc(n)}">{esc(n)}</a></td><td>{esc(known.get(n.removesuffix(".csv"), ""))}</td></tr>'
             for n in names
         )
-        parts.append(f"<h3>{esc(_title(stem) if stem else 'Other')}</h3><table>{rows}</table>")
+        book = workbooks.get(stem)
+        note = (
+            f'<p class="note">All of them in one Excel workbook, one sheet per table: '
+            f'<a href="{folder}/{esc(book)}">{esc(book)}</a>.</p>'
+            if book
+            else ""
+        )
+        parts.append(f"<h3>{esc(_title(stem) if stem else 'Other')}</h3>{note}<table>{rows}</table>")
     return "\n".join(parts)
+
+
+def _reports_note(packaged: bool, name: str) -> str:
+    if packaged:
+        return (
+            "Each report is shown without code; the notebooks and the reports with code are in "
+            f"<code>{html.escape(name)}-code.zip</code>, sent separately."
+        )
+    return 'Each report opens without code; "with code" shows every cell that produced it.'
+
+
+def sharing_html(name: str, packaged: bool = False) -> str:
+    """The files to send, and how to open them (extract first: the pages link to each other)."""
+    esc = html.escape
+    if packaged:
+        return (
+            '<p class="note">Opened from inside the zip file? Extract the archive first (right-click, '
+            '"Extract all"): the pages link to each other, to the tables and to the figures. Headline numbers '
+            'for scripts: <a href="results.json">results.json</a>; every figure as SVG and PNG (300 dpi) for '
+            "papers: the folder <code>figures</code>.</p>"
+        )
+    return (
+        f'<p>Files to send: <a href="{esc(name)}.zip">{esc(name)}.zip</a> for readers (this page, the '
+        "reports without code, the tables as CSV and Excel, the figures, results.json) and "
+        f'<a href="{esc(name)}-code.zip">{esc(name)}-code.zip</a> (the notebooks and the reports with '
+        "code). The receiver should extract an archive before opening its pages. Headline numbers for "
+        'scripts: <a href="results.json">results.json</a>; every figure as SVG and PNG (300 dpi) for '
+        "papers: the folder <code>figures</code>.</p>"
+    )
 
 
 def index_html(
@@ -78,8 +117,10 @@ def index_html(
     bundle: str = "",
     results: dict[str, Any] | None = None,
     folder: Path | None = None,
+    packaged: bool = False,
 ) -> str:
-    """The index page of an article's reports (see the module docstring)."""
+    """The index page of an article's reports (see the module docstring); ``packaged``: the
+    version inside the readers' archive, without links to the pages with code."""
     esc = html.escape
     meta = article.meta
     date = meta.get("date", "")
@@ -109,13 +150,12 @@ def index_html(
         if warnings
         else ""
     )
+    name = bundle or article.slug
+    code = "" if packaged else '(<a href="{s}.html">with code</a>, <a href="{s}.ipynb">notebook</a>)'
     rows = "\n".join(
-        f'<li><a href="{esc(s)}.reader.html">{esc(_title(s))}</a> '
-        f'(<a href="{esc(s)}.html">with code</a>, <a href="{esc(s)}.ipynb">notebook</a>): '
-        f"{esc(_summary(s))}</li>"
+        f'<li><a href="{esc(s)}.reader.html">{esc(_title(s))}</a> {code.format(s=esc(s))}: {esc(_summary(s))}</li>'
         for s in stems
     )
-    name = bundle or article.slug
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -133,13 +173,12 @@ def index_html(
 {doubts}
 {f"<h2>Compared with</h2><ul>{others}</ul>" if others else ""}
 <h2>Reports</h2>
-<p>Each report opens without code; "with code" shows every cell that produced it. Tables in the
-reports can be searched and sorted.</p>
+<p>{_reports_note(packaged, name)} Tables of five rows or more can be searched, and every table
+sorted by a click on a column; long tables and method texts are folded (click to open).</p>
 <ul>
 {rows}
 </ul>
-<p>Everything in one file to send: <a href="{esc(name)}.zip">{esc(name)}.zip</a>.
-Headline numbers for scripts: <a href="results.json">results.json</a>.</p>
+{sharing_html(name, packaged)}
 <h2>Tables (CSV, UTF-8; open in a spreadsheet)</h2>
 {tables_html(tables, stems)}
 </body></html>

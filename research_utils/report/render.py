@@ -19,13 +19,16 @@ import nbformat
 
 from research_utils.paths import PACKAGE_DIR
 
-__all__ = ["clean_html", "exporters", "render", "render_html"]
+__all__ = ["NOTEBOOK_ONLY", "clean_html", "exporters", "render", "render_html"]
+
+NOTEBOOK_ONLY = "notebook-only"
+"""Cell tag: shown in JupyterLab and on the page with code, left out of the reader's page."""
 
 
 _ALLOWED_TAGS = frozenset(
     """a abbr b blockquote br caption code col colgroup dd del details div dl dt em figcaption figure
     h1 h2 h3 h4 h5 h6 hr i img ins kbd li ol p pre q s samp small span strong style sub summary sup
-    table tbody td tfoot th thead tr u ul""".split()
+    table tbody td tfoot th thead tr u ul wbr""".split()
 )
 _ALLOWED_ATTRS = {
     "*": ["class", "id", "title", "align"],
@@ -86,17 +89,38 @@ def exporter(code: bool) -> Any:
             body, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
             return _FOCUSABLE.sub(r'<div tabindex="0" class="\1"', body), resources
 
+    from traitlets.config import Config
+
+    # The reader's page leaves out the cells only a notebook user needs (how to rerun it,
+    # the explorer, which needs a kernel): they carry the tag ``notebook-only``.
+    config = Config({"TagRemovePreprocessor": {"remove_cell_tags": set() if code else {NOTEBOOK_ONLY}}})
     exporter = ReportExporter(
+        config=config,
         template_name="research_report",
         extra_template_basedirs=[str(PACKAGE_DIR / "templates")],
-        embed_images=True,
+        embed_images=False,  # markdown cells hold no images; True re-parses <details> blocks apart
         exclude_input=not code,
         exclude_input_prompt=not code,
         exclude_output_prompt=not code,
         sanitize_html=True,
     )
     exporter.register_filter("clean_html", clean_html)
+    if not code:
+        exporter.register_preprocessor(_without_stderr, enabled=True)
     return exporter
+
+
+def _without_stderr(nb: Any, resources: Any) -> tuple[Any, Any]:
+    """The reader's page shows no warnings a kernel printed (they are for the page with code,
+    and may name folders of the machine)."""
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell.outputs = [
+                o
+                for o in cell.outputs
+                if not (o.get("output_type") == "stream" and o.get("name") == "stderr")
+            ]
+    return nb, resources
 
 
 def render_html(executed: Path, *, code: bool = True) -> str:

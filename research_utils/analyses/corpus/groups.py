@@ -32,15 +32,18 @@ import pandas as pd
 from research_utils.analyses.textstats.logodds import LOG_ODDS_COLUMNS, weighted_log_odds
 
 __all__ = [
+    "ARTICLE_SHOWN",
     "article_table",
     "articles_per_group",
     "bootstrap_mean_ci",
     "describe_by_group",
+    "distinctive_note",
     "distinctive_words",
     "failed_table",
     "frames_by_group",
     "month_of",
     "naming_by_group",
+    "results_overview",
     "results_section",
     "shares_by_group",
     "trend",
@@ -226,6 +229,7 @@ def distinctive_words(
     prior_strength: float = 500.0,
     min_count: int = 5,
     top_n: int = 20,
+    min_z: float = 1.96,
 ) -> pd.DataFrame:
     """Words that set each group apart from all other articles (Monroe, Colaresi & Quinn 2008).
 
@@ -244,8 +248,11 @@ def distinctive_words(
     min_count : int
         Words used fewer times in the group are not listed.
     top_n : int
-        Words listed per group (largest z first; only words with z > 0, used more in the
-        group than elsewhere).
+        Words listed per group (largest z first).
+    min_z : float
+        Only words whose z-score reaches this are listed (1.96: the conventional two-sided
+        5 % level); a group whose words all fall short lists none, so that a word the
+        groups share (*said* at z = 0.2) is never shown as what sets a group apart.
 
     Returns
     -------
@@ -267,11 +274,22 @@ def distinctive_words(
     by = t.groupby(["group", "term"], sort=False)["count"].sum().unstack("group", fill_value=0)
     used = t.groupby(["group", "term"], sort=False)["article"].nunique().unstack("group", fill_value=0)
     out = weighted_log_odds(by[groups], prior_strength=prior_strength, min_count=min_count, top_n=top_n)
+    out = out[out["z"].to_numpy() >= min_z].reset_index(drop=True)
     out["articles"] = [
         int(used.loc[term, group]) if term in used.index else 0
         for group, term in zip(out["group"].tolist(), out["term"].tolist(), strict=True)
     ]
     return out[cols]
+
+
+def distinctive_note(articles: pd.DataFrame, min_count: int = 5, min_z: float = 1.96) -> str:
+    """The line shown instead of the distinctive-words figure when no word is listed."""
+    if articles["group"].nunique() < 2:
+        return "Only one group: there is nothing to compare, so no word can set a group apart."
+    return (
+        f"No word stands out: no word is used {min_count} times or more in a group with a z-score of "
+        f"{min_z:g} or more against the other groups (weighted log-odds)."
+    )
 
 
 def trend(articles: pd.DataFrame, measure: str = "naming_index") -> pd.DataFrame:
@@ -319,6 +337,23 @@ ARTICLE_TABLE_COLUMNS = [
 ]
 
 
+ARTICLE_SHOWN = [
+    "title",
+    "group",
+    "date",
+    "words",
+    "flesch_kincaid_grade",
+    "mattr",
+    "quoted_share",
+    "naming_index",
+    "naming_terms",
+    "attributions",
+    "warnings",
+    "article",
+]
+"""The columns of :func:`article_table` a report shows (the CSV holds the path and cache key too)."""
+
+
 def article_table(articles: pd.DataFrame) -> pd.DataFrame:
     """Every article with its group and its own values, sorted by group and slug."""
     cols = [c for c in ARTICLE_TABLE_COLUMNS if c in articles.columns]
@@ -331,20 +366,45 @@ def failed_table(failed: list[dict[str, str]]) -> pd.DataFrame:
 
 
 def results_section(
-    naming: pd.DataFrame, frames: pd.DataFrame, voice: pd.DataFrame
-) -> dict[str, list[dict[str, object]]]:
+    naming: pd.DataFrame,
+    frames: pd.DataFrame,
+    voice: pd.DataFrame,
+    distinctive: pd.DataFrame | None = None,
+    per_group: pd.DataFrame | None = None,
+    sides: dict[str, str] | None = None,
+) -> dict[str, object]:
     """The ``by_group`` section of a corpus's results.json.
 
     Returns
     -------
     dict
-        ``naming`` [{group, articles, naming_index, ci_low, ci_high}], ``frames`` [{group,
-        scheme, frame, per_1000_words}], ``voice`` [{group, actor, quoted_words_share}].
+        ``naming`` [{group, articles, with_index, naming_index, ci_low, ci_high, interval}], ``frames`` [{group,
+        scheme, frame, per_1000_words}], ``voice`` [{group, actor, quoted_words_share}],
+        ``distinctive`` [{group, term, count, z}], ``articles`` [{group, articles, words}],
+        ``naming_sides`` {side_a, side_b}: whose usage the naming index's +1 and -1 are.
     """
     from research_utils.export import records
 
-    return {
-        "naming": records(naming[["group", "articles", "naming_index", "ci_low", "ci_high", "interval"]]),
+    out: dict[str, object] = {
+        "naming": records(
+            naming[["group", "articles", "with_index", "naming_index", "ci_low", "ci_high", "interval"]]
+        ),
         "frames": records(frames[["group", "scheme", "frame", "per_1000_words"]]),
         "voice": records(voice[["group", "actor", "quoted_words_share"]]),
     }
+    if distinctive is not None:
+        out["distinctive"] = records(distinctive[["group", "term", "count", "z"]])
+    if per_group is not None:
+        out["articles"] = records(per_group[["group", "articles", "words"]])
+    if sides is not None:
+        out["naming_sides"] = dict(sides)
+    return out
+
+
+def results_overview(results: dict[str, object]) -> pd.DataFrame:
+    """What the ``by_group`` section of results.json holds: each key and its number of records."""
+    out = pd.DataFrame(
+        {"key": list(results), "records": [len(v) if isinstance(v, list) else 1 for v in results.values()]}
+    )
+    out.attrs["table"] = "results_overview"
+    return out

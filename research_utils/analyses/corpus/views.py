@@ -15,16 +15,20 @@ from research_utils.views import Note, show
 __all__ = ["draw", "validation_figures"]
 
 
-def draw(df: pd.DataFrame, plot: Callable[..., Any], *args: Any, when: str = "", **kwargs: Any) -> Any:
+def draw(
+    df: pd.DataFrame, plot: Callable[..., Any], *args: Any, when: str = "", empty: str = "", **kwargs: Any
+) -> Any:
     """The figure ``plot(df, ...)``, or one line when there is nothing to draw.
 
     Parameters
     ----------
     when : str
         What the figure needs, for the line (``two or more groups``, ``dated articles``).
+    empty : str
+        The whole line instead (it says why there is nothing to draw).
     """
     if df is None or df.empty:
-        return Note(f"Nothing to draw{' (it needs ' + when + ')' if when else ''}.")
+        return Note(empty or f"Nothing to draw{' (it needs ' + when + ')' if when else ''}.")
     return plot(df, *args, **kwargs)
 
 
@@ -37,4 +41,5 @@ def validation_figures() -> pd.DataFrame | Note:
     return show(
         None if figures is None else figures.rename(columns=COLUMN_LABELS),
         "No validation figures yet: run make validate.",
+        caption="validation_figures",
     )

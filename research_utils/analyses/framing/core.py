@@ -73,6 +73,8 @@ def shown(
     columns: Sequence[str] | None = None,
     n: int | None = None,
     note: str = "",
+    caption: str | None = None,
+    fold: bool | None = None,
     **equal: Any,
 ) -> pd.DataFrame | Note:
     """What a report shows of a table: the rows of article ``main`` (first ``n``), or a
@@ -91,6 +93,9 @@ def shown(
         Rows shown (default: all; the CSV file holds every row).
     note : str
         The line shown when no row is left (default: says that the table is empty).
+    caption, fold
+        As for :func:`research_utils.views.show` (default caption: the CSV table it was
+        written as).
     **equal
         ``column=value`` conditions, e.g. ``scheme="policy"``.
     """
@@ -100,6 +105,8 @@ def shown(
         note or f"Nothing to show for {slug_of(main)}: the table has no rows.",
         list(columns) if columns is not None else [c for c in rows.columns if c != "article"],
         rows=n,
+        caption=caption,
+        fold=fold,
     )
 
 
@@ -112,6 +119,8 @@ def evidence_sample(
     columns: Sequence[str],
     exclude: dict[str, Any] | None = None,
     note: str = "",
+    caption: str | None = None,
+    fold: bool | None = None,
     **equal: Any,
 ) -> pd.DataFrame | Note:
     """The first ``n`` evidence rows of each group of one article's rows (for display).
@@ -132,6 +141,8 @@ def evidence_sample(
         ``{column: value}``: rows with that value are left out.
     note : str
         The line shown when no row is left.
+    caption, fold
+        As for :func:`research_utils.views.show`.
     **equal
         ``column=value`` conditions on the rows shown.
 
@@ -144,7 +155,8 @@ def evidence_sample(
         rows = rows[rows[column].to_numpy() != value]
     if not len(rows):
         return Note(note or f"Nothing to show for {slug_of(main)}: no evidence rows.")
-    return rows.groupby(by, sort=False).head(n)[list(columns)].reset_index(drop=True)
+    sample = rows.groupby(by, sort=False).head(n)[list(columns)].reset_index(drop=True)
+    return show(sample, "", caption=caption, fold=fold)
 
 
 def concat(frames: list[pd.DataFrame], columns: Sequence[str]) -> pd.DataFrame:

@@ -382,7 +382,9 @@ def frame_examples(scores: pd.DataFrame, main: str | Document) -> pd.DataFrame |
     rows = rows[rows["hits"].to_numpy() > 0]
     if rows.empty:
         return Note(f"No cue of any frame occurs in {slug_of(main)}: there is no example to show.")
-    return rows[["scheme", "frame", "hits", "example_sentence_id", "example_sentence"]].reset_index(drop=True)
+    out = rows[["scheme", "frame", "hits", "example_sentence_id", "example_sentence"]].reset_index(drop=True)
+    out.attrs["table"] = "framing_frame_examples"  # its caption (report/tables.yaml)
+    return out
 
 
 def dominant_evidence(
@@ -434,4 +436,6 @@ def dominant_evidence(
         data["frame_sentences"] += [len(np.unique(sid[idx]))] * len(shown)
         for c in ("sentence_id", "match", "voice", "sentence"):
             data[c] += hits[c].to_numpy()[shown].tolist()
-    return pd.DataFrame(data, columns=columns)
+    out = pd.DataFrame(data, columns=columns)
+    out.attrs["table"] = "framing_dominant_evidence"  # its caption (report/tables.yaml)
+    return out

@@ -51,6 +51,7 @@ from research_utils.analyses.stance.actors import (
     MENTION_COLUMNS,
     actor_mentions,
     issue_mentions,
+    pack_examples,
     pack_notes,
 )
 from research_utils.analyses.stance.attribution import (
@@ -114,6 +115,7 @@ from research_utils.analyses.stance.tables import TableView, count_table
 from research_utils.analyses.stance.validation import (
     CODING_TABLE,
     FIGURE_MEASURES,
+    claims_validation_note,
     coding_sheet,
     sentence_codes,
     validation_figures,
@@ -172,6 +174,7 @@ __all__ = [
     "bootstrap_mean",
     "claims",
     "claims_matrix",
+    "claims_validation_note",
     "claims_with_position",
     "coding_sheet",
     "comparison_table",
@@ -186,6 +189,7 @@ __all__ = [
     "lexicon_table",
     "load_stance_lexicons",
     "obligations_on_actors",
+    "pack_examples",
     "pack_notes",
     "position_comparison",
     "results_overview",

@@ -17,6 +17,7 @@ import pandas as pd
 
 from research_utils.analyses.stance.core import Analysis, analyse
 from research_utils.analyses.stance.lexicons import StanceLexicons, default_lexicons
+from research_utils.analyses.stance.named import named_actors
 from research_utils.analyses.stance.tables import concat_tables
 from research_utils.analyses.stance.text import in_spans
 from research_utils.ingest import CorpusLike, Document, as_corpus, voice_of_span, words
@@ -94,12 +95,13 @@ def epistemic_markers(x: CorpusLike, lexicons: StanceLexicons | None = None) -> 
     frames = []
     for doc in as_corpus(x):
         an = analyse(doc, lex)
+        named = named_actors(doc, lex)
         p = doc.parsed
         rows = []
         for sid, hits in enumerate(an.epistemic_hits):
             if not hits:
                 continue
-            actors = ", ".join(dict.fromkeys(h.key for h in an.actor_hits[sid]))
+            actors = ", ".join(dict.fromkeys(h.key for h in named.hits[sid]))
             for h in hits:
                 kind, _, category = h.info.partition("|")
                 rows.append(
@@ -151,13 +153,14 @@ def subjects_before(text: str, pos: int, mentions: list[Hit], max_gap: int = 4) 
 def _deontic_frame(an: Analysis, lex: StanceLexicons) -> pd.DataFrame:
     """:func:`deontic_markers` of one document."""
     p = an.doc.parsed
+    named = named_actors(an.doc, lex)
     rows = []
     for sid, modals in enumerate(an.deontic_hits):
         if not modals:
             continue
         text = p.sentence[sid]
         issues_here = an.issue_hits[sid]
-        mentions = [h for h in an.actor_hits[sid] if not in_spans(h, issues_here)]
+        mentions = [h for h in named.hits[sid] if not in_spans(h, issues_here)]
         for d in modals:
             subs = subjects_before(text, d.start, mentions)
             base = (
@@ -171,7 +174,7 @@ def _deontic_frame(an: Analysis, lex: StanceLexicons) -> pd.DataFrame:
                 text,
             )
             for s in subs or [None]:
-                actor = (s.key, lex.actor_labels[s.key], s.match) if s is not None else ("", "", "")
+                actor = (s.key, named.labels[s.key], s.match) if s is not None else ("", "", "")
                 rows.append(base[:2] + actor + base[2:])
     return pd.DataFrame(rows, columns=DEONTIC_COLUMNS)
 

@@ -27,6 +27,7 @@ import pandas as pd
 
 from research_utils.analyses.stance.core import Analysis, analyse
 from research_utils.analyses.stance.lexicons import StanceLexicons, default_lexicons
+from research_utils.analyses.stance.named import named_actors
 from research_utils.analyses.stance.tables import article_rank, concat_tables
 from research_utils.analyses.stance.text import QUOTE_CHARS
 from research_utils.ingest import CorpusLike, Document, as_corpus, voice_of_span, words
@@ -172,8 +173,9 @@ def _actor_sentence_frame(an: Analysis, lex: StanceLexicons) -> pd.DataFrame:
     p = doc.parsed
     whole = doc.sentiment["compound"].to_numpy(dtype=float)
     # Per sentence naming an actor: its mentions (match, voice) by actor, in order of first mention.
+    actors_here = named_actors(doc, lex)
     named: dict[int, dict[str, list[tuple[str, str]]]] = {}
-    for sid, hits in enumerate(an.actor_hits):
+    for sid, hits in enumerate(actors_here.hits):
         for h in hits:
             named.setdefault(sid, {}).setdefault(h.key, []).append(
                 (h.match, voice_of_span(p.quotes[sid], h.start, h.end))
@@ -200,7 +202,7 @@ def _actor_sentence_frame(an: Analysis, lex: StanceLexicons) -> pd.DataFrame:
                 (
                     doc.slug,
                     actor,
-                    lex.actor_labels[actor],
+                    actors_here.labels[actor],
                     sid,
                     len(hs),
                     n_author,

@@ -128,12 +128,19 @@ class TableView:
         *,
         evidence: bool = False,
         empty: str = "Nothing to show: no match in the text.",
+        caption: str | None = None,
+        fold: bool | None = None,
     ) -> None:
         """Display :meth:`table`, or ``empty`` (one line saying why) when ``df`` has no rows
-        or is None (a table that could not be had, such as validation figures never computed)."""
+        or is None (a table that could not be had, such as validation figures never computed).
+
+        ``caption`` names the table's line in ``report/tables.yaml`` (default: the CSV table
+        it was written as); ``fold`` shows it folded (True), open (False) or folded when long
+        (None), as :func:`research_utils.views.show` does."""
         from IPython.display import display
 
-        display(show(None if df is None else self.table(df, columns, evidence=evidence), empty))
+        shown = None if df is None else self.table(df, columns, evidence=evidence)
+        display(show(shown, empty, caption=caption, fold=fold))
 
     def across(self, *tables: pd.DataFrame, empty: str = "Nothing to compare.") -> None:
         """Display tables that compare articles side by side, or say in one line why not.

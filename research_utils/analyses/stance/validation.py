@@ -30,6 +30,7 @@ __all__ = [
     "CODING_TABLE",
     "FIGURE_MEASURES",
     "allocate",
+    "claims_validation_note",
     "coding_sheet",
     "sentence_codes",
     "validation_figures",
@@ -290,4 +291,25 @@ def validation_note() -> Note:
         f"(actor) was right for {pct('actor (side) accuracy')}; {pct('claims precision')} of the "
         f"claims found were right and {pct('claims recall')} of the hand-coded claims were found. "
         "Findings that rest on a few attributions can change with one error."
+    )
+
+
+def claims_validation_note() -> Note:
+    """How far to trust the claims heatmap, in one sentence beside it: the claims precision
+    and recall of the last ``make validate`` on real articles of held-out outlets."""
+    from research_utils.validation_figures import figure, real_copy_summary
+
+    held = real_copy_summary().get("test") or {}
+    precision, recall = figure("claims precision"), figure("claims recall")
+    if precision is None or recall is None or not held:
+        return Note(
+            "Claims have not been validated on real articles yet (`make validate` with the real-copy "
+            "cache): treat every cell as a pointer to sentences to read."
+        )
+    return Note(
+        f"How far to trust the claims: on {held.get('articles')} real articles from "
+        f"{len(held.get('outlets') or [])} outlets not read while the rules were written "
+        f"({held.get('claims')} hand-coded claims), {precision:.0%} of the claims found were right and "
+        f"{recall:.0%} of the claims in the text were found. An empty cell is no evidence that an "
+        "actor has no position, and a coloured one needs its sentences read (table below)."
     )

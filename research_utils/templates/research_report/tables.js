@@ -9,9 +9,12 @@
     return (cell.textContent || "").trim();
   }
 
+  // Tables of fewer rows than this are read at a glance: sortable, without a search box.
+  var SEARCH_ROWS = 5;
+
   function asNumber(value) {
-    if (value === "" || value === "NaN" || value === "None" || value === "<NA>") return null;
-    var n = Number(value.replace(/,/g, ""));
+    if (value === "" || value === "\u2013" || value === "NaN" || value === "None" || value === "<NA>") return null;
+    var n = Number(value.replace(/,/g, "").replace(/^</, "").replace(/^> ?/, "").replace("\u2212", "-"));
     return isNaN(n) ? null : n;
   }
 
@@ -26,34 +29,38 @@
 
   function enhance(table, index) {
     var rows = bodyRows(table);
-    if (rows.length < 10 || table.dataset.enhanced) return;
+    if (rows.length < 2 || table.dataset.enhanced) return;
     table.dataset.enhanced = "1";
-    var bar = document.createElement("div");
-    bar.className = "rr-table-tools";
-    var label = document.createElement("label");
-    var input = document.createElement("input");
-    input.type = "search";
-    input.placeholder = "Search this table";
-    input.setAttribute("aria-label", "Search table " + (index + 1));
-    label.appendChild(input);
-    var count = document.createElement("span");
-    count.className = "rr-count";
-    count.textContent = rows.length + " rows";
-    bar.appendChild(label);
-    bar.appendChild(count);
-    table.parentNode.insertBefore(bar, table);
+    // A table in a scrolling box (scroll bar on top) gets its tools above the box.
+    var anchor = table.parentNode.classList.contains("rr-scroll") ? table.parentNode : table;
+    if (rows.length >= SEARCH_ROWS) {
+      var bar = document.createElement("div");
+      bar.className = "rr-table-tools";
+      var label = document.createElement("label");
+      var input = document.createElement("input");
+      input.type = "search";
+      input.placeholder = "Search this table";
+      input.setAttribute("aria-label", "Search table " + (index + 1));
+      label.appendChild(input);
+      var count = document.createElement("span");
+      count.className = "rr-count";
+      count.textContent = rows.length + " rows";
+      bar.appendChild(label);
+      bar.appendChild(count);
+      anchor.parentNode.insertBefore(bar, anchor);
 
-    input.addEventListener("input", function () {
-      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
-      var shown = 0;
-      rows.forEach(function (row) {
-        var hay = row.textContent.toLowerCase();
-        var ok = words.every(function (w) { return hay.indexOf(w) >= 0; });
-        row.hidden = !ok;
-        if (ok) shown++;
+      input.addEventListener("input", function () {
+        var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+        var shown = 0;
+        rows.forEach(function (row) {
+          var hay = row.textContent.toLowerCase();
+          var ok = words.every(function (w) { return hay.indexOf(w) >= 0; });
+          row.hidden = !ok;
+          if (ok) shown++;
+        });
+        count.textContent = words.length ? shown + " of " + rows.length + " rows" : rows.length + " rows";
       });
-      count.textContent = words.length ? shown + " of " + rows.length + " rows" : rows.length + " rows";
-    });
+    }
 
     var head = table.tHead;
     if (!head || !head.rows.length) return;
