@@ -6,6 +6,7 @@ on any problem. Without the local cache of texts it checks everything but the ha
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import sys
 from collections import Counter, defaultdict
@@ -58,11 +59,12 @@ FAMILIES = {
 }
 
 
-def _ids(pack: str, lexicon: str) -> set[str]:
+@functools.cache
+def _ids(pack: str, lexicon: str) -> frozenset[str]:
     path = LEXICON_DIR / "packs" / pack / f"{lexicon}.yaml"
     if not path.is_file():
-        return set()
-    return {str(e["id"]) for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]}
+        return frozenset()
+    return frozenset(str(e["id"]) for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"])
 
 
 def check(records: list[dict[str, Any]], cache: Path | None) -> list[str]:
