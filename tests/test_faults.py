@@ -19,31 +19,19 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from cliutil import one_line, run_cli
 
 from research_utils import cli, report
 from research_utils.analyses.corpus import run, tables
 from research_utils.ingest import ArticleError, load_article
-from research_utils.paths import DEFAULT_ARTICLE, PROJECT_ROOT
+from research_utils.paths import DEFAULT_ARTICLE
 from research_utils.report import OutputError, ParameterError, check_parameters, kernels
 from research_utils.report.control import INTERRUPT
 from research_utils.safeio import NotRegularFile, TooLarge, read_regular
 from research_utils.safeyaml import YamlError, load_yaml
 
-CLI = [sys.executable, "-m", "research_utils.cli"]
 DATA = Path(__file__).parent / "data"
 SLUG = "rt-2022-04-russia-ukraine-talks"
-
-
-def run_cli(*args: str, cwd: Path = PROJECT_ROOT, timeout: int = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CLI, *args], capture_output=True, text=True, cwd=cwd, timeout=timeout, check=False
-    )
-
-
-def one_line(proc: subprocess.CompletedProcess[str], code: int = 2) -> str:
-    assert proc.returncode == code, proc.stderr
-    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr, proc.stderr
-    return proc.stderr
 
 
 def fifo(path: Path) -> Path:

@@ -7,23 +7,21 @@ text that is not what it claims to be, and spreadsheet formulas in CSV cells.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from cliutil import one_line, run_cli
 
 from research_utils.export import Exporter, neutralise_formulas
 from research_utils.ingest import ArticleError, article_from_text, load_article
 from research_utils.lexicons import LexiconError, UserPattern, load_lexicon
-from research_utils.paths import DEFAULT_ARTICLE, PROJECT_ROOT
+from research_utils.paths import DEFAULT_ARTICLE
 from research_utils.report import OutputError, ParameterError, check_parameters, output
 from research_utils.report.parameters import resolve_paths
 from research_utils.safeyaml import YamlError, load_yaml, parse_yaml
 
-CLI = [sys.executable, "-m", "research_utils.cli"]
 BILLION_LAUGHS = "".join(
     [
         'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n',
@@ -39,18 +37,6 @@ ACTOR_OPTIONAL = {
     "notes": str,
 }
 TEXT = (DEFAULT_ARTICLE).read_text(encoding="utf-8")
-
-
-def run_cli(*args: str, cwd: Path = PROJECT_ROOT, timeout: int = 120) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*CLI, *args], capture_output=True, text=True, cwd=cwd, timeout=timeout, check=False
-    )
-
-
-def one_line(proc: subprocess.CompletedProcess[str], code: int = 2) -> str:
-    assert proc.returncode == code, proc.stderr
-    assert proc.stderr.count("\n") == 1 and "Traceback" not in proc.stderr, proc.stderr
-    return proc.stderr
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
