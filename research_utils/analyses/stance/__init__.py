@@ -63,6 +63,7 @@ from research_utils.analyses.stance.attribution import (
 from research_utils.analyses.stance.claims import CLAIM_COLUMNS, claims
 from research_utils.analyses.stance.compare import COMPARED_MEASURES, comparison_table, position_comparison
 from research_utils.analyses.stance.core import Analysis, analyse
+from research_utils.analyses.stance.lexicon_tables import actor_table, issue_table, lexicon_table, verb_table
 from research_utils.analyses.stance.lexicons import (
     EPISTEMIC_KINDS,
     POSITION_KINDS,
@@ -71,12 +72,8 @@ from research_utils.analyses.stance.lexicons import (
     UNRESOLVED,
     VERB_CLASSES,
     StanceLexicons,
-    actor_table,
     default_lexicons,
-    issue_table,
-    lexicon_table,
     load_stance_lexicons,
-    verb_table,
 )
 from research_utils.analyses.stance.markers import (
     DEONTIC_COLUMNS,

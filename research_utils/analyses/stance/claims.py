@@ -7,8 +7,9 @@ comes from position cues (:mod:`~research_utils.analyses.stance.positions`); the
 actor's role decides whether the direction is the actor's own position.
 
 Dictionary methods agree poorly with human coders on claims (Boukes et al. 2020; van
-Atteveldt, van der Velden & Boukes 2021): validate by hand (:func:`validation_sheet`)
-before reporting numbers (Grimmer & Stewart 2013).
+Atteveldt, van der Velden & Boukes 2021): validate by hand (the stance report's coding
+sheet, scored by ``research-report agreement``) before reporting numbers (Grimmer &
+Stewart 2013).
 """
 
 from __future__ import annotations
@@ -20,13 +21,10 @@ from typing import Any
 import pandas as pd
 
 from research_utils.analyses.stance.core import Analysis, analyse
-from research_utils.analyses.stance.lexicons import (
-    ROLES,
-    StanceLexicons,
-    default_lexicons,
-)
+from research_utils.analyses.stance.lexicons import ROLES, StanceLexicons, default_lexicons
 from research_utils.analyses.stance.matching import sentence_hits
-from research_utils.analyses.stance.positions import IssueCue, chained, cue_value, issue_cue
+from research_utils.analyses.stance.polarity import chained, cue_value
+from research_utils.analyses.stance.positions import IssueCue, issue_cue
 from research_utils.analyses.stance.tables import concat_tables
 from research_utils.analyses.stance.text import gap_words, in_spans
 from research_utils.ingest import CorpusLike, as_corpus, voice_of_span, words

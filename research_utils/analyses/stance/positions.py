@@ -1,12 +1,7 @@
-"""The direction of a position cue: its polarity, negation, and cues chained before it.
+"""The cue step of a claim: which position cue gives the direction on an issue phrase.
 
-A support cue (*accept, agree, want*) is +1, an oppose cue (*reject, abandon, give up*)
--1; a negator up to three words before the cue flips it (*did not accept* = -1,
-*never renounced* = +1) and a cue chained right before it multiplies it (*willing to
-abandon* = -1, *unwillingness to abandon* = +1). Lexicon ``position_cues``. Everything
-here looks inside one sentence.
-
-:func:`issue_cue` is the cue step of a claim (:mod:`~.claims`): the cue that gives the
+The direction of one cue (its polarity, negation and the cues chained before it) is
+:mod:`~.polarity`'s. :func:`issue_cue` is the cue step of a claim (:mod:`~.claims`): the cue that gives the
 direction on one issue phrase (a position cue, else an obligation right before the issue,
 else a negated issue phrase, else a position stated after an issue that opens its
 clause), and what limits or turns it (a question, a condition, a threat, a position noun
@@ -21,122 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from research_utils.analyses.stance.lexicons import StanceLexicons
+from research_utils.analyses.stance.polarity import CHAIN_BREAK, TOKEN, chain, chained, negators, not_only
 from research_utils.analyses.stance.text import gap_words
 from research_utils.ingest import words
 from research_utils.lexicons import Hit
 
-__all__ = ["IssueCue", "chained", "cue_value", "issue_cue", "negation", "negators", "not_only"]
-
-_TOKEN = re.compile(r"[\w’'-]+")
-_NOT_ONLY = re.compile(r"\s+only\b", re.IGNORECASE)
-_CONTRACTED_NEGATION = re.compile(r"\b\w*[a-z]n['’]t\b", re.IGNORECASE)
-_CHAIN_BREAK = re.compile(r"[,;:.]|\b(?:and|but|while|whereas|although|said|says|told)\b", re.IGNORECASE)
-"""What ends a chain of cues: punctuation, a conjunction or a reporting verb ("thanked the US for its
-support but said Ukraine needs ...": two positions)."""
-
-
-def negators(text: str, lex: StanceLexicons) -> list[Hit]:
-    """The negators of ``text`` (``lex.negator_matcher.find``), without running the matcher on
-    a text that holds none of their first words (most windows before a cue hold none)."""
-    matcher = lex.negator_matcher
-    if not (matcher.always or matcher.patterns):
-        folded = text.lower().replace("’", "'")
-        if not any(word in folded for word in matcher.by_word):
-            return []
-    return matcher.find(text)
-
-
-def not_only(h: Hit, after: str) -> bool:
-    """True when negator hit ``h`` is the "not" of "not only" (``after`` is the text after it): no negation."""
-    return h.match.lower() == "not" and _NOT_ONLY.match(after) is not None
-
-
-def negation(text: str, floor: int, pos: int, lex: StanceLexicons, max_words: int = 3) -> int | None:
-    """Start of a negator within ``max_words`` words before offset ``pos`` (after ``floor``), else None.
-
-    Negators come from the lexicon (*not, never, no longer, unable to ...*); "not only"
-    is not a negation; contractions ("didn't", "won't") are.
-    """
-    toks = [m.start() for m in _TOKEN.finditer(text, floor, pos)]
-    if not toks:
-        return None
-    window_start = toks[max(0, len(toks) - max_words)]
-    window = text[window_start:pos]
-    for h in negators(window, lex):
-        if not_only(h, window[h.end :]):
-            continue
-        return window_start + h.start
-    m = _CONTRACTED_NEGATION.search(window)
-    return window_start + m.start() if m else None
-
-
-def chained(text: str, cues: list[Hit], idx: int, floor: int, max_words: int = 3) -> int | None:
-    """Index of the cue right before cue ``idx`` (at most ``max_words`` words between, no
-    punctuation, conjunction or reporting verb: :data:`_CHAIN_BREAK`)."""
-    c = cues[idx]
-    for j in range(idx - 1, -1, -1):
-        p = cues[j]
-        if p.end <= c.start and p.start >= floor:
-            if gap_words(text, p.end, c.start) <= max_words and not _CHAIN_BREAK.search(text, p.end, c.start):
-                return j
-            return None
-    return None
-
-
-def _chain(
-    text: str,
-    cues: list[Hit],
-    idx: int,
-    floor: int,
-    lex: StanceLexicons,
-    blockers: Sequence[Hit],
-    depth: int = 0,
-) -> tuple[int, bool, int, bool]:
-    """The value of the chain of cues that ends at cue ``idx``, whether a negator flipped it,
-    where it starts, and whether it ends in a refused neutral cue ("will not discuss")."""
-    c = cues[idx]
-    prev_idx = chained(text, cues, idx, floor) if depth < 3 else None
-    if prev_idx is not None and any(cues[prev_idx].end <= m.start and m.end <= c.start for m in blockers):
-        prev_idx = None
-    neg_floor = cues[prev_idx].end if prev_idx is not None else floor
-    neg_at = negation(text, neg_floor, c.start, lex)
-    before, negated, start = (-1 if neg_at is not None else 1), neg_at is not None, c.start
-    if neg_at is not None:
-        start = neg_at
-    if prev_idx is not None:
-        pval, pneg, pstart, _ = _chain(text, cues, prev_idx, floor, lex, blockers, depth + 1)
-        before *= pval
-        negated = negated or pneg
-        start = min(start, pstart)
-    if c.key == "neutral":  # takes no side, unless what comes before refuses it
-        return (-1 if before < 0 else 0), negated, start, before < 0
-    return before * (-1 if c.key == "oppose" else 1), negated, start, False
-
-
-def cue_value(
-    text: str,
-    cues: list[Hit],
-    idx: int,
-    floor: int,
-    lex: StanceLexicons,
-    mentions: Sequence[Hit],
-) -> tuple[int, bool, int]:
-    """Signed value of cue ``idx``: its polarity, flipped by a negator, times a cue chained before it.
-
-    A cue is chained to the one before it ("willing to abandon") only when no actor or
-    issue phrase stands between them (``mentions``: "rejected Moscow's demand for" is two
-    claims by two actors; "drop its NATO bid in exchange for" gives each issue its own
-    cue); chains are followed at most three cues back. A neutral cue ("discuss",
-    "consider") takes no side and makes the chain 0 ("ready to discuss", "considering
-    abandoning"), unless what comes before it refuses it: "will not discuss" and
-    "refused to discuss" are -1, a refusal to negotiate the issue. Returns the value,
-    whether a negator flipped it, and where the cue phrase starts (the negator or the
-    first chained cue), so that ``text[start:cue.end]`` is the evidence ("never
-    renounced", "unwillingness to abandon").
-    """
-    val, negated, start, _ = _chain(text, cues, idx, floor, lex, mentions)
-    return val, negated, start
-
+__all__ = ["IssueCue", "issue_cue"]
 
 # --------------------------------------------------------------------------- the cue step of a claim
 
@@ -325,7 +210,7 @@ def _coordinated_negation(text: str, iss: Hit, issues: Sequence[Hit], floor: int
         not gap
         or gap[0].lower() not in ("or", "nor")
         or len(gap) > 3
-        or _CHAIN_BREAK.search(text, prev[-1].end, iss.start)
+        or CHAIN_BREAK.search(text, prev[-1].end, iss.start)
     ):
         return None
     return _negated_issue(text, floor, prev[-1].start)
@@ -360,20 +245,20 @@ def _cue_after(
     res = _RESUMPTIVE.match(text, pos)
     if res:
         pos = res.end()
-    toks = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in _TOKEN.finditer(text, pos)]
+    toks = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in TOKEN.finditer(text, pos)]
     i = 0
     if not res and toks and toks[0][2] in _AFTER_PREPOSITIONS:
         i = 1
         while i < len(toks) and i <= 4 and toks[i][2] not in _AUX:
             i += 1
-    if i and (i >= len(toks) or _CHAIN_BREAK.search(text, pos, toks[i][0])):
+    if i and (i >= len(toks) or CHAIN_BREAK.search(text, pos, toks[i][0])):
         return None
     aux = negated = False
-    while i < len(toks) and toks[i][2] in _AUX and not _CHAIN_BREAK.search(text, pos, toks[i][0]):
+    while i < len(toks) and toks[i][2] in _AUX and not CHAIN_BREAK.search(text, pos, toks[i][0]):
         aux = aux or toks[i][2] not in ("not", "never", "also", "still", "now", "first", "always", "already")
         negated = negated != (toks[i][2] in ("not", "never", "cannot") or toks[i][2].endswith("n't"))
         i += 1
-    if not aux or i >= len(toks) or _CHAIN_BREAK.search(text, pos, toks[i][0]):
+    if not aux or i >= len(toks) or CHAIN_BREAK.search(text, pos, toks[i][0]):
         return None
     at = toks[i][0]
     be_before = any(t[2] in _BE for t in toks[:i])
@@ -395,7 +280,7 @@ def _cue_after(
         if (
             ahead
             and gap_words(text, at, ahead[0].start) <= 3
-            and not _CHAIN_BREAK.search(text, at, ahead[0].start)
+            and not CHAIN_BREAK.search(text, at, ahead[0].start)
         ):
             cue = ahead[0]
             owners = [m for m in mentions if at <= m.start and m.end <= cue.start]
@@ -465,7 +350,7 @@ def issue_cue(
     cue_start = None
     k = _cue_before(text, cues, floor, iss.start, mentions)
     if k is not None:
-        cue_val, negated, phrase_start, refused = _chain(text, cues, k, floor, lex, blockers)
+        cue_val, negated, phrase_start, refused = chain(text, cues, k, floor, lex, blockers)
         cue_start = cues[k].start
         cue_text = " ".join(text[phrase_start : cues[k].end].split())
         gap = text[cues[k].end : iss.start]  # a negator between cue and issue: "pledge to not join NATO"

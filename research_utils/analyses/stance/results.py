@@ -13,7 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from research_utils.analyses.stance.lexicons import StanceLexicons, lexicon_table
+from research_utils.analyses.stance.lexicon_tables import lexicon_table
+from research_utils.analyses.stance.lexicons import StanceLexicons
 from research_utils.analyses.stance.profile import PROFILE_COLUMNS
 from research_utils.analyses.stance.voice import attribution_basis
 from research_utils.export import jsonable

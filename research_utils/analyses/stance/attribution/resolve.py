@@ -51,93 +51,17 @@ from research_utils.analyses.stance.attribution.names import (
     title_side,
     title_state,
 )
+from research_utils.analyses.stance.attribution.roles import (
+    ANY_SPEAKER,
+    ORG_ROLES,
+    ROLE_TITLES,
+    SPECIFIC_TITLES,
+)
 from research_utils.analyses.stance.attribution.speakers import resolve_actor
 from research_utils.analyses.stance.lexicons import UNATTRIBUTED, UNRESOLVED, StanceLexicons
 from research_utils.ingest import Document
 
 __all__ = ["resolve_speakers"]
-
-_ROLE_TITLES: dict[str, frozenset[str]] = {
-    k: frozenset(v.split())
-    for k, v in {
-        "president": "president",
-        "leader": "president prime premier chancellor leader king queen chairman head",
-        "minister": "minister",
-        "diplomat": "foreign diplomat ambassador envoy representative secretary-general",
-        "ambassador": "ambassador envoy",
-        "envoy": "envoy ambassador representative",
-        "spokesman": "spokesman spokesperson press",
-        "spokeswoman": "spokeswoman spokesperson press",
-        "spokesperson": "spokesman spokeswoman spokesperson press",
-        "governor": "governor",
-        "mayor": "mayor",
-        "chancellor": "chancellor",
-        "premier": "premier prime",
-        "commander": "commander general chief commander-in-chief admiral",
-        "general": "general commander",
-        "secretary": "secretary secretary-general",
-        "negotiator": "negotiator delegation head",
-        "ombudsman": "ombudsman commissioner",
-        "manager": "manager coach boss",
-        "coach": "coach manager boss",
-        "chairman": "chairman chair chairperson head",
-        "chairwoman": "chairwoman chair chairperson head",
-        "senator": "senator sen",
-        "economist": "economist analyst",
-        "prosecutor": "prosecutor attorney",
-    }.items()
-}
-"""Role nouns and the title words a person introduced before must have for the role noun
-to point to them (when the person's title is known at all)."""
-
-_GENERIC_TITLES = frozenset("head chief leader senior top official director".split())
-_SPECIFIC_TITLES = frozenset().union(*_ROLE_TITLES.values()) - _GENERIC_TITLES
-"""Title words that rule out a role noun they do not fit ("prime minister" is not "the
-president"); "head of ..." or "chief" could be any of them."""
-
-_ORG_ROLES: dict[str, frozenset[str]] = {
-    k: frozenset(v.split())
-    for k, v in {
-        "ministry": "ministry",
-        "agency": "agency intelligence service bureau",
-        "committee": "committee",
-        "service": "service intelligence",
-        "office": "office",
-        "government": "government cabinet kremlin house",
-        "army": "army forces force staff military",
-        "military": "army forces force staff military ministry",
-        "bank": "bank",
-        "company": "company corporation group inc ltd plc",
-        "club": "club fc",
-        "union": "union",
-        "council": "council",
-        "party": "party",
-        "department": "department",
-        "commission": "commission",
-        "court": "court",
-        "judgment": "court tribunal bench",
-        "judgement": "court tribunal bench",
-        "ruling": "court tribunal bench",
-        "verdict": "court tribunal jury",
-        "embassy": "embassy",
-        "police": "police",
-        "administration": "administration house",
-        "board": "board",
-        "trust": "trust hospital",
-        "league": "league",
-        "federation": "federation",
-        "association": "association",
-        "organisation": "organisation organization",
-        "organization": "organisation organization",
-        "kremlin": "kremlin",
-        "staff": "staff",
-        "force": "force forces",
-    }.items()
-}
-"""Organisation role nouns and the words an organisation's name must hold for them."""
-
-_ANY_SPEAKER = frozenset("statement announcement report post message letter".split())
-"""Role nouns that stand for the last named speaker ("the statement said")."""
 
 _PRONOUN_BACK = 8
 """Sentences searched back for a pronoun's antecedent."""
@@ -196,26 +120,26 @@ def _compatible(c: _Cand, d: Described, lex: StanceLexicons) -> bool:
     e = c.entity
     if d.form == "pronoun":
         if d.gender == "n":  # "it": an organisation, a court, a document
-            return (e is not None and e.kind == "organisation") or (e is None and c.head in _ORG_ROLES)
+            return (e is not None and e.kind == "organisation") or (e is None and c.head in ORG_ROLES)
         if d.plural:
             return (e is not None and e.kind == "organisation") or (e is None and c.plural)
         if e is None:
-            return not c.plural and c.head not in _ORG_ROLES
+            return not c.plural and c.head not in ORG_ROLES
         return e.kind == "person" and (not d.gender or not e.gender or d.gender == e.gender)
     head = d.head
-    if head in _ANY_SPEAKER:
+    if head in ANY_SPEAKER:
         return c.speaker and e is not None
     if e is None:
         return c.head == head  # "the source" after "a source": the same unnamed source
-    if head in _ORG_ROLES:
-        return e.kind == "organisation" and any(w in _ORG_ROLES[head] for w in e.name.lower().split())
+    if head in ORG_ROLES:
+        return e.kind == "organisation" and any(w in ORG_ROLES[head] for w in e.name.lower().split())
     if e.kind != "person" or d.plural:
         return False  # "the negotiators" is a group, never one person named before
     if d.gender and e.gender and d.gender != e.gender:
         return False
     titles = set(e.titles)
-    wanted = _ROLE_TITLES.get(head)
-    if wanted is not None and titles & _SPECIFIC_TITLES and not titles & wanted:
+    wanted = ROLE_TITLES.get(head)
+    if wanted is not None and titles & SPECIFIC_TITLES and not titles & wanted:
         return False  # introduced with another title
     if head == "minister" and "prime" in d.modifiers and titles and "prime" not in titles:
         return False
