@@ -123,3 +123,17 @@ def test_hidden_imports_count() -> None:
     ]
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c"]
     assert find_cycle({"a": {"b"}, "b": set()}) is None
+
+
+MAX_MODULE_LINES = 500
+
+
+def test_no_module_is_over_500_lines() -> None:
+    """The layout's size rule (ARCHITECTURE.md): a module that grows past it is split by what
+    it does, as stance/positions.py was into polarity.py and positions.py."""
+    long = {
+        name: n
+        for name, (path, _) in _modules().items()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert not long, long
