@@ -5,11 +5,12 @@ BIN    := $(VENV)/bin
 ARTICLES ?=
 LAB_ARGS ?=
 
-.PHONY: report test lab bench validate lint clean help chromium
+.PHONY: report test test-fast lab bench validate lint clean help chromium
 
 help:
 	@echo "make report  - set up .venv and build the reports of the bundled article into reports/"
 	@echo "make test    - set up .venv with the dev extras and run the whole test suite"
+	@echo "make test-fast - only the tests that start no kernel, browser or cluster (under a minute)"
 	@echo "make lab     - open JupyterLab on notebooks/"
 	@echo "make bench   - measure report build time, analysis throughput, and speed against textstat"
 	@echo "make validate - score stance, naming, claims and structure against the gold set in tests/gold"
@@ -47,8 +48,16 @@ chromium:
 	    echo "chromium not found and cannot be installed here: browser tests will be skipped"; \
 	  fi; }
 
+# The fast units on both cores (pytest-xdist), then the tests that start a kernel, a browser
+# or a cluster one at a time: two kernels building at once only slow each other down.
+FAST := not notebook and not browser and not cluster
+
 test: $(VENV)/.installed-dev chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 -m "$(FAST)"
+	$(BIN)/python -m pytest -m "not ($(FAST))"
+
+test-fast: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -n 2 -m "$(FAST)"
 
 # JupyterLab refuses to start as root without --allow-root (containers, CI machines).
 lab: $(VENV)/.installed
