@@ -36,6 +36,16 @@ class TooLarge(ValueError):
         self.limit = limit
 
 
+BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+"""Byte-order marks and the codec that reads a text starting with each (longest first)."""
+
+
 def file_kind(mode: int) -> str:
     """What a file of ``mode`` is, in a few words ("a named pipe (FIFO)", "a folder" ...)."""
     if stat.S_ISREG(mode):

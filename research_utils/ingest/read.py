@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from research_utils.ingest.errors import ArticleError
+from research_utils.safeio import BYTE_ORDER_MARKS
 
 __all__ = [
     "MAX_BYTES",
@@ -49,14 +50,7 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
             raise ArticleError(
                 f"{name} looks like {kind}, not text: save the article as a .txt or .html file."
             )
-    boms = (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe\x00\x00", "utf-32"),
-        (b"\x00\x00\xfe\xff", "utf-32"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    )
-    for bom, enc in boms:
+    for bom, enc in BYTE_ORDER_MARKS:
         if raw.startswith(bom):
             try:
                 return raw.decode(enc), enc

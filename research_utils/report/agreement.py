@@ -36,7 +36,7 @@ from research_utils.report.agreement_page import (
     results_text,
 )
 from research_utils.report.output import OutputError, discard_build, lock, make_dir, new_build
-from research_utils.safeio import NotRegularFile, TooLarge, read_regular
+from research_utils.safeio import BYTE_ORDER_MARKS, NotRegularFile, TooLarge, read_regular
 
 __all__ = ["FILES", "MAX_SHEET_BYTES", "main", "publish", "rows_from_bytes", "run"]
 
@@ -53,7 +53,7 @@ MAX_XLSX_UNPACKED = 200_000_000
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, enc in BYTE_ORDER_MARKS:
         if data.startswith(bom):
             try:
                 return data.decode(enc), enc

@@ -14,7 +14,7 @@ from typing import TypeVar
 import numpy as np
 import pandas as pd
 
-from research_utils.analyses.textstats.logodds import weighted_log_odds
+from research_utils.analyses.textstats.logodds import LOG_ODDS_COLUMNS, weighted_log_odds
 from research_utils.ingest import CorpusLike, Document, as_corpus
 from research_utils.ingest.vocabulary import reference_frequency
 from research_utils.views import Note
@@ -23,17 +23,8 @@ __all__ = ["distinctive_words", "if_compared", "profile_table", "term_counts"]
 
 T = TypeVar("T")
 
-DISTINCTIVE_COLUMNS = [
-    "article",
-    "term",
-    "count",
-    "per_1000_words",
-    "other_count",
-    "other_per_1000_words",
-    "log_odds",
-    "z",
-    "prior",
-]
+DISTINCTIVE_COLUMNS = ["article", *LOG_ODDS_COLUMNS[1:], "prior"]
+"""Columns of :func:`distinctive_words`: the weighted log-odds table per article, and its prior."""
 
 
 def term_counts(doc: Document) -> pd.Series:

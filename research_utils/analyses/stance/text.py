@@ -21,6 +21,8 @@ __all__ = [
     "NOUN_DETERMINERS",
     "PRONOUNS",
     "QUOTE_CHARS",
+    "WEEKDAYS",
+    "WEEKDAYS_PATTERN",
     "gap_words",
     "in_spans",
     "previous_word",
@@ -40,6 +42,11 @@ FIRST_PERSON = frozenset("we i".split())
 """First-person speakers: in author voice they are the author ("We can say that ...")."""
 HEARER_VERBS = frozenset("tell ask remind warn urge assure inform".split())
 """Reporting verbs followed by the hearer ("told reporters")."""
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""The days news copy dates speech by ("said on Tuesday", "The Kremlin on Wednesday said")."""
+WEEKDAYS_PATTERN = "|".join(WEEKDAYS)
+"""The weekdays as a regular-expression alternation (capitalised, as news copy writes them)."""
+
 QUOTE_CHARS = "“”‘’\"'"
 """Quotation marks stripped from the ends of author or quoted text."""
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from research_utils.analyses.stance.attribution.names import describe
@@ -217,13 +217,13 @@ and the lowercase verb of the sentence."""
 
 
 def paragraph_subject(
-    para: Paragraph, lex: StanceLexicons, earlier_speakers: Sequence[str]
+    para: Paragraph, lex: StanceLexicons, heard: Collection[str] = ()
 ) -> tuple[int, int] | None:
     """The named person a paragraph without an attribution is about: the subject that opens
     its first sentence ("Senate Republican Leader Mitch McConnell (Ky.) also hailed the vote
     ...", "However, Hamilton, an appointee of ..., stopped short ..."), when the phrase names
-    a person with a title or full name, or a surname already heard as a speaker
-    (``earlier_speakers``). A quotation standing alone in the next paragraph is that
+    a person with a title or full name, or a surname already heard as a speaker (``heard``:
+    the words of the speaker phrases before). A quotation standing alone in the next paragraph is that
     person's, by the news convention; None when the paragraph opens otherwise."""
     text = para.sentences[0]
     lead = _CONNECTIVE.match(text)
@@ -238,7 +238,7 @@ def paragraph_subject(
     if d.form != "name" or d.kind != "person":
         return None
     surname = d.name.split()[-1]
-    if not (d.title or len(d.name.split()) >= 2 or any(surname in s for s in earlier_speakers)):
+    if not (d.title or len(d.name.split()) >= 2 or surname in heard):
         return None
     s = text.index(span, start)
     return (para.starts[0] + s, para.starts[0] + s + len(span))

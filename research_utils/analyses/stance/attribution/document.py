@@ -47,7 +47,7 @@ from research_utils.analyses.stance.attribution.reporting_frames import words_fr
 from research_utils.analyses.stance.attribution.resolve import resolve_speakers
 from research_utils.analyses.stance.lexicons import UNATTRIBUTED, StanceLexicons
 from research_utils.analyses.stance.matching import sentence_hits
-from research_utils.ingest import Document, voice_of_span
+from research_utils.ingest import Document, voice_of_span, words
 from research_utils.lexicons import Hit
 
 __all__ = ["ReportedSpeech", "find_attributions", "reported_speech"]
@@ -99,6 +99,8 @@ def find_attributions(
     last_record: dict[str, Any] | None = None  # the last attribution of the paragraphs before
     open_before = False  # the paragraph before ended inside a quotation
     prev_subject: tuple[Paragraph, tuple[int, int]] | None = None  # the person the paragraph before is about
+    heard: set[str] = set()  # the words of the speaker phrases so far (of records[:heard_upto])
+    heard_upto = 0
     for para in paragraphs(doc):
         hits = {sid: _with_frames(verb_hits[sid], para.sentences[k]) for k, sid in enumerate(para.sids)}
         verbs = [
@@ -129,7 +131,9 @@ def find_attributions(
         last_record = max(records[done:], key=lambda r: r["_scope"][1], default=last_record)
         prev_subject = None
         if len(records) == done:  # no attribution here: whom is the paragraph about?
-            span = paragraph_subject(para, lex, [r["speaker"] for r in records])
+            heard.update(w for r in records[heard_upto:] for w in words(r["speaker"]))
+            heard_upto = len(records)
+            span = paragraph_subject(para, lex, heard)
             prev_subject = (para, span) if span is not None else None
     records = without_nested_sources(without_inner_quotes(records))
     records.sort(key=lambda r: (r["paragraph_id"], r["_scope"][1]))

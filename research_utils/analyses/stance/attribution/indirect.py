@@ -37,7 +37,7 @@ from research_utils.analyses.stance.attribution.reporting_frames import (
 )
 from research_utils.analyses.stance.attribution.speakers import speaker_after, valid_speaker
 from research_utils.analyses.stance.lexicons import StanceLexicons
-from research_utils.analyses.stance.text import FIRST_PERSON, HEARER_VERBS
+from research_utils.analyses.stance.text import FIRST_PERSON, HEARER_VERBS, WEEKDAYS, WEEKDAYS_PATTERN
 from research_utils.ingest import words
 from research_utils.lexicons import Hit
 
@@ -89,9 +89,9 @@ _ADJECTIVE_BEFORE = frozenset(
 """Words before an -ing form that make it an adjective ("anything really promising")."""
 
 _ADVERBIAL_START = frozenset("in on at during after before from via through with".split())
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tonight earlier later
-    again also repeatedly previously recently publicly separately last this""".split()
+_TIME_WORDS = frozenset(day.lower() for day in WEEKDAYS) | frozenset(
+    """today yesterday tonight earlier later again also repeatedly previously recently publicly
+    separately last this""".split()
 )
 
 _COLON = re.compile(r"\s*:")
@@ -141,7 +141,7 @@ _QUANTIFIER_START = frozenset("up more nearly almost around roughly about over a
 
 
 _LEADING_TIME = re.compile(
-    r"\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight"
+    rf"\s*(?:on\s+)?(?:{WEEKDAYS_PATTERN}|today|yesterday|tonight"
     r"|(?:last|this|next)\s+(?:week|month|year|weekend))\s+(?=[\w“\"‘])"
 )
 """A time adverbial right after the verb, before the clause's subject: "said Friday it hopes"."""

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from research_utils.analyses.stance.lexicons import StanceLexicons
+from research_utils.analyses.stance.text import WEEKDAYS
 from research_utils.ingest import word_spans
 
 __all__ = ["Described", "NameMention", "describe", "mentions_in", "title_side", "title_state"]
@@ -103,10 +104,9 @@ GENDER = {
 
 _CONNECTORS = frozenset("of the for to de on".split())
 _PARTICLES = frozenset("von der de van den la le bin ibn al el da di du dos del".split())
-_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december jan feb mar apr jun jul aug sep sept oct nov
-    dec""".split()
+_CALENDAR = frozenset(day.lower() for day in WEEKDAYS) | frozenset(
+    """january february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec""".split()
 )
 _NUMBERS = frozenset("one two three four five six seven eight nine ten dozens several some many".split())
 _FUNCTION = frozenset(

@@ -17,7 +17,13 @@ from __future__ import annotations
 import re
 
 from research_utils.analyses.stance.lexicons import StanceLexicons
-from research_utils.analyses.stance.text import DETERMINERS, FIRST_PERSON, PRONOUNS
+from research_utils.analyses.stance.text import (
+    DETERMINERS,
+    FIRST_PERSON,
+    PRONOUNS,
+    WEEKDAYS,
+    WEEKDAYS_PATTERN,
+)
 
 __all__ = [
     "is_proper_name",
@@ -155,7 +161,7 @@ def is_proper_name(text: str) -> bool:
     return all(t[:1].isupper() or t.lower() in _PARTICLES for t in toks) and toks[0][:1].isupper()
 
 
-_TIME_LEAD = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today".split())
+_TIME_LEAD = frozenset(day.lower() for day in WEEKDAYS) | {"yesterday", "today"}
 """A time word left before a subject by a clause cut ("said Friday it hopes ...")."""
 _TRAILING_CATENATIVE = re.compile(
     r"\s+(?:(?:went|goes|go|going)\s+on|(?:was|were|is|are)\s+(?:quick|keen|careful|eager|at\s+pains)"
@@ -163,7 +169,7 @@ _TRAILING_CATENATIVE = re.compile(
 )
 """A verb before an infinitive reporting verb: "Lavrov went on to say", "was quick to add"."""
 _TRAILING_TIME = re.compile(
-    r"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"(?:\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:{WEEKDAYS_PATTERN})"
     r"|\s+(?:last|this|next)\s+(?:week|month|year|night|weekend|spring|summer|autumn|fall|winter)"
     r"|\s+(?:yesterday|today|tonight|overnight))$"
 )
