@@ -248,3 +248,19 @@ def test_the_readme_quotes_the_real_copy_figures_that_validation_json_holds() ->
             )
             checked += 1
     assert checked == 2 * len(README_ROWS)
+
+
+def test_a_lost_cache_is_restored_only_from_a_text_with_the_committed_hash(
+    real_set: tuple[Path, Path], tmp_path: Path
+) -> None:
+    restore = _module("restore_real", GOLD / "real" / "restore.py")
+    gold, _ = real_set
+    articles, cache = gold / "real" / "articles", tmp_path / "new-cache"
+    saved = tmp_path / "rc-example-01.json"
+    saved.write_text(json.dumps({"id": "rc-example-01", "excerpt": TEXT.replace("hopeful", "hopefull")}))
+    article_id, written, report = restore.restore(saved, articles, cache)
+    assert (article_id, written) == ("rc-example-01", False) and "hash differs" in report
+    assert not (cache / "texts" / "rc-example-01.txt").exists()
+    saved.write_text(json.dumps({"id": "rc-example-01", "excerpt": TEXT}))
+    assert restore.restore(saved, articles, cache)[1] is True
+    assert (cache / "texts" / "rc-example-01.txt").read_text(encoding="utf-8") == TEXT
