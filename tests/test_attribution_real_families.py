@@ -137,6 +137,34 @@ def test_a_quote_continued_over_paragraphs_is_attributed_where_it_closes() -> No
     assert first["speaker_name"] == second["speaker_name"] != ""
 
 
+def test_a_new_opening_mark_continues_a_quote_left_open_by_a_participle() -> None:
+    # The paragraph ends inside the quote; the next one opens with a fresh mark, as newspapers do.
+    found = attr(
+        "In a speech on Tuesday, the country's president, Anna Berg, urged calm, saying “the rivals "
+        "do not give us presents. We earn every step.\n\n"
+        "“And when you work, you must understand that each step costs something. Therefore, we move "
+        "slowly and with care.”"
+    )
+    assert by_quote(found, "And when you work")["speaker_name"] == "Anna Berg"
+
+
+def test_a_quote_opened_again_in_the_next_paragraph_takes_the_frame_where_it_closes() -> None:
+    found = attr(
+        "In a speech on Tuesday, Anna Berg urged calm. “The rivals do not give us presents. We earn "
+        "every step.\n\n"
+        "“And when you work, you must understand that each step costs something,” she said."
+    )
+    assert by_quote(found, "The rivals do not")["speaker_name"] == "Anna Berg"
+
+
+def test_a_pronoun_never_points_at_a_sea_or_a_lake() -> None:
+    found = attr(
+        "Lena Brandt said the plan was sound. She also praised the crews who keep the ports on the "
+        "Blue Lake open.\n\n“We will go on,” she added."
+    )
+    assert by_quote(found, "We will go on")["speaker_name"] == "Lena Brandt"
+
+
 # ------------------------------------------------------------------ page furniture is never a speaker
 
 

@@ -369,9 +369,15 @@ def direct_quotes(
                     rec = _subject_record(rec, *prev_subject, lex)
         if continued is not None and (qs, qe) == continued:
             rec["_continues_open"] = True
+        elif open_before and i == 0 and not words(text[:qs]):
+            rec["_continues_open"] = True  # '... “A. ¶ “B,” she said.': a new mark opens the next paragraph
         out.append(rec)
-        if qe == len(text) and text[-1] not in _CLOSING_QUOTES and rec["actor"] != UNATTRIBUTED:
-            still_open = rec
+        if (
+            qe == len(text)
+            and text[-1] not in _CLOSING_QUOTES
+            and (rec["actor"] != UNATTRIBUTED or rec["_verb"] is not None)
+        ):
+            still_open = rec  # also a participle's quote whose speaker is found later ("..., saying “A.")
     return out, still_open
 
 

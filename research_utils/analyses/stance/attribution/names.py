@@ -78,6 +78,15 @@ AGENCIES = frozenset(
 )
 """News agencies and broadcasters written as one word: organisations."""
 
+PLACE_HEADS = frozenset(
+    """sea seas ocean river lake bay gulf strait straits canal coast peninsula island islands
+    mountains valley desert plain plains basin delta region oblast province district corridor
+    border""".split()
+)
+"""Last words of geographic names ("Black Sea", "Blue Lake", "Donetsk Region"): such a run
+names no person, so a pronoun is never resolved to it. Buildings and streets are left out:
+"Downing Street" and "Kensington Palace" speak for their occupants."""
+
 DEMONYMS = frozenset(
     """american russian ukrainian british english scottish welsh irish french german italian spanish
     portuguese dutch belgian swiss austrian polish czech slovak hungarian romanian bulgarian greek
@@ -261,6 +270,8 @@ def _parse_run(
         run = run[1:]  # a sentence-initial "The", "In", "But"
     if not run:
         return "", "", 0, 0, (), False
+    if run[-1][2].lower() in PLACE_HEADS:
+        return "", "", 0, 0, (), False  # "the Black Sea": a place, not a person
     k = _person(run, names, adjectives)
     if 2 <= k < len(run) and run[k - 1][2].lower() == "of" and run[k - 2][2].lower() in ORG_HEADS:
         k = len(run)  # "Court of Appeal", "Bank of England": an organisation, not a person "Appeal"
