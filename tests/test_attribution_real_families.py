@@ -165,6 +165,44 @@ def test_a_pronoun_never_points_at_a_sea_or_a_lake() -> None:
     assert by_quote(found, "We will go on")["speaker_name"] == "Lena Brandt"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Federal prosecutor Tom Haldane said at a Justice Department news conference, “The "
+            "indictment describes a long pattern of bribery.”",
+            "Tom Haldane",
+        ),
+        (
+            "His lawyer Ruth Kane told reporters in the capital on Monday: “My client is innocent and "
+            "will fight this.”",
+            "Ruth Kane",
+        ),
+    ],
+)
+def test_an_adjunct_may_stand_between_the_saying_verb_and_its_quote(text: str, speaker: str) -> None:
+    row = attr(text).iloc[0]
+    assert (row["kind"], row["speaker_name"]) == ("direct", speaker)
+    assert row["verb"] in ("said", "told")
+
+
+def test_an_adjunct_does_not_turn_an_evaluation_into_a_quote_frame() -> None:
+    found = attr("The mayor criticised the plan at a meeting, “a disaster for the city”.")
+    assert found.empty or not (found["verb"] == "criticised").any()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Federal prosecutors said they would seek the money back.",
+        "Local health providers said last year that they saw fewer patients.",
+    ],
+)
+def test_a_capital_of_sentence_case_is_no_name(text: str) -> None:
+    row = attr(text).iloc[0]
+    assert row["speaker_name"] == ""
+
+
 # ------------------------------------------------------------------ page furniture is never a speaker
 
 

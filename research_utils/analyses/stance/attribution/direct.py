@@ -87,6 +87,11 @@ _STOP_AFTER_VERB = re.compile(r"[.!?;“”\"]")
 _ONLY_SPACE_COMMA_COLON = re.compile(r"[\s,:]*")
 
 _BARE_OBJECT = re.compile(r"\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2}\s*")
+_ADJUNCT_BEFORE_QUOTE = re.compile(
+    r"\s+(?:(?:to\s+)?[\w’'-]+\s+)?(?:at|in|on|during|after|via|through|before|from)\s+[^,;:.!?“”\"]{1,70}[,:]\s*"
+)
+"""An adjunct between a saying verb and its quote: 'said at a news conference, “...”',
+'said in a statement on Monday: “...”', 'told reporters in Kyiv: “...”' (neutral verbs only)."""
 _SHORT_OBJECT = re.compile(r"\s*(?:to\s+)?(?:[\w’'.-]+\s+){0,2}[\w’'.-]+\s*[,:]\s*")
 
 _CLOSING_QUOTES = '”’"'
@@ -183,6 +188,7 @@ def _pre_attribution(
             or _SHORT_OBJECT.fullmatch(rest)
             or OBJECT_THAT.match(rest)
             or v.match.lower().endswith((" on", " for"))
+            or (v.info == "neutral" and _ADJUNCT_BEFORE_QUOTE.fullmatch(rest))
             or (v.info in ("emotive", "directive") and _BARE_OBJECT.fullmatch(rest))
         ):
             continue  # "applauded Congress “for sending ...”", "urged restraint “despite ...”"

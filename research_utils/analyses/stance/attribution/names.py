@@ -343,6 +343,8 @@ def describe(speaker: str, lex: StanceLexicons) -> Described:
         if _governed(phrase, run[0][0]):
             continue
         alone = len(runs) == 1 and run[0][0] == len(phrase) - len(phrase.lstrip())
+        if alone and len(run) == 1 and re.match(r"\s+[a-z]", phrase[run[0][1] :]):
+            continue  # "Federal prosecutors", "Local health providers": a capital of sentence case
         name, kind, s, e, title, weak = _parse_run(run, lex, alone=alone)
         if kind and not (kind == "person" and weak and not alone):
             rest = (phrase[:s] + " " + phrase[e:]).lower()
