@@ -203,6 +203,15 @@ def test_a_capital_of_sentence_case_is_no_name(text: str) -> None:
     assert row["speaker_name"] == ""
 
 
+def test_a_participle_after_a_pronoun_subject_is_the_pronouns_not_a_country_named_after_it() -> None:
+    found = attr(
+        "Sergey Lavrov met his counterpart in Delhi on Thursday.\n\n"
+        "Lavrov praised India for its stance and said, “India sees the whole picture.” He also hailed "
+        "the ties between India and Russia, saying, “our relations held up in many hard times.”"
+    )
+    assert by_quote(found, "our relations")["speaker_name"] == "Sergey Lavrov"
+
+
 # ------------------------------------------------------------------ page furniture is never a speaker
 
 

@@ -320,6 +320,11 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
             _finish_inherited(records[i], src, c, lex)
 
 
+def _opens_with_pronoun(sentence: str) -> bool:
+    first = sentence.lstrip(" -•*–—").split()[:1]
+    return bool(first) and first[0].lower() in ("he", "she", "they", "it")
+
+
 def _sentence_subject(
     r: dict[str, Any],
     p: Any,
@@ -332,10 +337,9 @@ def _sentence_subject(
     attribution ("He described the meeting as difficult, accusing his counterpart of
     ..."): the pronoun resolved as if it were the speaker."""
     sid = r["sentence_id"]
-    first = p.sentence[sid].lstrip(" -•*–—").split()[:1]
-    if not first or first[0].lower() not in ("he", "she", "they", "it"):
+    if not _opens_with_pronoun(p.sentence[sid]):
         return None
-    d = describe(first[0], lex)
+    d = describe(p.sentence[sid].lstrip(" -•*–—").split()[0], lex)
     return _search(cands, sid, (pids[sid], starts[sid]), d, lex, _PRONOUN_BACK)
 
 
@@ -396,8 +400,10 @@ def _inherited(
     here = sorted(
         (c for c in cands.get(r["sentence_id"], ()) if c.pos < pos and c.entity), key=lambda c: c.pos
     )
-    if here:
-        return None, here[0]
+    if here and not _opens_with_pronoun(r.get("sentence", "")):
+        return None, here[
+            0
+        ]  # with a pronoun subject, the names after it are objects ("He hailed ties with Russia, saying")
     later = [
         j
         for j in by_sentence.get(r["sentence_id"], ())
