@@ -65,6 +65,24 @@ def test_a_noun_after_the_verb_is_no_clause() -> None:
     assert attr("Putin's remarks reveal some frustration that the campaign has stalled.").empty
 
 
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Kenneth Lowe said the company hopes to build a strong bank.", "the company hopes"),
+        ("The minister said the government expects a deal by June.", "the government expects"),
+    ],
+)
+def test_said_without_that_before_a_present_tense_verb_is_one_speech_act(text: str, starts: str) -> None:
+    found = attr(text)
+    assert list(found["verb"]) == ["said"], found[["speaker", "verb", "quote"]].to_string()
+    assert by_quote(found, starts)["kind"] == "indirect"
+
+
+def test_a_verb_in_s_inside_a_relative_clause_opens_no_reported_clause() -> None:
+    found = attr("Congress is eyeing adding the new money into a bill that needs to pass by March.")
+    assert found.empty
+
+
 # ------------------------------------------------------------------ legal and institutional copy
 
 
@@ -210,6 +228,17 @@ def test_a_participle_after_a_pronoun_subject_is_the_pronouns_not_a_country_name
         "the ties between India and Russia, saying, “our relations held up in many hard times.”"
     )
     assert by_quote(found, "our relations")["speaker_name"] == "Sergey Lavrov"
+
+
+def test_a_reporting_verb_inside_a_quotation_continued_from_the_paragraph_before_is_no_new_speech() -> None:
+    found = attr(
+        "The High Court set aside the order on Friday.\n\n"
+        "“We are firmly of the view that the directions went too far.\n\n"
+        "We find no hesitation in concluding that such directions ought not to have been issued,” the "
+        "court said."
+    )
+    assert "concluding" not in set(found["verb"])
+    assert len(found) == 2
 
 
 # ------------------------------------------------------------------ page furniture is never a speaker

@@ -114,6 +114,7 @@ def find_attributions(
         )
         open_before = _ends_open(para.text)
         records += direct
+        quoted = [r["_scope"][1:] for r in direct]  # also a quotation opened in the paragraph before
         # Indirect speech, in author voice only.
         for k, sid in enumerate(para.sids):
             text = para.sentences[k]
@@ -122,6 +123,8 @@ def find_attributions(
                     continue
                 if voice_of_span(para.quotes[k], v.start, v.end) == "quoted":
                     continue
+                if any(a <= para.starts[k] + v.start < b for a, b in quoted):
+                    continue  # a verb inside a direct quotation is the speaker's word
                 if v.match[:1].isupper() and _LABEL.sub("", text[: v.start]).strip(" “‘\"'"):
                     continue  # a capitalised form mid-sentence is a name ("Declaration of State Sovereignty")
                 rec = indirect(para, k, v, lex, hits[sid])
@@ -147,6 +150,11 @@ def find_attributions(
     return records
 
 
+_DEFINITE_OR_PRONOUN = re.compile(r"(?:(?i:it|he|she|they|we)|(?:[Tt]he|[Ii]ts)\s+[a-z][\w-]*)$")
+"""A pronoun or a definite common noun ("the company"), no name: the holder of a belief
+reported inside another's clause is that speaker's side, not a new source."""
+
+
 def without_nested_sources(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Drop an "according to" inside another attribution's content ('ZESN said that according
     to data it collected, X was leading' is ZESN's speech; the data are its source, not a
@@ -161,8 +169,9 @@ def without_nested_sources(records: list[dict[str, Any]]) -> list[dict[str, Any]
         inside = verb is not None and any(a <= verb[1] < b and j != i for a, b, j in scopes.get(verb[0], ()))
         nested = inside and (
             r["reporting_verb"] == "according to"
-            or (r["verb_class"] == "tentative" and r["speaker"].lower() in ("it", "he", "she", "they", "we"))
-        )  # 'X said it hopes that ...' is one speech act: X's hope is what X said
+            or (r["verb_class"] == "tentative" and r["_speaker"] is None)
+            or (r["verb_class"] == "tentative" and _DEFINITE_OR_PRONOUN.match(r["speaker"]))
+        )  # 'X said it hopes that ...', 'X said the company hopes to ...': X's hope is what X said
         if not nested:
             out.append(r)
     return out

@@ -137,6 +137,10 @@ _COORDINATORS = frozenset("and or but nor then".split())
 _TOKENS = re.compile(r"[“”\"‘]?[\w’'.-]+|[,;:.!?—–()]")
 
 
+_PRESENT_OBJECT_START = frozenset("to that a an the it its their his her this these no".split())
+"""Words after a present-tense verb in -s that tell it from a plural noun ("the company hopes
+to", "the ministry expects a"; not "the company talks" at a sentence end)."""
+
 _QUANTIFIER_START = frozenset("up more nearly almost around roughly about over at fewer less only".split())
 
 
@@ -190,7 +194,7 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
     commas = 0
     prev = low
     prev_cap = False
-    for tok in toks[1:]:
+    for j, tok in enumerate(toks[1:], 1):
         t = tok.strip('“”"‘').lower()
         if tok in (";", ":", ".", "!", "?"):
             return False
@@ -218,6 +222,18 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
         if words_seen > 30 or framed:
             return False
         finite = t in _AUX_WORDS or t in _IRREGULAR_PAST or (t.endswith("ed") and len(t) > 4)
+        nxt = toks[j + 1].lower() if j + 1 < len(toks) else ""
+        finite = finite or (  # "said the company hopes to ...", "said the bank expects a ..."
+            t.endswith("s")
+            and not t.endswith(("ss", "'s", "’s"))
+            and len(t) > 3
+            and tok.islower()
+            and prev.isalpha()
+            and prev not in _SUBJECT_START
+            and prev not in ("that", "which", "who", "whom", "whose", "where", "when")  # a relative clause
+            and not prev.endswith("s")
+            and nxt in _PRESENT_OBJECT_START
+        )
         if finite:
             return prev not in _COORDINATORS and prev != "to"
         prev, prev_cap = t, tok.strip('“”"‘')[:1].isupper()
