@@ -83,6 +83,27 @@ def test_a_verb_in_s_inside_a_relative_clause_opens_no_reported_clause() -> None
     assert found.empty
 
 
+def test_it_after_a_closing_quote_is_the_organisation_quoted_before() -> None:
+    found = attr(
+        "“External conditions have changed,” the central bank said in a statement.\n\n"
+        "“The increase will ensure a rise in deposit rates,” it added."
+    )
+    row = by_quote(found, "The increase will")
+    assert (row["speaker"], row["verb"]) == ("it", "added")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Elena Novak will hold a briefing at 1 p.m. GMT, the bank said.", "the bank"),
+        ("The bank raised its rate to 20 percent on Monday, local news sites reported.", "local news sites"),
+    ],
+)
+def test_a_frame_after_its_content(text: str, speaker: str) -> None:
+    row = attr(text).iloc[0]
+    assert row["speaker"] == speaker and row["kind"] == "indirect"
+
+
 # ------------------------------------------------------------------ legal and institutional copy
 
 

@@ -140,8 +140,9 @@ def _post_attribution(
             nxt = words(text[v.end : limit])[:1]
             if nxt and nxt[0].lower() in NOUN_DETERMINERS and v.key not in HEARER_VERBS:
                 return None
-        if span[1] > span[0] and valid_speaker(text[span[0] : span[1]], lex):
-            return v, span
+        spoken = text[span[0] : span[1]]
+        if span[1] > span[0] and (valid_speaker(spoken, lex) or (spoken == "it" and v.start > span[1])):
+            return v, span  # '”, it added': an organisation or a document after its quote
         return None
     return None
 

@@ -68,7 +68,8 @@ _SPEAKER_NOUNS = frozenset(
     ministry's bench justices tribunal panel jury ruling judgment judgement filing complaint
     lawsuit petition indictment verdict decision report document letter memo data figures
     results survey poll study tally findings spokespeople judges investigators inspectors auditors
-    regulators critics campaigners activists doctors nurses""".split()
+    regulators critics campaigners activists doctors nurses media outlets sites websites newspaper
+    newspapers broadcaster broadcasters""".split()
 )
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 """Pronouns after "according to" ("According to him, ...")."""
@@ -228,8 +229,11 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
         if is_proper_name(last) and _description(prev):
             start = parts[-2][0]  # "the EU's High Representative ..., Josep Borrell, said"
         elif (
-            last_first in ("a", "an", "the") or last_first.islower() or _owned_role(last)
-        ) and is_proper_name(prev):
+            (last_first in ("a", "an", "the") or last_first.islower() or _owned_role(last))
+            and is_proper_name(prev)
+            and seg[parts[-1][1] :].strip()
+            == ","  # set off on both sides: not "... 1 p.m. GMT, the bank said"
+        ):
             start = parts[-2][
                 0
             ]  # "Peskov, the Kremlin spokesman, said"; "X, Al Jazeera's correspondent, said"
