@@ -231,12 +231,12 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
         elif (
             (last_first in ("a", "an", "the") or last_first.islower() or _owned_role(last))
             and is_proper_name(prev)
-            and seg[parts[-1][1] :].strip()
-            == ","  # set off on both sides: not "... 1 p.m. GMT, the bank said"
+            and seg[parts[-1][1] :]
+            .lstrip()
+            .startswith(",")  # set off on both sides, not "... GMT, the bank said"
         ):
-            start = parts[-2][
-                0
-            ]  # "Peskov, the Kremlin spokesman, said"; "X, Al Jazeera's correspondent, said"
+            # "Peskov, the Kremlin spokesman, said"; "X, Al Jazeera's correspondent, has said"
+            start = parts[-2][0]
     end = base + parts[-1][1]
     span = seg[start : parts[-1][1]]
     cut = 0
