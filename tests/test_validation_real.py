@@ -264,3 +264,18 @@ def test_a_lost_cache_is_restored_only_from_a_text_with_the_committed_hash(
     saved.write_text(json.dumps({"id": "rc-example-01", "excerpt": TEXT}))
     assert restore.restore(saved, articles, cache)[1] is True
     assert (cache / "texts" / "rc-example-01.txt").read_text(encoding="utf-8") == TEXT
+
+
+def test_a_row_is_paired_with_the_stacked_label_whose_speaker_it_names() -> None:
+    # Two labels of one content (the coding manual codes stacked sources twice): the one row
+    # found counts as right for the label it names, whatever the labels' order.
+    item = {
+        "id": "stacked",
+        "text": "“We see no progress,” Interfax quoted Peskov as saying.",
+        "attributions": [
+            {"speaker": "Interfax", "speaker_name": "Interfax", "content": "We see no progress"},
+            {"speaker": "Peskov", "speaker_name": "Dmitry Peskov", "content": "We see no progress"},
+        ],
+    }
+    scores = score_attribution([item])
+    assert (scores["found"], scores["right"], scores["labelled"]) == (1, 1, 2)

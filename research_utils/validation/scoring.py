@@ -116,6 +116,16 @@ def _actor_ids(lexicons: Any) -> set[str]:
     return set(lex.actor_labels)
 
 
+def _speaker_ok(row: Any, g: dict[str, Any]) -> bool:
+    """Whether a found row names the labelled speaker: the phrase overlaps the label's, or the
+    resolved names agree, or the label has no speaker at all."""
+    return (
+        _overlap(row.speaker, g.get("speaker")) >= 0.5
+        or names_agree(_predicted_name(row), g.get("speaker_name"))
+        or (not g.get("speaker_name") and not g.get("speaker"))
+    )
+
+
 def score_attribution(items: list[dict[str, Any]], lexicons: Any = None) -> dict[str, Any]:
     """Precision, recall, speaker-resolution and actor accuracy of :func:`stance.attributions`.
 
@@ -140,9 +150,11 @@ def score_attribution(items: list[dict[str, Any]], lexicons: Any = None) -> dict
         found += len(rows)
         labelled += len(gold)
         # Pairs by overlap, best first: a deck that repeats a quote must not take the body's match.
+        # Between labels of the same content (stacked sources: "X quoted Y as saying"), the
+        # label whose speaker the row names is paired first.
         pairs = sorted(
             (
-                (-ov, gi, pi)
+                (-ov, not _speaker_ok(row, g), gi, pi)
                 for gi, g in enumerate(gold)
                 for pi, row in enumerate(rows)
                 if (ov := _overlap(row.quote, g.get("content"))) >= 0.6
@@ -150,7 +162,7 @@ def score_attribution(items: list[dict[str, Any]], lexicons: Any = None) -> dict
         )
         match: dict[int, int] = {}
         taken: set[int] = set()
-        for _neg, gi, pi in pairs:
+        for _neg, _wrong, gi, pi in pairs:
             if gi not in match and pi not in taken:
                 match[gi] = pi
                 taken.add(pi)
@@ -170,12 +182,7 @@ def score_attribution(items: list[dict[str, Any]], lexicons: Any = None) -> dict
                 actors += 1
                 want = g.get("actor")
                 actors_right += (str(row.actor) == want) if want else (str(row.actor) not in ids)
-            speaker_ok = (
-                _overlap(row.speaker, g.get("speaker")) >= 0.5
-                or names_agree(name, g.get("speaker_name"))
-                or (not g.get("speaker_name") and not g.get("speaker"))
-            )
-            if speaker_ok:
+            if _speaker_ok(row, g):
                 right += 1
                 used.add(best)
             else:
