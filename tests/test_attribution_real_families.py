@@ -104,6 +104,25 @@ def test_a_frame_after_its_content(text: str, speaker: str) -> None:
     assert row["speaker"] == speaker and row["kind"] == "indirect"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        (
+            "The RIA news agency quoted Dmitry Peskov as saying that no breakthrough was expected.",
+            "Dmitry Peskov",
+            "indirect",
+        ),
+        ("TASS quoted the minister as saying the talks would resume on Monday.", "the minister", "indirect"),
+        ("“We see no progress,” Interfax quoted Peskov as saying.", "Peskov", "direct"),
+    ],
+)
+def test_a_medium_quoting_someone_as_saying_gives_the_person_as_speaker(
+    text: str, speaker: str, kind: str
+) -> None:
+    row = attr(text).iloc[0]
+    assert (row["speaker"], row["kind"]) == (speaker, kind)
+
+
 # ------------------------------------------------------------------ legal and institutional copy
 
 

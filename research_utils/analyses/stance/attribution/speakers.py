@@ -177,6 +177,10 @@ _TRAILING_TIME = re.compile(
 """A time adjunct at the end of a speaker phrase ("The Kremlin on Wednesday said")."""
 
 
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+as$")
+"""The person a medium quotes, at the end of a speaker phrase: "TASS quoted the minister as"."""
+
+
 def trim_speaker(text: str) -> str:
     """A speaker phrase without leading fillers, trailing auxiliaries, adverbs and time
     adjuncts ("on Wednesday", "last week"), or punctuation."""
@@ -193,7 +197,10 @@ def trim_speaker(text: str) -> str:
         if cut == joined or not cut.strip():
             break
         toks = cut.split()
-    return " ".join(toks).strip(" ,;:—–-")
+    out = " ".join(toks).strip(" ,;:—–-")
+    if m := _QUOTED_AS.search(out):  # "Interfax quoted Peskov as saying": Peskov speaks
+        return m.group(1)
+    return out
 
 
 def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int]:
@@ -239,6 +246,8 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
             start = parts[-2][0]
     end = base + parts[-1][1]
     span = seg[start : parts[-1][1]]
+    if m := _QUOTED_AS.search(span.rstrip()):  # before "as" is cut as a subordinator
+        return (base + start + m.start(1), base + start + m.end(1))
     cut = 0
     prev_word = ""
     for m in _WORD.finditer(span):
