@@ -123,6 +123,19 @@ def test_a_medium_quoting_someone_as_saying_gives_the_person_as_speaker(
     assert (row["speaker"], row["kind"]) == (speaker, kind)
 
 
+def test_words_that_go_on_after_a_closing_quote_are_no_frame_of_it() -> None:
+    found = attr(
+        "Expressing hope that the meeting “will be a turning point” and “important step” towards "
+        "peace and stability, the foreign minister said on Monday that Ankara would keep trying."
+    )
+    assert list(found["quote"]) == ["Ankara would keep trying."]
+
+
+def test_the_subject_of_a_clause_reports_with_a_participle_without_a_comma() -> None:
+    row = attr("The US has backed the opposition saying the vote was not “credible”.").iloc[0]
+    assert (row["speaker"], row["verb"], row["actor"]) == ("The US", "saying", "us")
+
+
 # ------------------------------------------------------------------ legal and institutional copy
 
 

@@ -82,6 +82,12 @@ _POSSESSIVE_BEFORE = re.compile(r"\w[’']s?\s*$")
 """A possessive right before a quotation: "CNBC's “Squawk Box”", "the minister's “plan”":
 a name, title or term, not speech."""
 
+_GOES_ON = frozenset(
+    """towards toward to for in on at with from of by into onto than as and or but nor about against
+    between among over under after before during within without""".split()
+)
+"""First words after a closing quote that continue the sentence ('“a turning point” towards
+peace, the minister said'): what follows is no frame of that quote."""
 _STOP_AFTER_VERB = re.compile(r"[.!?;“”\"]")
 
 _ONLY_SPACE_COMMA_COLON = re.compile(r"[\s,:]*")
@@ -130,6 +136,8 @@ def _post_attribution(
             prev = words(between)
             if prev and prev[-1].lower() in DETERMINERS:
                 return None
+            if prev and prev[0] in _GOES_ON:
+                return None  # '“important step” towards peace, the minister said': the sentence goes on
             trimmed = trim_speaker(between)
             if not trimmed:
                 return None

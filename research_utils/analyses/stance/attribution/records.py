@@ -161,6 +161,14 @@ def _noun_head(phrase: str, m: re.Match[str]) -> bool:
     return bool(before) and (before[-1].lower() in DETERMINERS or before[-1].islower())
 
 
+_CLAUSE_BEFORE_PARTICIPLE = re.compile(
+    r"((?:The\s+|the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+(?:has|have|had|is|are|was|were)\s+"
+    r"(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\b"
+)
+"""A clause whose participle reports speech without a comma ("The US has backed the
+opposition saying ..."): its subject, a name of up to four capitalised words, is the speaker."""
+
+
 def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[int, int] | None:
     """The speaker span of reporting verb ``v`` whose phrase stands before it (after ``floor``):
     :data:`~.reporting_frames.SUBJECTLESS` for a participle or second
@@ -175,6 +183,8 @@ def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[i
     if before and (before[-1].lower() in DETERMINERS or before[-1].lower() in BE_FORMS):
         return None
     span = speaker_before(text, end, floor)
+    if v.match.lower().endswith("ing") and (m := _CLAUSE_BEFORE_PARTICIPLE.match(text, span[0], span[1])):
+        span = (span[0], span[0] + len(m.group(1)))  # "The US has backed the opposition saying ...": the US
     inner = [
         m
         for m in re.finditer(r"[\w’']+", text[span[0] : span[1]])
