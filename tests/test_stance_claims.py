@@ -429,3 +429,18 @@ def test_allies_forecasts_and_a_second_clause_are_no_claims_of_the_actor() -> No
     thanked = "Zelensky thanked the US for its support but said Ukraine needs security guarantees."
     assert row(thanked, "us", "security_guarantees")["role"] == "mention"
     assert claim_of(thanked, "ukraine", "security_guarantees") == ("claim", 1)
+
+
+def test_a_nationality_of_private_people_is_no_claimant_minimal_pair() -> None:
+    # The speaker's own offer, not a claim of Russia: "Russian" qualifies journalists here.
+    private = claims(
+        "Zelensky told a group of independent Russian journalists that his government would "
+        "offer security guarantees to Russia."
+    )
+    assert "russia" not in set(private[private["role"] == "claim"]["actor"])
+    assert ("ukraine", "security_guarantees", 1.0) in {
+        (r.actor, r.issue, r.position) for r in private[private["role"] == "claim"].itertuples()
+    }
+    # The same words with a state official: the Russian side is named and may claim.
+    state = claims("Russian negotiators said they would offer security guarantees to Ukraine.")
+    assert "russia" in set(state[state["role"] == "claim"]["actor"])
