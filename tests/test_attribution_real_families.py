@@ -294,6 +294,20 @@ def test_a_reporting_verb_inside_a_quotation_continued_from_the_paragraph_before
     assert len(found) == 2
 
 
+def test_a_second_verb_and_a_participle_after_a_surname_subject_are_the_surnames() -> None:
+    found = attr(
+        "Talks between the parties resumed in the capital.\n\n"
+        "On Friday, Moyo expressed readiness to contest a second round and promised to accept the "
+        "outcome, urging the challengers to do the same."
+    )
+    assert set(found["speaker_name"]) == {"Moyo"} and len(found) == 2
+
+
+def test_a_plural_noun_in_subject_position_is_no_surname() -> None:
+    found = attr("Officials met on Monday and promised to accept the result.")
+    assert set(found["speaker_name"]) <= {""}
+
+
 # ------------------------------------------------------------------ page furniture is never a speaker
 
 

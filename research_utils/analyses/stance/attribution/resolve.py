@@ -39,6 +39,7 @@ someone never introduced with that title, and spelling variants of one surname
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,7 +58,7 @@ from research_utils.analyses.stance.attribution.roles import (
     ROLE_TITLES,
     SPECIFIC_TITLES,
 )
-from research_utils.analyses.stance.attribution.speakers import resolve_actor
+from research_utils.analyses.stance.attribution.speakers import NOT_SURNAMES, resolve_actor
 from research_utils.analyses.stance.lexicons import UNATTRIBUTED, UNRESOLVED, StanceLexicons
 from research_utils.ingest import Document
 
@@ -338,9 +339,30 @@ def _sentence_subject(
     ..."): the pronoun resolved as if it were the speaker."""
     sid = r["sentence_id"]
     if not _opens_with_pronoun(p.sentence[sid]):
-        return None
+        return _surname_subject(p.sentence[sid], sid, (pids[sid], starts[sid]), lex)
     d = describe(p.sentence[sid].lstrip(" -•*–—").split()[0], lex)
     return _search(cands, sid, (pids[sid], starts[sid]), d, lex, _PRONOUN_BACK)
+
+
+_SURNAME_SUBJECT = re.compile(r"(?:[^,;:“”\"]{1,40},\s+)?([A-Z][a-z’'-]{2,})\s+(?=[a-z])")
+"""A lone capitalised word in subject position, after at most a short opening phrase ("On
+Thursday, Mugabe expressed readiness ... and promised to ...")."""
+
+
+def _surname_subject(sentence: str, sid: int, pos: tuple[int, int], lex: StanceLexicons) -> _Cand | None:
+    """The speaker of a participle or second verb whose sentence's subject is a surname given
+    nowhere in full: the surname, unless the word is a common noun of news copy (a title, a
+    speaker noun, a function word, a demonym or a name of the lexicon)."""
+    m = _SURNAME_SUBJECT.match(sentence.lstrip(" -•*–—"))
+    if m is None:
+        return None
+    word = m.group(1)
+    d = describe(word, lex)
+    if d.form != "name" or d.kind != "person" or word.lower() in NOT_SURNAMES:
+        return None
+    e = _Entity(_key(d.name, "person"), d.name, "person")
+    e.actor = _entity_actor(e, lex)
+    return _Cand(pos, sid, e, False)
 
 
 def _merge_given_names(entities: dict[str, _Entity], cands: dict[int, list[_Cand]]) -> None:

@@ -71,6 +71,15 @@ _SPEAKER_NOUNS = frozenset(
     regulators critics campaigners activists doctors nurses media outlets sites websites newspaper
     newspapers broadcaster broadcasters""".split()
 )
+NOT_SURNAMES = (
+    _SPEAKER_NOUNS
+    | _LEADING_FILLERS
+    | frozenset(
+        """police everyone everybody nobody somebody someone anyone people staff management
+    officials analysts critics""".split()
+    )
+)
+"""Capitalised words that open a sentence as its subject but name nobody ("Police said")."""
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 """Pronouns after "according to" ("According to him, ...")."""
 _DANGLING = frozenset("of in to for with on at by from and or".split())
