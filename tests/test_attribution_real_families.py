@@ -184,6 +184,17 @@ def test_it_of_a_court_resolves_to_the_court() -> None:
     assert row["speaker"] == "It" and row["speaker_name"] == "Supreme Court"
 
 
+def test_a_judge_on_a_named_report_said_without_that() -> None:
+    found = attr(
+        "Mr Justice John Quirke found that the Baxter Report was relevant to the tribunal.\n\n"
+        "Judge Quirke said the Baxter Report, published in 1993 after an inquiry into the site in "
+        "Ballsbridge, Dublin, had dealt with some of his dealings.\n\n"
+        "He said the Baxter Report contained findings which were critical of the businessman."
+    )
+    assert len(found) == 3
+    assert set(found["speaker_name"]) == {"John Quirke"}  # never "Baxter Report" for "He"
+
+
 # ------------------------------------------------------------------ quotes over paragraphs
 
 

@@ -206,7 +206,11 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
             continue
         words_seen += 1
         # another frame before any verb: "..., Commission President X told ...", "he said"
-        framed = t in verb_forms and (prev_cap or prev in ("he", "she", "they", "it", "we", "i"))
+        framed = (
+            t in verb_forms
+            and tok.strip('“”"‘')[:1].islower()  # "the Glackin Report": a name, not a verb
+            and (prev_cap or prev in ("he", "she", "they", "it", "we", "i"))
+        )
         if (
             words_seen == 1
             and low in _PERSONAL_SUBJECTS

@@ -87,6 +87,13 @@ PLACE_HEADS = frozenset(
 names no person, so a pronoun is never resolved to it. Buildings and streets are left out:
 "Downing Street" and "Kensington Palace" speak for their occupants."""
 
+DOCUMENT_HEADS = frozenset(
+    """report reports judgment judgement ruling act bill law treaty agreement accord convention
+    declaration resolution charter protocol memorandum plan strategy doctrine directive code""".split()
+)
+"""Last words of the names of documents ("the Glackin Report", "the Minsk Agreement"): such a
+run names no person, so "he" or "she" is never resolved to it."""
+
 DEMONYMS = frozenset(
     """american russian ukrainian british english scottish welsh irish french german italian spanish
     portuguese dutch belgian swiss austrian polish czech slovak hungarian romanian bulgarian greek
@@ -270,8 +277,8 @@ def _parse_run(
         run = run[1:]  # a sentence-initial "The", "In", "But"
     if not run:
         return "", "", 0, 0, (), False
-    if run[-1][2].lower() in PLACE_HEADS:
-        return "", "", 0, 0, (), False  # "the Black Sea": a place, not a person
+    if run[-1][2].lower() in PLACE_HEADS or run[-1][2].lower() in DOCUMENT_HEADS:
+        return "", "", 0, 0, (), False  # "the Black Sea", "the Glackin Report": no person
     k = _person(run, names, adjectives)
     if 2 <= k < len(run) and run[k - 1][2].lower() == "of" and run[k - 2][2].lower() in ORG_HEADS:
         k = len(run)  # "Court of Appeal", "Bank of England": an organisation, not a person "Appeal"
