@@ -136,6 +136,18 @@ def test_the_subject_of_a_clause_reports_with_a_participle_without_a_comma() -> 
     assert (row["speaker"], row["verb"], row["actor"]) == ("The US", "saying", "us")
 
 
+def test_a_proposition_reported_as_a_gerund() -> None:
+    found = attr("Odarchenko admitted talking to Nayyem but denied offering him a bribe.")
+    assert list(found["quote"]) == ["talking to Nayyem", "offering him a bribe"]
+    assert set(found["speaker_name"]) == {"Odarchenko"}
+    hinted = attr("Kyiv hinted at dropping NATO aspirations in exchange for security guarantees.").iloc[0]
+    assert (hinted["actor"], hinted["quote"]) == (
+        "ukraine",
+        "dropping NATO aspirations in exchange for security guarantees",
+    )
+    assert attr("The minister denied nothing.").empty
+
+
 # ------------------------------------------------------------------ legal and institutional copy
 
 

@@ -81,6 +81,22 @@ _DIRECTIVES = frozenset(
 
 _INFINITIVE_VERBS = frozenset(("promise", "pledge", "vow", "threaten", "hope", "propose", "offer"))
 """Verbs that report an intention as an infinitive ("promised to accept the result")."""
+_GERUND_VERBS = frozenset(("admit", "deny", "acknowledge", "suggest", "propose", "recommend", "hint"))
+"""Verbs that report a proposition as a gerund: "denied offering him a bribe", "suggested
+discussing the issues", "hinted at dropping NATO aspirations"."""
+_GERUND = re.compile(r"\s+(?:at\s+)?((?:not\s+)?[a-z]{3,}ing)\b")
+_NOT_GERUNDS = frozenset("nothing something anything everything during according including".split())
+_CLAUSE_END = re.compile(
+    r"\s+(?:but|while|whereas)\s|[;:]|,\s+(?:but|while|whereas|and)\s|,\s+(?:he|she|they|it|we)\s+[a-z]+"
+)
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where a gerund's content ends: at "but", "while", a semicolon or the sentence end."""
+    m = _CLAUSE_END.search(text, start)
+    return m.start() if m else len(text.rstrip(" ."))
+
+
 _TO_INFINITIVE = re.compile(r"\s+(?:not\s+)?to\s+(?=[a-z])")
 _ADJECTIVE_BEFORE = frozenset(
     "anything something nothing everything very really too so more most less least quite rather "
@@ -290,6 +306,17 @@ def indirect(
             span = (off + span[0], off + span[1])
         start = v.end + m.end()
         return record("indirect", para, verb, span, (off + start, off + len(text)), text[start:].strip(), lex)
+    if (
+        v.key in _GERUND_VERBS
+        and (m := _GERUND.match(rest))
+        and m.group(1).lower() not in _NOT_GERUNDS
+        and (span := frame_speaker(text, v, 0, lex))
+    ):
+        if span != SUBJECTLESS:  # "admitted talking to Nayyem but denied offering him a bribe"
+            span = (off + span[0], off + span[1])
+        start = v.end + m.start(1)
+        end = _clause_end(text, start)
+        return record("indirect", para, verb, span, (off + start, off + end), text[start:end].strip(), lex)
     if complement == "object":
         return _accusation(para, k, v, verb, lex) if v.key == "accuse" else None
     as_start = _AS_START.match(text)
