@@ -331,6 +331,22 @@ def test_a_plural_noun_in_subject_position_is_no_surname() -> None:
     assert set(found["speaker_name"]) <= {""}
 
 
+def test_a_slogan_with_a_frame_after_it_is_no_quotation_of_its_own() -> None:
+    found = attr(
+        "He had then cheered the president on in the dream, shouting out the popular slogan “Glory "
+        "to the Heroes”, he wrote."
+    )
+    assert (found["kind"] == "direct").sum() == 0
+
+
+def test_a_conjunction_after_a_closing_quote_is_no_frame() -> None:
+    found = attr(
+        "The agency said the action was “premature” because talks were still going on within the "
+        "departments, a spokesman for the agency demanded."
+    )
+    assert (found["kind"] == "direct").sum() == 0
+
+
 # ------------------------------------------------------------------ page furniture is never a speaker
 
 

@@ -84,7 +84,8 @@ a name, title or term, not speech."""
 
 _GOES_ON = frozenset(
     """towards toward to for in on at with from of by into onto than as and or but nor about against
-    between among over under after before during within without""".split()
+    between among over under after before during within without because since although though
+    if unless whereas""".split()
 )
 """First words after a closing quote that continue the sentence ('“a turning point” towards
 peace, the minister said'): what follows is no frame of that quote."""
@@ -317,7 +318,7 @@ def direct_quotes(
                 limit = min(nxt, para.ends[k2])
         floor = para.starts[sentence_at(para.starts, qs)]
         prev_end = spans[i - 1][1] if i > 0 else 0
-        if _POSSESSIVE_BEFORE.search(text, 0, qs) and len(words(inner)) < 8:
+        if (_POSSESSIVE_BEFORE.search(text, 0, qs) or _NAMED.search(text, 0, qs)) and len(words(inner)) < 8:
             infos.append((qs, qe, inner))
             direct.append(None)  # "told CNBC's “Squawk Box”": a name, not speech
             named.add(i)
