@@ -73,3 +73,45 @@ def corpus_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [DATA / "corpus", DATA / "offtopic"], out, name="Wire vs state", scheduler="synchronous"
     )
     return folder
+
+
+CELL_TIMEOUT_S = 300
+"""Per-cell limit of a notebook a test runs itself (a stuck cell fails that test)."""
+
+
+def _run_all(notebook: Path, output: Path, *, cwd: Path, parameters: dict | None = None) -> None:
+    """Run ``notebook`` as JupyterLab's Run All does (no report build: the explorer runs too),
+    in a kernel of its own: its sockets in a private folder (ipc), not TCP ports that a
+    kernel another build starts at the same moment may take (a reply lost that way left a
+    test waiting with an idle kernel), and a per-cell time limit."""
+    import tempfile
+
+    import papermill
+    from jupyter_client.manager import AsyncKernelManager
+
+    folder = Path(tempfile.mkdtemp(prefix="rr-test-kernel-"))
+    km = AsyncKernelManager(
+        kernel_name="python3",
+        transport="ipc",
+        ip=str(folder / "k"),
+        connection_file=str(folder / "connection.json"),
+    )
+    try:
+        papermill.execute_notebook(
+            str(notebook),
+            str(output),
+            parameters=parameters or {},
+            kernel_name="python3",
+            cwd=str(cwd),
+            progress_bar=False,
+            execution_timeout=CELL_TIMEOUT_S,
+            km=km,
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def run_all():
+    """:func:`_run_all`: a notebook run as in JupyterLab, with its own sockets and a cell limit."""
+    return _run_all

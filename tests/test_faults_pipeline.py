@@ -13,7 +13,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import papermill
 import pytest
 
 from research_utils.paths import NOTEBOOKS_DIR, PROJECT_ROOT
@@ -57,17 +56,14 @@ def test_a_mixed_topic_corpus_on_every_scheduler(tmp_path: Path, scheduler: str)
 
 
 @pytest.mark.parametrize("stem", registry.stems())
-def test_run_all_with_the_generic_pack_on_an_off_topic_article(tmp_path: Path, stem: str) -> None:
+def test_run_all_with_the_generic_pack_on_an_off_topic_article(tmp_path: Path, stem: str, run_all) -> None:
     """As JupyterLab's Run All: no report build, so the explorer cell runs too."""
     out = tmp_path / f"{stem}.ipynb"
-    papermill.execute_notebook(
-        str(NOTEBOOKS_DIR / f"{stem}.ipynb"),
-        str(out),
+    run_all(
+        NOTEBOOKS_DIR / f"{stem}.ipynb",
+        out,
+        cwd=NOTEBOOKS_DIR,
         parameters={"article_path": str(DATA / "offtopic_central_bank.txt"), "pack": "generic"},
-        kernel_name="python3",
-        cwd=str(NOTEBOOKS_DIR),
-        progress_bar=False,
-        execution_timeout=300,
     )
     nb = json.loads(out.read_text(encoding="utf-8"))
     errors = [o for c in nb["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]

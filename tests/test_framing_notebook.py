@@ -215,19 +215,10 @@ def test_report_with_a_comparison_article_through_the_runner(tmp_path):
 
 
 @pytest.mark.notebook
-def test_an_article_without_cues_says_so_instead_of_drawing(tmp_path):
-    import papermill
-
+def test_an_article_without_cues_says_so_instead_of_drawing(tmp_path, run_all):
     article = tmp_path / "garden.txt"
     article.write_text(QUIET, encoding="utf-8")
-    papermill.execute_notebook(
-        str(NOTEBOOK),
-        str(tmp_path / "out.ipynb"),
-        parameters={"article_path": str(article)},
-        kernel_name="python3",
-        cwd=str(NOTEBOOKS_DIR),
-        progress_bar=False,
-    )
+    run_all(NOTEBOOK, tmp_path / "out.ipynb", cwd=NOTEBOOKS_DIR, parameters={"article_path": str(article)})
     outputs = _outputs(tmp_path / "out.ipynb")
     assert not [o for o in outputs if o[1] in ("error", "stream")]
     assert [kind for _, kind, _ in outputs].count("image") == 0  # no empty figure anywhere

@@ -134,21 +134,13 @@ print("explorer exercised")
 
 @pytest.mark.notebook
 @pytest.mark.parametrize("stem", ALL_NOTEBOOKS)
-def test_run_all_with_defaults_and_the_explorer(stem: str, tmp_path: Path) -> None:
+def test_run_all_with_defaults_and_the_explorer(stem: str, tmp_path: Path, run_all) -> None:
     """What "Run All" in JupyterLab does: the stored defaults, from notebooks/, nothing injected;
     then the explorer of the notebook's last section, driven in the same kernel."""
-    import papermill
-
     source = nbformat.read(notebook_path(stem), as_version=4)
     source.cells.append(nbformat.v4.new_code_cell(EXPLORER[stem] + WRAPPED))
     nbformat.write(source, tmp_path / "in.ipynb")
-    papermill.execute_notebook(
-        str(tmp_path / "in.ipynb"),
-        str(tmp_path / "out.ipynb"),
-        kernel_name="python3",
-        cwd=str(notebook_path(stem).parent),
-        progress_bar=False,
-    )
+    run_all(tmp_path / "in.ipynb", tmp_path / "out.ipynb", cwd=notebook_path(stem).parent)
     nb = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     assert any(o.output_type == "display_data" for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     explorer = next(c for c in nb.cells if c.cell_type == "code" and c.source.strip() == "nb.explorer()")
