@@ -347,6 +347,17 @@ def test_a_conjunction_after_a_closing_quote_is_no_frame() -> None:
     assert (found["kind"] == "direct").sum() == 0
 
 
+def test_a_name_after_an_institution_of_a_title_is_the_speaker_not_the_role_noun() -> None:
+    found = attr(
+        "Zelensky stated that his country would accept a non-bloc status.\n\n"
+        "The speaker of the Ukrainian Parliament Ruslan Stefanchuk confirmed that the Constitution "
+        "might be amended."
+    )
+    assert by_quote(found, "the Constitution")["speaker_name"] == "Ruslan Stefanchuk"
+    aside = attr("Mykola Ivanenko, a senior adviser to Mr Zelensky, said the talks would go on.")
+    assert aside.iloc[0]["speaker_name"] == "Mykola Ivanenko"
+
+
 # ------------------------------------------------------------------ page furniture is never a speaker
 
 

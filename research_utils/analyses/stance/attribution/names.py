@@ -347,12 +347,12 @@ def describe(speaker: str, lex: StanceLexicons) -> Described:
         runs = [r for r in runs if r[-1][1] >= len(phrase.rstrip())]  # "a Biden administration official"
     runs = [_person_before_affiliation(run) for run in runs]
     for run in reversed(runs):
-        if _governed(phrase, run[0][0]):
-            continue
         alone = len(runs) == 1 and run[0][0] == len(phrase) - len(phrase.lstrip())
         if alone and len(run) == 1 and re.match(r"\s+[a-z]", phrase[run[0][1] :]):
             continue  # "Federal prosecutors", "Local health providers": a capital of sentence case
         name, kind, s, e, title, weak = _parse_run(run, lex, alone=alone)
+        if _governed(phrase, run[0][0]) and not (kind == "person" and any(w in ORG_HEADS for w in title)):
+            continue  # "a spokeswoman for Whitfield"; not "the speaker of the Parliament Ruslan Stefanchuk"
         if kind and not (kind == "person" and weak and not alone):
             rest = (phrase[:s] + " " + phrase[e:]).lower()
             words_ = [w.lower() for _, _, w in word_spans(rest)]
