@@ -279,3 +279,19 @@ def test_a_row_is_paired_with_the_stacked_label_whose_speaker_it_names() -> None
     }
     scores = score_attribution([item])
     assert (scores["found"], scores["right"], scores["labelled"]) == (1, 1, 2)
+
+
+def test_a_new_excerpt_is_saved_once_and_never_over_a_coded_text(
+    real_set: tuple[Path, Path], tmp_path: Path
+) -> None:
+    restore = _module("restore_real_new", GOLD / "real" / "restore.py")
+    gold, _ = real_set
+    articles, cache = gold / "real" / "articles", tmp_path / "cache-new"
+    saved = tmp_path / "new.json"
+    saved.write_text(json.dumps({"id": "rc-newwire-01", "excerpt": "A new text."}))
+    assert restore.save_new(saved, articles, cache)[1] is True
+    assert restore.save_new(saved, articles, cache)[1] is False  # never over a saved text
+    saved.write_text(json.dumps({"id": "rc-example-01", "excerpt": "Other words."}))
+    assert restore.save_new(saved, articles, cache)[1] is False  # a coded article keeps its text
+    saved.write_text(json.dumps({"id": "../escape", "excerpt": "x"}))
+    assert restore.save_new(saved, articles, cache)[1] is False

@@ -12,6 +12,10 @@ machine, a cleaned home folder). The texts are excerpts returned by the search t
 SHA-256 with ``articles/<id>.yaml`` and writes ``texts/<id>.txt`` only when it matches; a
 mismatch is reported with both lengths and nothing is written. Exit 1 when any file did
 not match. ``--missing`` lists the ids whose text the cache does not hold yet.
+
+``--new FILE ...`` saves the excerpt of an article that is not in the gold set yet (step 2
+of the procedure in README.md): it refuses an id that already has ``articles/<id>.yaml`` or
+a text in the cache, so a coded text is never overwritten.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -73,10 +78,31 @@ def restore(
     return article_id, True, f"{article_id}: restored ({len(text)} characters)"
 
 
+def save_new(
+    path: Path, articles: Path = HERE / "articles", cache: Path | None = None
+) -> tuple[str, bool, str]:
+    """(id, written, one-line report) for the excerpt of an article new to the gold set."""
+    record = json.loads(path.read_text(encoding="utf-8"))
+    article_id, text = record["id"], record["excerpt"]
+    if not re.fullmatch(r"rc-[a-z0-9]+-[0-9]{2}", article_id):
+        return (
+            article_id,
+            False,
+            f"{article_id}: ids are rc-<outlet-slug>-<nn> (rc-reuters-01); nothing written",
+        )
+    target = (cache or real_copy_dir()) / "texts" / f"{article_id}.txt"
+    if (articles / f"{article_id}.yaml").exists() or target.exists():
+        return article_id, False, f"{article_id}: already in the gold set or the cache; nothing written"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(text.encode("utf-8"))
+    return article_id, True, f"{article_id}: saved ({len(text)} characters)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path, help="JSON files with id and excerpt")
     parser.add_argument("--missing", action="store_true", help="list ids not in the cache")
+    parser.add_argument("--new", action="store_true", help="save excerpts of articles new to the gold set")
     args = parser.parse_args(argv)
     if args.missing:
         ids = missing()
@@ -84,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     failed = 0
     for path in args.files:
-        _, written, report = restore(path)
+        _, written, report = save_new(path) if args.new else restore(path)
         failed += not written
         print(report)
     return 1 if failed else 0
