@@ -169,8 +169,10 @@ def without_nested_sources(records: list[dict[str, Any]]) -> list[dict[str, Any]
         inside = verb is not None and any(a <= verb[1] < b and j != i for a, b, j in scopes.get(verb[0], ()))
         nested = inside and (
             r["reporting_verb"] == "according to"
-            or (r["verb_class"] == "tentative" and r["_speaker"] is None)
-            or (r["verb_class"] == "tentative" and _DEFINITE_OR_PRONOUN.match(r["speaker"]))
+            or (
+                r["verb_class"] == "tentative"
+                and (r["_speaker"] is None or _DEFINITE_OR_PRONOUN.match(r["speaker"]) is not None)
+            )
         )  # 'X said it hopes that ...', 'X said the company hopes to ...': X's hope is what X said
         if not nested:
             out.append(r)

@@ -321,9 +321,13 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
             _finish_inherited(records[i], src, c, lex)
 
 
+def _first_word(sentence: str) -> str:
+    words = sentence.lstrip(" -•*–—").split()
+    return words[0] if words else ""
+
+
 def _opens_with_pronoun(sentence: str) -> bool:
-    first = sentence.lstrip(" -•*–—").split()[:1]
-    return bool(first) and first[0].lower() in ("he", "she", "they", "it")
+    return _first_word(sentence).lower() in ("he", "she", "they", "it")
 
 
 def _sentence_subject(
@@ -340,7 +344,7 @@ def _sentence_subject(
     sid = r["sentence_id"]
     if not _opens_with_pronoun(p.sentence[sid]):
         return _surname_subject(p.sentence[sid], sid, (pids[sid], starts[sid]), lex)
-    d = describe(p.sentence[sid].lstrip(" -•*–—").split()[0], lex)
+    d = describe(_first_word(p.sentence[sid]), lex)
     return _search(cands, sid, (pids[sid], starts[sid]), d, lex, _PRONOUN_BACK)
 
 
@@ -422,10 +426,9 @@ def _inherited(
     here = sorted(
         (c for c in cands.get(r["sentence_id"], ()) if c.pos < pos and c.entity), key=lambda c: c.pos
     )
+    # With a pronoun subject the names after it are objects ("He hailed ties with Russia, saying").
     if here and not _opens_with_pronoun(r.get("sentence", "")):
-        return None, here[
-            0
-        ]  # with a pronoun subject, the names after it are objects ("He hailed ties with Russia, saying")
+        return None, here[0]
     later = [
         j
         for j in by_sentence.get(r["sentence_id"], ())

@@ -74,10 +74,7 @@ _SPEAKER_NOUNS = frozenset(
 NOT_SURNAMES = (
     _SPEAKER_NOUNS
     | _LEADING_FILLERS
-    | frozenset(
-        """police everyone everybody nobody somebody someone anyone people staff management
-    officials analysts critics""".split()
-    )
+    | frozenset("police everyone everybody nobody somebody someone anyone management".split())
 )
 """Capitalised words that open a sentence as its subject but name nobody ("Police said")."""
 _OBJECT_PRONOUNS = frozenset("him her them".split())
