@@ -295,3 +295,16 @@ def test_a_new_excerpt_is_saved_once_and_never_over_a_coded_text(
     assert restore.save_new(saved, articles, cache)[1] is False  # a coded article keeps its text
     saved.write_text(json.dumps({"id": "../escape", "excerpt": "x"}))
     assert restore.save_new(saved, articles, cache)[1] is False
+
+
+def test_a_note_that_repeats_six_words_of_the_article_is_a_problem(real_set: tuple[Path, Path]) -> None:
+    text = "The talks between the two delegations would resume on Wednesday, the minister said."
+    assert check_real.copied_runs(
+        text, "The minister's date: 'the two delegations would resume on Wednesday'"
+    )
+    assert check_real.copied_runs(text, "A said-frame after the content; the minister is Turkish.") == []
+    gold, cache = real_set
+    record = yaml.safe_load((gold / "real" / "articles" / "rc-example-01.yaml").read_text(encoding="utf-8"))
+    assert check_real.check([record], cache) == []
+    record["notes"] = "The second quote reads 'We are hopeful,' he told reporters in the city."
+    assert any("notes repeats 1 run" in p for p in check_real.check([record], cache))

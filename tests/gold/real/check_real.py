@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -65,6 +66,31 @@ def _ids(pack: str, lexicon: str) -> frozenset[str]:
     if not path.is_file():
         return frozenset()
     return frozenset(str(e["id"]) for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"])
+
+
+COPIED_WORDS = 6
+"""A free-text field (subject, notes) may quote a name or a short phrase of the article, never
+this many of its words in a row."""
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def copied_runs(text: str, free: str, n: int = COPIED_WORDS) -> list[tuple[int, int]]:
+    """Character spans of ``free`` that repeat ``n`` or more words of ``text`` in a row (case
+    and punctuation ignored), merged where they overlap."""
+    grams = set()
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    for i in range(len(words) - n + 1):
+        grams.add(tuple(words[i : i + n]))
+    toks = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in _WORD.finditer(free)]
+    spans: list[tuple[int, int]] = []
+    for i in range(len(toks) - n + 1):
+        if tuple(t for _, _, t in toks[i : i + n]) in grams:
+            s, e = toks[i][0], toks[i + n - 1][1]
+            if spans and s <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], e)
+            else:
+                spans.append((s, e))
+    return spans
 
 
 def check(records: list[dict[str, Any]], cache: Path | None) -> list[str]:
@@ -154,6 +180,13 @@ def check(records: list[dict[str, Any]], cache: Path | None) -> list[str]:
                 text = path.read_bytes().decode("utf-8")
                 if hashlib.sha256(text.encode("utf-8")).hexdigest() != r.get("sha256"):
                     bad(f"{rid}: the cached text's SHA-256 differs from the record")
+                for key in ("subject", "notes"):
+                    runs = copied_runs(text, str(r.get(key) or ""))
+                    if runs:
+                        bad(
+                            f"{rid}: {key} repeats {len(runs)} run(s) of {COPIED_WORDS}+ words of the article; "
+                            "say it in your own words (the repository holds no sentence of it)"
+                        )
     for outlet, splits in outlet_split.items():
         if len(splits) > 1:
             problems.append(f"outlet {outlet!r} is in both splits")
