@@ -42,6 +42,7 @@ def _module(name: str, path: Path):
 
 encode = _module("encode_real", GOLD / "real" / "encode.py")
 check_real = _module("check_real", GOLD / "real" / "check_real.py")
+restore = _module("restore_real", GOLD / "real" / "restore.py")
 
 CODING = {
     "id": "rc-example-01",
@@ -253,7 +254,6 @@ def test_the_readme_quotes_the_real_copy_figures_that_validation_json_holds() ->
 def test_a_lost_cache_is_restored_only_from_a_text_with_the_committed_hash(
     real_set: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    restore = _module("restore_real", GOLD / "real" / "restore.py")
     gold, _ = real_set
     articles, cache = gold / "real" / "articles", tmp_path / "new-cache"
     saved = tmp_path / "rc-example-01.json"
@@ -284,7 +284,6 @@ def test_a_row_is_paired_with_the_stacked_label_whose_speaker_it_names() -> None
 def test_a_new_excerpt_is_saved_once_and_never_over_a_coded_text(
     real_set: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    restore = _module("restore_real_new", GOLD / "real" / "restore.py")
     gold, _ = real_set
     articles, cache = gold / "real" / "articles", tmp_path / "cache-new"
     saved = tmp_path / "new.json"
