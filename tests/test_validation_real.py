@@ -249,6 +249,29 @@ def test_the_readme_quotes_the_real_copy_figures_that_validation_json_holds() ->
             )
             checked += 1
     assert checked == 2 * len(README_ROWS)
+    # The sentence on the newest held-out batch quotes that batch's figures.
+    batches = json.loads(validation_figures.FIGURES_FILE.read_text(encoding="utf-8"))["real_copy"][
+        "test_batches"
+    ]
+    newest = batches[-1]
+    sentence = section.split("coded after the last rule alone", 1)[1].split("recall is the weaker", 1)[0]
+    for key in ("attribution_precision", "attribution_recall"):
+        assert f"{newest[key]:.3f}" in sentence, key
+    assert f"({newest['attributions']} attributions)" in sentence
+    right = round(newest["claims_precision"] * newest["claims_found"])
+    assert f"found {right} of their {newest['claims']} claims" in sentence
+
+
+def test_held_out_figures_come_per_batch_of_coding(real_set: tuple[Path, Path], tmp_path: Path) -> None:
+    gold, cache = real_set
+    path = gold / "real" / "articles" / "rc-example-01.yaml"
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(encode.dump({**record, "split": "test", "coded": "2026-12-07"}), encoding="utf-8")
+    batches = validation_run.held_out_batches(load_real(gold, cache))
+    assert [(b["coded"], b["articles"], b["outlets"], b["attributions"]) for b in batches] == [
+        ("2026-12-07", 1, 1, 4)
+    ]
+    assert 0 <= batches[0]["attribution_precision"] <= 1
 
 
 def test_a_lost_cache_is_restored_only_from_a_text_with_the_committed_hash(

@@ -72,6 +72,7 @@ def _items(record: dict[str, Any], text: str, doc: Document, lexicons: tuple[Any
         "split": record["split"],
         "outlet": record["outlet"],
         "topic": record["topic"],
+        "coded": str(record.get("coded") or ""),
         "document": doc,
         "stance_lexicons": stance_lex,
         "framing_lexicons": framing_lex,
