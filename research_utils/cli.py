@@ -298,11 +298,7 @@ def _agreement(argv: list[str]) -> int:
         print(f"research-report: error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        known = _system_error(exc)
-        if known is None:
-            return _internal_error()
-        print(f"research-report: error: {known}", file=sys.stderr)
-        return 1
+        return _system_error_exit(exc)
     except KeyboardInterrupt:
         print("research-report: interrupted.", file=sys.stderr)
         return 130
@@ -400,12 +396,7 @@ def main(argv: list[str] | None = None) -> int:
         print("research-report: the previous report (if any) is unchanged.", file=sys.stderr)
         return 1
     except OSError as exc:
-        known = _system_error(exc)
-        if known is None:
-            return _internal_error()
-        print(f"research-report: error: {known}", file=sys.stderr)
-        print("research-report: the previous report (if any) is unchanged.", file=sys.stderr)
-        return 1
+        return _system_error_exit(exc, "research-report: the previous report (if any) is unchanged.")
     except KeyboardInterrupt:
         from research_utils.report import kernels
 
@@ -422,6 +413,18 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:
         return _internal_error()
     return 0
+
+
+def _system_error_exit(exc: OSError, *after: str) -> int:
+    """Exit 1 with one line for a system error the user can act on (and the lines ``after``);
+    any other is an internal error."""
+    known = _system_error(exc)
+    if known is None:
+        return _internal_error()
+    print(f"research-report: error: {known}", file=sys.stderr)
+    for line in after:
+        print(line, file=sys.stderr)
+    return 1
 
 
 def _system_error(exc: OSError) -> str | None:

@@ -9,27 +9,15 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from structureutil import doc, reason, role
 
 from research_utils.ingest import article_from_text, excluded_lines
-from research_utils.ingest.document import Document
 from research_utils.ingest.furniture import furniture_reason, is_name, is_timestamp
 from research_utils.ingest.structure import ROLE_RULES
 
 P1 = "The talks resumed on Monday in Istanbul after a week of delays, and both delegations met for three hours."
 P2 = "Officials on both sides said no agreement had been reached, but a new round was planned for next week."
 P3 = "Shelling continued overnight in the east, where local officials reported damage to two schools and a clinic."
-
-
-def doc(*lines: str) -> Document:
-    return article_from_text("\n".join(lines))
-
-
-def role(d: Document, text: str) -> str:
-    return next(b.role for b in d.blocks if b.text == text)
-
-
-def reason(d: Document, text: str) -> str:
-    return next(b.reason for b in d.blocks if b.text == text)
 
 
 # ------------------------------------------------------------------ lines and paragraphs

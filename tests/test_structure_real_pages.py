@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from structureutil import doc, reason, role
 
 from research_utils.ingest import article_from_text, excluded_lines
 from research_utils.ingest.document import Document
@@ -22,18 +23,6 @@ P1 = "Dock workers in the northern port voted on Tuesday to end a three-week str
 P2 = "The union said the offer raised basic pay by 6 per cent and added a bonus for night shifts."
 P3 = "Shipping companies had diverted more than 40 vessels to other ports since the strike began."
 P4 = "The port authority said it expected normal traffic to resume by the end of the week, weather allowing."
-
-
-def doc(*lines: str) -> Document:
-    return article_from_text("\n".join(lines))
-
-
-def role(d: Document, text: str) -> str:
-    return next(b.role for b in d.blocks if b.text == text)
-
-
-def reason(d: Document, text: str) -> str:
-    return next(b.reason for b in d.blocks if b.text == text)
 
 
 def excluded(d: Document) -> list[str]:

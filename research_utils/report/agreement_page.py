@@ -172,6 +172,11 @@ def _glance(tables: dict[str, pd.DataFrame], measures: tuple[str, ...]) -> str:
     return f'<section class="glance"><h2>At a glance</h2><ul>{"".join(items)}</ul></section>'
 
 
+def _few(flag: object) -> str:
+    """The too-few-rows mark of a table row, or nothing."""
+    return f'<span class="few">{TOO_FEW}</span>' if flag else ""
+
+
 def _measure(m: str, tables: dict[str, pd.DataFrame], n_coders: int) -> str:
     esc = html.escape
     coded = tables["coded"][tables["coded"]["measure"] == m]
@@ -181,7 +186,7 @@ def _measure(m: str, tables: dict[str, pd.DataFrame], n_coders: int) -> str:
             str(r.coded),
             str(r.rows),
             str(r.found),
-            "" if r.enough or r.coder == "tool" else f'<span class="few">{TOO_FEW}</span>',
+            _few(not (r.enough or r.coder == "tool")),
         ]
         for r in coded.itertuples()
     ]
@@ -196,7 +201,7 @@ def _measure(m: str, tables: dict[str, pd.DataFrame], n_coders: int) -> str:
             str(r.coder_found),
             str(r.matched),
             str(r.rows),
-            f'<span class="few">{TOO_FEW}</span>' if r.verdict else "",
+            _few(r.verdict),
         ]
         for r in tool.itertuples()
     ]
@@ -236,7 +241,7 @@ def _measure(m: str, tables: dict[str, pd.DataFrame], n_coders: int) -> str:
                 _f(r.agreement),
                 _f(r.kappa) + (f" ({kappa_band(r.kappa)})" if kappa_band(r.kappa) else ""),
                 _f(r.alpha) + (f" ({alpha_band(r.alpha)})" if alpha_band(r.alpha) else ""),
-                f'<span class="few">{TOO_FEW}</span>' if r.verdict else "",
+                _few(r.verdict),
             ]
             for r in agree.itertuples()
         ]
