@@ -74,13 +74,17 @@ this many of its words in a row."""
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
+@functools.lru_cache(maxsize=4)
+def _grams(text: str, n: int) -> frozenset[tuple[str, ...]]:
+    """Every run of ``n`` words of ``text`` (lower case), once per text."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return frozenset(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
+
+
 def copied_runs(text: str, free: str, n: int = COPIED_WORDS) -> list[tuple[int, int]]:
     """Character spans of ``free`` that repeat ``n`` or more words of ``text`` in a row (case
     and punctuation ignored), merged where they overlap."""
-    grams = set()
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
-    for i in range(len(words) - n + 1):
-        grams.add(tuple(words[i : i + n]))
+    grams = _grams(text, n)
     toks = [(m.start(), m.end(), m.group(0).lower().replace("’", "'")) for m in _WORD.finditer(free)]
     spans: list[tuple[int, int]] = []
     for i in range(len(toks) - n + 1):

@@ -183,8 +183,9 @@ _TRAILING_TIME = re.compile(
 """A time adjunct at the end of a speaker phrase ("The Kremlin on Wednesday said")."""
 
 
-_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+as$")
-"""The person a medium quotes, at the end of a speaker phrase: "TASS quoted the minister as"."""
+_QUOTED_PERSON_AS = re.compile(r"\b(?:quoted|cited)\s+((?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+as$")
+"""The person a medium quotes, at the end of a speaker phrase: "TASS quoted the minister as"
+(the passive "was quoted as" is :func:`~.reporting_frames.quoted_as`)."""
 
 
 def trim_speaker(text: str) -> str:
@@ -204,7 +205,7 @@ def trim_speaker(text: str) -> str:
             break
         toks = cut.split()
     out = " ".join(toks).strip(" ,;:—–-")
-    if m := _QUOTED_AS.search(out):  # "Interfax quoted Peskov as saying": Peskov speaks
+    if m := _QUOTED_PERSON_AS.search(out):  # "Interfax quoted Peskov as saying": Peskov speaks
         return m.group(1)
     return out
 
@@ -252,7 +253,7 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
             start = parts[-2][0]
     end = base + parts[-1][1]
     span = seg[start : parts[-1][1]]
-    if m := _QUOTED_AS.search(span.rstrip()):  # before "as" is cut as a subordinator
+    if m := _QUOTED_PERSON_AS.search(span.rstrip()):  # before "as" is cut as a subordinator
         return (base + start + m.start(1), base + start + m.end(1))
     cut = 0
     prev_word = ""
