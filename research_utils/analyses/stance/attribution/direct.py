@@ -33,6 +33,7 @@ from research_utils.analyses.stance.attribution.records import (
 )
 from research_utils.analyses.stance.attribution.reporting_frames import is_headline, words_frame_speaker
 from research_utils.analyses.stance.attribution.speakers import (
+    mask_abbreviations,
     resolve_actor,
     speaker_after,
     trim_speaker,
@@ -121,7 +122,7 @@ def _post_attribution(
         if v.key == "according to":
             continue
         between = text[pos : v.start]
-        if _STOP_BEFORE_VERB.search(_SHORT_PARENS.sub(_blank, between)):
+        if _STOP_BEFORE_VERB.search(_SHORT_PARENS.sub(_blank, mask_abbreviations(between))):
             return None  # "(D-N.Y.)" after a senator's name stops nothing
         after = speaker_after(text, v.end, limit)
         inverted = (
@@ -190,7 +191,7 @@ def _pre_attribution(
                 return v, span
             continue
         rest = text[v.end : qs]
-        if _STOP_AFTER_VERB.search(rest) or gap_words(text, v.end, qs) > 15:
+        if _STOP_AFTER_VERB.search(mask_abbreviations(rest)) or gap_words(text, v.end, qs) > 15:
             continue
         if not (
             _ONLY_SPACE_COMMA_COLON.fullmatch(rest)

@@ -188,6 +188,9 @@ def _lex_words(lex: StanceLexicons) -> tuple[frozenset[str], frozenset[str], fro
     return lex.actor_words
 
 
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def _stop(word: str, names: frozenset[str], adjectives: frozenset[str]) -> bool:
     lw = word.lower().rstrip(".")
     return (
@@ -202,6 +205,7 @@ def _stop(word: str, names: frozenset[str], adjectives: frozenset[str]) -> bool:
         or lw in names
         or word.endswith(("'s", "’s", "s'"))
         or (word.isupper() and len(word) > 1 and "." not in word and len(word) <= 5)  # acronyms: UN, SBU
+        or bool(_DOTTED_ACRONYM.fullmatch(word))  # "U.S.", "U.N.": no initial of a name
     )
 
 
@@ -216,8 +220,10 @@ def _runs(text: str) -> list[list[tuple[int, int, str]]]:
         gap = text[prev_end:s]
         prev_end = e
         broken = bool(_BREAK.search(gap)) and not (
-            gap.strip() == "." and cur and cur[-1][2].lower() in _ABBREVIATED
-        )
+            gap.strip() == "."
+            and cur
+            and (cur[-1][2].lower() in _ABBREVIATED or (len(cur[-1][2]) == 1 and cur[-1][2].isupper()))
+        )  # "Sen. Dick Durbin", "George W. Bush": the full stop of a title or an initial
         if broken:
             if cur:
                 runs.append(cur)

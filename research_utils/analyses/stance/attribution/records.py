@@ -190,6 +190,7 @@ def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[i
         for m in re.finditer(r"[\w’']+", text[span[0] : span[1]])
         if m.group(0).lower() in lex.verb_forms
         and not m.group(0).lower().endswith("ing")
+        and not (m.start() > 0 and m.group(0)[:1].isupper())  # "The U.S. State Department": a name
         and not _noun_head(text[span[0] : span[1]], m)  # "A published report said": the noun heads the phrase
     ]
     if inner and span[1] > span[0]:  # "Stamm said the company hopes ...": the company, not "said the company"

@@ -27,6 +27,7 @@ from research_utils.analyses.stance.text import (
 
 __all__ = [
     "is_proper_name",
+    "mask_abbreviations",
     "resolve_actor",
     "speaker_after",
     "speaker_before",
@@ -104,10 +105,23 @@ def _hard_breaks(seg: str) -> list[re.Match[str]]:
     return out
 
 
+_DOTTED = re.compile(
+    r"\b(?:[A-Z]\.){2,}|\b(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Rev|St|Amb|Jr|Sr)\.(?=\s+[A-Z])"
+)
+"""Full stops that end no phrase: dotted abbreviations ("U.S.", "U.N.") and abbreviated titles."""
+
+
+def mask_abbreviations(text: str) -> str:
+    """``text`` with the full stops of dotted abbreviations and abbreviated titles blanked
+    (same length), so a check for a sentence break does not stop at "U.S. Ambassador"."""
+    return _DOTTED.sub(lambda m: m.group(0).replace(".", " "), text)
+
+
 _COMMA_PART = re.compile(r"[^,]+")
 _WORD = re.compile(r"[\w’']+")
 _TOKEN = (
-    r"(?:(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Rev|St|Amb|[A-Z])\.(?=\s+[A-Z])"
+    r"(?:(?:[A-Z]\.){2,}(?=\s+\w)"  # a dotted abbreviation before a word: "U.S. officials"
+    r"|(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Rev|St|Amb|[A-Z])\.(?=\s+[A-Z])"
     r"|[^,.;:!?()“”\"—–\s]+(?:\.(?=[A-Z]))?)"
 )
 _AFTER_VERB = re.compile(

@@ -1,0 +1,60 @@
+"""Failure families of the development articles added on 2026-12-07 (issue 17).
+
+The 20 articles coded blind on 2026-12-07 were measured once as held-out and then moved to
+development; these are their constructions, each in our own sentences (tests/gold/real).
+"""
+
+from __future__ import annotations
+
+import pytest
+from attrutil import GENERIC, attr, by_quote
+
+# ------------------------------------------------- dotted abbreviations: "U.S.", "U.N."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "starts"),
+    [
+        (
+            "“We stand with the people of the region,” U.S. Ambassador Maria Lopez said.",
+            "U.S. Ambassador Maria Lopez",
+            "We stand",
+        ),
+        ("Troops are moving south, according to U.S. officials.", "U.S. officials", "Troops are"),
+        (
+            "“Access delayed is access denied,” wrote U.S. Judge Alan Brooks in his ruling.",
+            "U.S. Judge Alan Brooks",
+            "Access delayed",
+        ),
+        ("The U.N. envoy said the ceasefire would hold.", "The U.N. envoy", "the ceasefire"),
+        (
+            "The U.S. State Department said the embassy would reopen.",
+            "The U.S. State Department",
+            "the embassy",
+        ),
+    ],
+)
+def test_a_dotted_abbreviation_is_no_sentence_break_in_a_speaker(text: str, speaker: str, starts: str) -> None:
+    row = by_quote(attr(text), starts)
+    assert row["speaker"] == speaker
+
+
+def test_a_dotted_abbreviation_is_not_a_name_of_its_own() -> None:
+    row = by_quote(attr("The U.N. envoy said the ceasefire would hold."), "the ceasefire")
+    assert row["speaker_name"] in ("", None) or "U.N." not in str(row["speaker_name"])
+
+
+def test_a_capitalised_verb_form_inside_a_name_does_not_cut_it() -> None:
+    row = by_quote(attr("The State Department said the embassy would reopen."), "the embassy")
+    assert row["speaker"] == "The State Department"
+
+
+def test_a_us_judge_in_off_topic_copy() -> None:
+    row = by_quote(attr("“Delay is denial,” wrote U.S. Judge Alan Brooks.", GENERIC), "Delay is")
+    assert row["speaker"] == "U.S. Judge Alan Brooks"
+
+
+@pytest.mark.parametrize(("text", "name"), [("George W. Bush said the war would end.", "George W Bush")])
+def test_a_middle_initial_keeps_the_name_whole(text: str, name: str) -> None:
+    row = by_quote(attr(text), "the war")
+    assert row["speaker_name"].replace(".", "") == name
