@@ -34,7 +34,9 @@ from attrutil import GENERIC, attr, by_quote
         ),
     ],
 )
-def test_a_dotted_abbreviation_is_no_sentence_break_in_a_speaker(text: str, speaker: str, starts: str) -> None:
+def test_a_dotted_abbreviation_is_no_sentence_break_in_a_speaker(
+    text: str, speaker: str, starts: str
+) -> None:
     row = by_quote(attr(text), starts)
     assert row["speaker"] == speaker
 
