@@ -60,3 +60,59 @@ def test_a_us_judge_in_off_topic_copy() -> None:
 def test_a_middle_initial_keeps_the_name_whole(text: str, name: str) -> None:
     row = by_quote(attr(text), "the war")
     assert row["speaker_name"].replace(".", "") == name
+
+
+def test_the_dotted_country_is_no_role_noun_for_the_last_person() -> None:
+    table = attr(
+        "President Joe Biden spoke on Monday.\n\nThe U.S. said it will impose new sanctions on the bank."
+    )
+    row = by_quote(table, "it will impose")
+    assert row["speaker"] == "The U.S."
+    assert row["speaker_name"] != "Joe Biden"
+    assert row["actor"] == "us"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The path is open,” Secretary of State Antony Blinken told reporters.",
+        "“The path is open,” the Secretary of State Antony Blinken told reporters.",
+    ],
+)
+def test_a_verb_form_inside_a_title_is_no_verb(text: str) -> None:
+    row = by_quote(attr(text), "The path")
+    assert row["speaker"].endswith("Antony Blinken")
+    assert row["verb"] == "told"
+
+
+# ------------------------------------------------- what a source is said to think is no speech act
+
+
+def test_believe_starts_no_attribution_but_the_source_behind_it_does() -> None:
+    table = attr(
+        "Western officials believe the offensive has stalled in the east, according to two sources briefed on the talks."
+    )
+    assert "believe" not in set(table["verb"])
+    row = by_quote(table, "Western officials believe")
+    assert row["verb"] == "according to"
+    assert row["speaker"].startswith("two sources")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Some diplomats think the deal is close.", None),
+        ("Some diplomats said the deal is close.", "Some diplomats"),
+    ],
+)
+def test_minimal_pair_think_and_said(text: str, speaker: str | None) -> None:
+    table = attr(text)
+    if speaker is None:
+        assert table.empty or not table["quote"].str.startswith("the deal").any()
+    else:
+        assert by_quote(table, "the deal")["speaker"] == speaker
+
+
+def test_a_quotation_framed_by_believes_stays_an_attribution() -> None:
+    row = by_quote(attr("“The guarantees must be binding,” the minister believes."), "The guarantees")
+    assert (row["speaker"], row["kind"], row["verb_class"]) == ("the minister", "direct", "tentative")

@@ -54,14 +54,16 @@ VERB_CLASSES: tuple[str, ...] = (
 )
 """Reporting-verb classes of the bundled lexicon, in display order."""
 
-VERB_COMPLEMENTS: tuple[str, ...] = ("clause", "that", "object")
+VERB_COMPLEMENTS: tuple[str, ...] = ("clause", "that", "object", "none")
 """What may follow a reporting verb as its reported content (field ``complement`` of
 ``reporting_verbs.yaml``, default ``clause``): ``clause``, any reported clause ("said
 that ...", "said the talks had ...", "said: ..."); ``that``, only a clause opened by
 "that" or a colon ("the court found that ...": "found the bodies" is no speech);
 ``object``, no clause of its own, only an object and an infinitive or "of" ("urged
 ministers to ...", "accused Kyiv of ..."), never a clause after the bare verb ("welcomed
-the fact that", "praised India for ...")."""
+the fact that", "praised India for ..."); ``none``, a verb of belief with no reported clause
+of its own ("officials believe ...": what a source is said to think, not what it said),
+which still frames a quotation ('“...,” Zelensky believes')."""
 
 EPISTEMIC_KINDS: tuple[str, ...] = ("hedge", "booster")
 """Kinds of epistemic markers (Hyland 2005)."""

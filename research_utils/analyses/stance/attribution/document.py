@@ -221,6 +221,23 @@ class ReportedSpeech:
 
 
 _NO_HITS: tuple[Hit, ...] = ()
+_WORD_BEFORE = re.compile(r"([\w’'.]+)\s+$")
+
+
+def in_name(sentence: str, hit: Hit) -> bool:
+    """Whether a capitalised verb form is part of a name ("Secretary of State Antony Blinken",
+    "the U.S. State Department", "Court of Appeal"): after "of", "the" or another capitalised
+    word, in a sentence that is not written in title case ("Moscow Says Lviv Hit")."""
+    if not hit.match[:1].isupper():
+        return False
+    before = _WORD_BEFORE.search(sentence[: hit.start])
+    if before is None:
+        return False
+    prev = before.group(1)
+    if not (prev in ("of", "the", "The") or prev[:1].isupper()):
+        return False
+    toks = words(sentence)
+    return sum(t[:1].isupper() for t in toks) <= 0.6 * len(toks)
 
 
 def reported_speech(doc: Document, lex: StanceLexicons) -> ReportedSpeech:
@@ -230,7 +247,10 @@ def reported_speech(doc: Document, lex: StanceLexicons) -> ReportedSpeech:
 
     def compute() -> ReportedSpeech:
         found = sentence_hits(doc, lex.verb_matcher)
-        verb_hits = [found.get(i, _NO_HITS) for i in range(len(doc.parsed.sentence))]
+        sentences = doc.parsed.sentence
+        verb_hits = [
+            [h for h in found.get(i, _NO_HITS) if not in_name(sentences[i], h)] for i in range(len(sentences))
+        ]
         return ReportedSpeech(verb_hits, find_attributions(doc, lex, verb_hits))
 
     return doc.memo(("stance.attribution", lex.fingerprint), compute)

@@ -294,6 +294,8 @@ def indirect(
         content = _SPACES.sub(" ", text[: v.start].rstrip(" ,") + " " + text[phrase_end:]).strip(" ,")
         scope = (off + phrase_end, off + len(text)) if not text[: v.start].strip() else (off, off + len(text))
         return record("indirect", para, verb, (off + span[0], off + span[1]), scope, content, lex)
+    if complement == "none":
+        return None  # "officials believe ...": a belief, not a speech act (a quotation it frames stays)
     rest = text[v.end :]
     if v.match.lower().endswith("ing") and _previous_word(text, v.start) in _ADJECTIVE_BEFORE:
         return None  # "anything really promising", "the ruling": an adjective or a noun

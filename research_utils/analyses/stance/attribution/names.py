@@ -189,6 +189,7 @@ def _lex_words(lex: StanceLexicons) -> tuple[frozenset[str], frozenset[str], fro
 
 
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
+_LONE_DOTTED = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z]\.){2,}")
 
 
 def _stop(word: str, names: frozenset[str], adjectives: frozenset[str]) -> bool:
@@ -338,6 +339,8 @@ def describe(speaker: str, lex: StanceLexicons) -> Described:
     name (the call sign).
     """
     phrase = _PARENS.sub("", speaker).strip()
+    if _LONE_DOTTED.fullmatch(phrase):  # "The U.S." is read as "The US", never as a role noun
+        phrase = phrase.replace(".", "")
     if not phrase:
         return Described("")
     low = phrase.lower()
