@@ -116,3 +116,43 @@ def test_minimal_pair_think_and_said(text: str, speaker: str | None) -> None:
 def test_a_quotation_framed_by_believes_stays_an_attribution() -> None:
     row = by_quote(attr("“The guarantees must be binding,” the minister believes."), "The guarantees")
     assert (row["speaker"], row["kind"], row["verb_class"]) == ("the minister", "direct", "tentative")
+
+
+# ------------------------------------------------- stacked sources; speech-act nouns after a possessive
+
+
+def test_according_to_after_a_said_clause_is_a_second_source() -> None:
+    table = attr(
+        "Spokesman Ivan Petrov said on Monday that the talks could end by Friday, according to Interfax."
+    )
+    petrov = by_quote(table, "the talks could end")
+    assert petrov["speaker"] == "Spokesman Ivan Petrov"
+    assert not petrov["quote"].rstrip(".").endswith("Interfax")
+    agency = by_quote(table, "Spokesman Ivan Petrov said")
+    assert (agency["speaker"], agency["verb"]) == ("Interfax", "according to")
+
+
+def test_according_to_inside_a_said_clause_stays_that_speakers() -> None:
+    table = attr("The observers said that according to data they collected, the opposition was leading.")
+    assert list(table["speaker"]) == ["The observers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An official transcript of Lavrov's remarks said he used another term.",
+        "A summary of the minister’s comments said the plan was ready.",
+    ],
+)
+def test_a_verb_form_after_a_possessive_is_a_noun(text: str) -> None:
+    table = attr(text)
+    assert not (table["speaker"].str.endswith(("'s", "’s"))).any(), table[["speaker", "verb"]]
+    assert len(table) == 1
+
+
+def test_a_speech_act_noun_with_a_content_clause_is_its_possessors() -> None:
+    table = attr(
+        "Blinken said the door was open, rejecting Moscow’s demand that Ukraine be barred from the alliance."
+    )
+    row = by_quote(table, "Ukraine be barred")
+    assert (row["speaker"], row["actor"]) == ("Moscow", "russia")

@@ -166,6 +166,12 @@ def without_nested_sources(records: list[dict[str, Any]]) -> list[dict[str, Any]
     out = []
     for i, r in enumerate(records):
         verb = r.get("_verb")
+        if r.get("_stacked") is not None and verb is not None:
+            for a, b, j in scopes.get(verb[0], ()):
+                if j != i and a <= verb[1] < b:
+                    _end_before(records[j], r["_stacked"])  # "X said ..., according to Interfax"
+            out.append(r)
+            continue
         inside = verb is not None and any(a <= verb[1] < b and j != i for a, b, j in scopes.get(verb[0], ()))
         nested = inside and (
             r["reporting_verb"] == "according to"
@@ -177,6 +183,20 @@ def without_nested_sources(records: list[dict[str, Any]]) -> list[dict[str, Any]
         if not nested:
             out.append(r)
     return out
+
+
+def _end_before(rec: dict[str, Any], end: int) -> None:
+    """Cut the content of ``rec`` at paragraph offset ``end`` (where a stacked source's
+    "according to" begins), when it runs past it."""
+    pid, start, stop = rec["_scope"]
+    if not start < end < stop:
+        return
+    cut = rec["quote"].lower().rfind(", according to")
+    if cut < 0:
+        return
+    rec["quote"] = rec["quote"][:cut]
+    rec["quote_words"] = len(words(rec["quote"]))
+    rec["_scope"] = (pid, start, end)
 
 
 def _ends_open(text: str) -> bool:

@@ -260,6 +260,44 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
     return False
 
 
+_POSSESSIVE_BEFORE = re.compile(
+    r"\b(?!(?:it|that|there|what|he|she|who|here|let)['’]s)\w[\w.-]*['’]s\s+$", re.IGNORECASE
+)
+"""A possessive right before a verb form ("Lavrov's remarks", "Moscow's demand"): the form is a noun."""
+_OWNER = re.compile(
+    r"((?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w-]*)$"
+)
+"""The possessor before "'s": a name of up to four capitalised words or a definite noun."""
+_NOUN_CONTENT = re.compile(r"\s*(?:that\b|to\s+[a-z]|:)")
+
+
+def _possessed(para: Paragraph, k: int, v: Hit, verb: Hit, lex: StanceLexicons) -> dict[str, Any] | None:
+    """A speech-act noun after a possessive: the possessor's speech act when a content clause
+    follows ("Moscow's demand that Ukraine be barred ...": Moscow), else no speech act at all
+    ("an official transcript of Lavrov's remarks said ...": the remarks are a noun)."""
+    text = para.sentences[k]
+    m = _NOUN_CONTENT.match(text, v.end)
+    if m is None:
+        return None
+    owner = _OWNER.search(text, 0, text.rfind("s", 0, v.start) - 1)  # the words before "'s"
+    if owner is None or not valid_speaker(owner.group(1), lex):
+        return None
+    span = owner.span(1)
+    start = m.end() if m.group(0).strip() in ("that", ":") else m.end() - 1
+    start = start + len(text[start:]) - len(text[start:].lstrip())
+    end = _clause_end(text, start)
+    off = para.starts[k]
+    return record(
+        "indirect",
+        para,
+        verb,
+        (off + span[0], off + span[1]),
+        (off + start, off + end),
+        text[start:end].strip(),
+        lex,
+    )
+
+
 def _previous_word(text: str, pos: int) -> str:
     found = re.search(r"([\w’']+)\W*$", text[:pos])
     return found.group(1).lower() if found else ""
@@ -291,12 +329,19 @@ def indirect(
         tail = _COMMA.match(text, phrase_end)
         if tail:
             phrase_end = tail.end()
-        content = _SPACES.sub(" ", text[: v.start].rstrip(" ,") + " " + text[phrase_end:]).strip(" ,")
+        after = text[phrase_end:] if text[phrase_end:].strip(" .") else ""  # not a lone full stop
+        content = _SPACES.sub(" ", text[: v.start].rstrip(" ,") + " " + after).strip(" ,")
         scope = (off + phrase_end, off + len(text)) if not text[: v.start].strip() else (off, off + len(text))
-        return record("indirect", para, verb, (off + span[0], off + span[1]), scope, content, lex)
+        rec = record("indirect", para, verb, (off + span[0], off + span[1]), scope, content, lex)
+        if not text[phrase_end:].strip(" .,;") and any(h.key != v.key and h.end <= v.start for h in verbs):
+            # "X said ..., according to Interfax": the agency is a second source of X's speech
+            rec["_stacked"] = off + len(text[: v.start].rstrip(" ,"))
+        return rec
     if complement == "none":
         return None  # "officials believe ...": a belief, not a speech act (a quotation it frames stays)
     rest = text[v.end :]
+    if _POSSESSIVE_BEFORE.search(text, 0, v.start):
+        return _possessed(para, k, v, verb, lex)
     if v.match.lower().endswith("ing") and _previous_word(text, v.start) in _ADJECTIVE_BEFORE:
         return None  # "anything really promising", "the ruling": an adjective or a noun
     if (

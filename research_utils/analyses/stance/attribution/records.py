@@ -154,11 +154,15 @@ def inherit(src: dict[str, Any], para: Paragraph, scope: tuple[int, int], inner:
 def _noun_head(phrase: str, m: re.Match[str]) -> bool:
     """Whether the verb form ``m`` ends ``phrase`` after an article or a lowercase modifier:
     a noun that heads the speaker phrase ("A published report", "the statement"), not a
-    verb ("Stamm said") or a possessed noun ("Putin's remarks reveal ...": no speaker)."""
+    verb ("Stamm said"); a possessed noun heads it too ("a transcript of Lavrov's remarks said")."""
     if phrase[m.end() :].strip():
         return False
     before = words(phrase[: m.start()])
-    return bool(before) and (before[-1].lower() in DETERMINERS or before[-1].islower())
+    return bool(before) and (
+        before[-1].lower() in DETERMINERS
+        or before[-1].islower()
+        or (len(before) >= 2 and before[-2].lower() == "of" and before[-1].endswith(("'s", "’s")))
+    )  # "a transcript of Lavrov's remarks said"; not "Putin's remarks reveal ..." (no speaker)
 
 
 _CLAUSE_BEFORE_PARTICIPLE = re.compile(
