@@ -22,11 +22,13 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from research_utils.analyses.stance.attribution.possessed import POSSESSIVE_BEFORE, possessed
 from research_utils.analyses.stance.attribution.records import (
     OBJECT_THAT,
     THAT,
     WORDS_FRAME,
     Paragraph,
+    clause_end,
     frame_speaker,
     record,
 )
@@ -86,17 +88,6 @@ _GERUND_VERBS = frozenset(("admit", "deny", "acknowledge", "suggest", "propose",
 discussing the issues", "hinted at dropping NATO aspirations"."""
 _GERUND = re.compile(r"\s+(?:at\s+)?((?:not\s+)?[a-z]{3,}ing)\b")
 _NOT_GERUNDS = frozenset("nothing something anything everything during according including".split())
-_CLAUSE_END = re.compile(
-    r"\s+(?:but|while|whereas)\s|[;:]|,\s+(?:but|while|whereas|and)\s|,\s+(?:he|she|they|it|we)\s+[a-z]+"
-)
-
-
-def _clause_end(text: str, start: int) -> int:
-    """Where a gerund's content ends: at "but", "while", a semicolon or the sentence end."""
-    m = _CLAUSE_END.search(text, start)
-    return m.start() if m else len(text.rstrip(" ."))
-
-
 _TO_INFINITIVE = re.compile(r"\s+(?:not\s+)?to\s+(?=[a-z])")
 _ADJECTIVE_BEFORE = frozenset(
     "anything something nothing everything very really too so more most less least quite rather "
@@ -260,44 +251,6 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
     return False
 
 
-_POSSESSIVE_BEFORE = re.compile(
-    r"\b(?!(?:it|that|there|what|he|she|who|here|let)['’]s)\w[\w.-]*['’]s\s+$", re.IGNORECASE
-)
-"""A possessive right before a verb form ("Lavrov's remarks", "Moscow's demand"): the form is a noun."""
-_OWNER = re.compile(
-    r"((?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w-]*)$"
-)
-"""The possessor before "'s": a name of up to four capitalised words or a definite noun."""
-_NOUN_CONTENT = re.compile(r"\s*(?:that\b|to\s+[a-z]|:)")
-
-
-def _possessed(para: Paragraph, k: int, v: Hit, verb: Hit, lex: StanceLexicons) -> dict[str, Any] | None:
-    """A speech-act noun after a possessive: the possessor's speech act when a content clause
-    follows ("Moscow's demand that Ukraine be barred ...": Moscow), else no speech act at all
-    ("an official transcript of Lavrov's remarks said ...": the remarks are a noun)."""
-    text = para.sentences[k]
-    m = _NOUN_CONTENT.match(text, v.end)
-    if m is None:
-        return None
-    owner = _OWNER.search(text, 0, text.rfind("s", 0, v.start) - 1)  # the words before "'s"
-    if owner is None or not valid_speaker(owner.group(1), lex):
-        return None
-    span = owner.span(1)
-    start = m.end() if m.group(0).strip() in ("that", ":") else m.end() - 1
-    start = start + len(text[start:]) - len(text[start:].lstrip())
-    end = _clause_end(text, start)
-    off = para.starts[k]
-    return record(
-        "indirect",
-        para,
-        verb,
-        (off + span[0], off + span[1]),
-        (off + start, off + end),
-        text[start:end].strip(),
-        lex,
-    )
-
-
 def _previous_word(text: str, pos: int) -> str:
     found = re.search(r"([\w’']+)\W*$", text[:pos])
     return found.group(1).lower() if found else ""
@@ -340,8 +293,8 @@ def indirect(
     if complement == "none":
         return None  # "officials believe ...": a belief, not a speech act (a quotation it frames stays)
     rest = text[v.end :]
-    if _POSSESSIVE_BEFORE.search(text, 0, v.start):
-        return _possessed(para, k, v, verb, lex)
+    if POSSESSIVE_BEFORE.search(text, 0, v.start):
+        return possessed(para, k, v, verb, lex)
     if v.match.lower().endswith("ing") and _previous_word(text, v.start) in _ADJECTIVE_BEFORE:
         return None  # "anything really promising", "the ruling": an adjective or a noun
     if (
@@ -362,7 +315,7 @@ def indirect(
         if span != SUBJECTLESS:  # "admitted talking to Nayyem but denied offering him a bribe"
             span = (off + span[0], off + span[1])
         start = v.end + m.start(1)
-        end = _clause_end(text, start)
+        end = clause_end(text, start)
         return record("indirect", para, verb, span, (off + start, off + end), text[start:end].strip(), lex)
     if complement == "object":
         return _accusation(para, k, v, verb, lex) if v.key == "accuse" else None

@@ -43,6 +43,7 @@ __all__ = [
     "THAT",
     "WORDS_FRAME",
     "Paragraph",
+    "clause_end",
     "continue_quotes",
     "covered",
     "frame_speaker",
@@ -63,6 +64,17 @@ OBJECT_THAT = re.compile(r"\s+(?:to\s+)?(?:[\w’'.-]+\s+){1,3}?that\b", re.IGNO
 ONLY_SPACE_COMMA = re.compile(r"[\s,]*")
 
 WORDS_FRAME = "in the words of"
+
+
+_CLAUSE_END = re.compile(
+    r"\s+(?:but|while|whereas)\s|[;:]|,\s+(?:but|while|whereas|and)\s|,\s+(?:he|she|they|it|we)\s+[a-z]+"
+)
+
+
+def clause_end(text: str, start: int) -> int:
+    """Where a gerund's content ends: at "but", "while", a semicolon or the sentence end."""
+    m = _CLAUSE_END.search(text, start)
+    return m.start() if m else len(text.rstrip(" ."))
 
 
 _TRAILING_JOIN = re.compile(r"(?:[\s,;]+(?:and|but)\b)?[\s,;]*$")
