@@ -156,3 +156,43 @@ def test_a_speech_act_noun_with_a_content_clause_is_its_possessors() -> None:
     )
     row = by_quote(table, "Ukraine be barred")
     assert (row["speaker"], row["actor"]) == ("Moscow", "russia")
+
+
+# ------------------------------------------------- evidence is no source; plural nouns are no names
+
+LEAD = "The blast hit the market at noon on Friday, witnesses in the city said.\n\n"
+
+
+def test_the_subject_of_an_evidential_verb_may_be_evidence() -> None:
+    table = attr(LEAD + "Western intelligence said Russian advances in the east suggested an attack was near.")
+    assert list(table["speaker"]) == ["witnesses in the city", "Western intelligence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Analysts suggested the talks would fail.", "Analysts"),
+        ("The report shows that prices rose.", "The report"),
+    ],
+)
+def test_a_source_of_an_evidential_verb_stays_one(text: str, speaker: str) -> None:
+    table = attr(LEAD + text)
+    assert speaker in set(table["speaker"])
+
+
+@pytest.mark.parametrize("noun", ["Analysts", "Diplomats", "Prosecutors"])
+def test_a_plural_speaker_noun_opening_the_sentence_is_no_name(noun: str) -> None:
+    row = by_quote(attr(LEAD + f"{noun} said the vote was close."), "the vote")
+    assert row["speaker"] == noun
+    assert row["speaker_name"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Police said two people died.", "two people died"),
+        ("The minister said the talks failed.", "the talks"),
+    ],
+)
+def test_a_clause_without_that_whose_verb_ends_the_sentence(text: str, starts: str) -> None:
+    by_quote(attr(LEAD + text), starts)

@@ -37,7 +37,7 @@ from research_utils.analyses.stance.attribution.reporting_frames import (
     post_frame,
     words_frame_speaker,
 )
-from research_utils.analyses.stance.attribution.speakers import speaker_after, valid_speaker
+from research_utils.analyses.stance.attribution.speakers import is_evidence, speaker_after, valid_speaker
 from research_utils.analyses.stance.lexicons import StanceLexicons
 from research_utils.analyses.stance.text import FIRST_PERSON, HEARER_VERBS, WEEKDAYS, WEEKDAYS_PATTERN
 from research_utils.ingest import words
@@ -124,9 +124,10 @@ _IRREGULAR_PAST = frozenset(
     caught chose drew drove fell felt fought forgot froze grew heard held hid hit hurt kept laid led
     left lent let lost meant met paid put ran rang rose said sent set shook shot shut sank sat slept
     spent spoke spread stood stole struck stuck swore swept took taught tore threw understood woke
-    wore won wrote""".split()
+    wore won wrote fled bled died used owed lied""".split()
 )
-"""Finite past forms without -ed: "The MDC claims its leader got 50.3 per cent"."""
+"""Finite past forms without -ed, or too short to tell by it: "The MDC claims its leader got 50.3
+per cent", "Police said two people died"."""
 _SUBJECT_START = frozenset(
     """it he she they we i you there this these those the a an his her their its our my your some no
     any all both each every many most several one two three four five six seven eight nine ten""".split()
@@ -202,7 +203,7 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
     prev = low
     prev_cap = False
     for j, tok in enumerate(toks[1:], 1):
-        t = tok.strip('“”"‘').lower()
+        t = tok.strip('“”"‘').lower().rstrip(".")  # a verb that ends the sentence: "said two people died."
         if tok in (";", ":", ".", "!", "?"):
             return False
         if tok in (",", "—", "–", "(", ")"):
@@ -392,6 +393,8 @@ def indirect(
     if span != SUBJECTLESS:
         if text[span[0] : span[1]].lower() in FIRST_PERSON:
             return None  # "We can say that ..." is the author's own voice
+        if is_evidence(text[span[0] : span[1]], v.key):
+            return None  # "Russian troop movements suggested ...": evidence, not a source
         span = (off + span[0], off + span[1])
     scope = (off + comp, off + len(text))
     return record("indirect", para, verb, span, scope, text[comp:].strip(), lex)

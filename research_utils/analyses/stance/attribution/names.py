@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from research_utils.analyses.stance.attribution.speakers import NOT_SURNAMES
 from research_utils.analyses.stance.lexicons import StanceLexicons
 from research_utils.analyses.stance.text import WEEKDAYS
 from research_utils.ingest import word_spans
@@ -359,6 +360,8 @@ def describe(speaker: str, lex: StanceLexicons) -> Described:
         alone = len(runs) == 1 and run[0][0] == len(phrase) - len(phrase.lstrip())
         if alone and len(run) == 1 and re.match(r"\s+[a-z]", phrase[run[0][1] :]):
             continue  # "Federal prosecutors", "Local health providers": a capital of sentence case
+        if alone and len(run) == 1 and run[0][2].lower() in NOT_SURNAMES:
+            continue  # "Analysts said", "Diplomats said": a common noun that opens the sentence
         name, kind, s, e, title, weak = _parse_run(run, lex, alone=alone)
         if _governed(phrase, run[0][0]) and not (kind == "person" and any(w in ORG_HEADS for w in title)):
             continue  # "a spokeswoman for Whitfield"; not "the speaker of the Parliament Ruslan Stefanchuk"

@@ -26,6 +26,7 @@ from research_utils.analyses.stance.text import (
 )
 
 __all__ = [
+    "is_evidence",
     "is_proper_name",
     "mask_abbreviations",
     "resolve_actor",
@@ -78,6 +79,24 @@ NOT_SURNAMES = (
     | frozenset("police everyone everybody nobody somebody someone anyone management".split())
 )
 """Capitalised words that open a sentence as its subject but name nobody ("Police said")."""
+_EVIDENTIAL = frozenset("suggest indicate signal imply show demonstrate".split())
+"""Verbs whose subject may be evidence rather than a source ("troop movements suggested ...")."""
+
+
+def is_evidence(speaker: str, verb_key: str) -> bool:
+    """Whether the subject of an evidential verb is a thing, not a source: a common noun
+    phrase whose head is no speaker noun ("Russian troop movements suggested ...", "the
+    advances in the east indicate ..."), unlike "analysts suggested" or "the report shows"."""
+    if verb_key not in _EVIDENTIAL:
+        return False
+    toks = _WORD.findall(speaker)
+    head_i = next((i for i, t in enumerate(toks) if i > 0 and t.lower() in _DANGLING), len(toks)) - 1
+    if head_i < 0:
+        return False
+    head = toks[head_i]
+    return head.islower() and head.lower() not in _SPEAKER_NOUNS and head.lower() not in PRONOUNS
+
+
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 """Pronouns after "according to" ("According to him, ...")."""
 _DANGLING = frozenset("of in to for with on at by from and or".split())
