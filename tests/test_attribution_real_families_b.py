@@ -164,7 +164,9 @@ LEAD = "The blast hit the market at noon on Friday, witnesses in the city said.\
 
 
 def test_the_subject_of_an_evidential_verb_may_be_evidence() -> None:
-    table = attr(LEAD + "Western intelligence said Russian advances in the east suggested an attack was near.")
+    table = attr(
+        LEAD + "Western intelligence said Russian advances in the east suggested an attack was near."
+    )
     assert list(table["speaker"]) == ["witnesses in the city", "Western intelligence"]
 
 
@@ -196,3 +198,51 @@ def test_a_plural_speaker_noun_opening_the_sentence_is_no_name(noun: str) -> Non
 )
 def test_a_clause_without_that_whose_verb_ends_the_sentence(text: str, starts: str) -> None:
     by_quote(attr(LEAD + text), starts)
+
+
+# ------------------------------------------------- relative clauses; partial quotes inside a clause
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "starts"),
+    [
+        (
+            "It is the first time an appeals court has issued a ruling that said the ban is unlawful.",
+            "a ruling",
+            "the ban is unlawful",
+        ),
+        (
+            "The verdict followed a similar ruling at the district court, which said that the law was void.",
+            "a similar ruling at the district court",
+            "the law was void",
+        ),
+        (
+            "Kuleba was answering Vladimir Medinsky, the Russian negotiator, who suggested earlier that talks could resume.",
+            "Vladimir Medinsky",
+            "talks could resume",
+        ),
+    ],
+)
+def test_the_antecedent_of_a_relative_pronoun_is_the_speaker(text: str, speaker: str, starts: str) -> None:
+    row = by_quote(attr(LEAD + text), starts)
+    assert row["speaker"] == speaker
+
+
+def test_a_relative_clause_of_a_thing_has_no_speaker() -> None:
+    table = attr(LEAD + "It is a plan that says little about the border.")
+    assert list(table["speaker"]) == ["witnesses in the city"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said that the plan was “dead on arrival” after the vote.",
+        "“We cannot promise anything,” the minister said, adding that there was “a lot of work to do”.",
+    ],
+)
+def test_a_partial_quote_inside_a_reported_clause_is_part_of_it(text: str) -> None:
+    table = attr(LEAD + text)
+    partial = table[table["quote"].str.strip("“”.,").isin(["dead on arrival", "a lot of work to do"])]
+    assert partial.empty, table[["speaker", "verb", "quote"]].to_string()
+    clause = table[table["quote"].str.contains("dead on arrival|a lot of work to do")]
+    assert len(clause) == 1 and clause.iloc[0]["kind"] == "indirect"

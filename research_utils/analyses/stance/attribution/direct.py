@@ -191,6 +191,8 @@ def _pre_attribution(
                 return v, span
             continue
         rest = text[v.end : qs]
+        if (t := THAT.match(rest)) and rest[t.end() :].strip():
+            return None  # 'said that the plan was “dead”': a partial quote inside that verb's clause
         if _STOP_AFTER_VERB.search(mask_abbreviations(rest)) or gap_words(text, v.end, qs) > 15:
             continue
         if not (

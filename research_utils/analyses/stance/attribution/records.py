@@ -21,6 +21,7 @@ from typing import Any
 
 from research_utils.analyses.stance.attribution.reporting_frames import SUBJECTLESS, quoted_as, subjectless
 from research_utils.analyses.stance.attribution.speakers import (
+    relative_antecedent,
     resolve_actor,
     speaker_before,
     trim_speaker,
@@ -196,6 +197,8 @@ def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[i
     q = quoted_as(text, v)
     end = q if q is not None and q > floor else v.start
     before = words(text[floor:end])
+    if before and before[-1].lower() in ("that", "which"):
+        return relative_antecedent(text, v.start)  # "a ruling that said ..."; "a state that ..." is none
     if before and (before[-1].lower() in DETERMINERS or before[-1].lower() in BE_FORMS):
         return None
     span = speaker_before(text, end, floor)
@@ -221,7 +224,7 @@ def frame_speaker(text: str, v: Hit, floor: int, lex: StanceLexicons) -> tuple[i
         if text[span[0] : span[1]].lower() in FIRST_PERSON:
             return None  # "I told him: ..." is the author's own speech act
         return span
-    return None
+    return relative_antecedent(text, v.start)  # "a ruling that said ...", "X, who suggested ..."
 
 
 def without_inner_quotes(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -239,8 +242,7 @@ def without_inner_quotes(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for r in records
         if not (
             r["kind"] == "direct"
-            and r["_verb"] is None
-            and r.get("_source") is None
+            and (r["_verb"] is None or r.get("_source") is not None)  # no frame of its own
             and any(
                 a <= r["_scope"][1] and r["_scope"][2] <= b + 1 for a, b in clauses.get(r["_scope"][0], ())
             )

@@ -29,6 +29,7 @@ __all__ = [
     "is_evidence",
     "is_proper_name",
     "mask_abbreviations",
+    "relative_antecedent",
     "resolve_actor",
     "speaker_after",
     "speaker_before",
@@ -95,6 +96,56 @@ def is_evidence(speaker: str, verb_key: str) -> bool:
         return False
     head = toks[head_i]
     return head.islower() and head.lower() not in _SPEAKER_NOUNS and head.lower() not in PRONOUNS
+
+
+_RELATIVE_BEFORE = re.compile(
+    r"(?:,\s*(which|who)|\s(that|which|who))\s+(?:(?:also|earlier|later|then|reportedly|had|has|have)\s+)?$"
+)
+_DETERMINED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?:,[^,]{1,120})?,\s*who\s")
+
+
+def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
+    """The speaker of a reporting verb in a relative clause, its antecedent: a noun phrase
+    headed by a speaker noun before "that"/"which" ("a ruling that said ...", "a similar
+    ruling at the district court, which said that ...": the last determiner phrase with a
+    speaker noun as its head), or the name before ", who" ("Vladimir Medinsky, the Russian
+    negotiator, who suggested ..."). None when there is no relative pronoun before the verb
+    or no such antecedent within the sentence."""
+    m = _RELATIVE_BEFORE.search(text, 0, verb_start)
+    if m is None:
+        return None
+    if (m.group(1) or m.group(2)) == "who":
+        named = next(reversed(list(_NAME_BEFORE.finditer(text, 0, m.end()))), None)
+        if named is None or named.end() < m.start():
+            return None
+        return named.span(1)
+    end = m.start()
+    dets = list(_DETERMINED.finditer(text, max(0, end - 120), end))
+    for n in range(len(dets) - 1, -1, -1):
+        phrase = text[dets[n].start() : end]
+        if re.search(r"[;:“”\"]", phrase):
+            return None
+        if _headed_by_speaker_noun(phrase):
+            start = dets[n].start()
+            while n > 0 and _OWNER_OF.fullmatch(text, dets[n - 1].start(), start):
+                n, start = n - 1, dets[n - 1].start()  # "a similar ruling at the district court"
+            trimmed = trim_speaker(text[start:end])
+            at = text.find(trimmed, start)
+            return (at, at + len(trimmed)) if trimmed and at >= 0 else None
+    return None
+
+
+_OWNER_OF = re.compile(
+    rf"\S+\s+(?:[\w’'-]+\s+){{0,2}}(?:{'|'.join(sorted(_SPEAKER_NOUNS))})\s+(?:at|of|from|by|in)\s+"
+)
+"""A speaker noun phrase that owns the next one: "a ruling at" the court, "a statement by" the ministry."""
+
+
+def _headed_by_speaker_noun(phrase: str) -> bool:
+    toks = _WORD.findall(phrase)
+    head_i = next((i for i, t in enumerate(toks) if i > 1 and t.lower() in _DANGLING), len(toks)) - 1
+    return head_i >= 1 and toks[head_i].lower() in _SPEAKER_NOUNS
 
 
 _OBJECT_PRONOUNS = frozenset("him her them".split())
