@@ -9,22 +9,11 @@ import json
 import math
 from pathlib import Path
 
-import pandas as pd
 import pytest
+from claimsutil import claim_of, claims, row
 
 from research_utils import article_from_text
 from research_utils.analyses import stance as st
-
-
-def claims(text: str) -> pd.DataFrame:
-    return st.claims(article_from_text(f"A headline for the test\n\n{text}"))
-
-
-def row(text: str, actor: str, issue: str) -> pd.Series:
-    c = claims(text)
-    sel = c[(c["actor"] == actor) & (c["issue"] == issue)]
-    assert len(sel) == 1, c[["actor", "issue", "role", "position"]]
-    return sel.iloc[0]
 
 
 def test_mentions_have_no_position() -> None:
@@ -142,12 +131,6 @@ def test_validation_figures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 # ------------------------------------------------------------------ claimants (issue 17, item 3)
 # Minimal pairs: the same words with the actor as the claimant, and as an object, a listed
 # state, the target of a threat or inside another speaker's words.
-
-
-def claim_of(text: str, actor: str, issue: str) -> tuple[str, float]:
-    """(role, position) of the actor's row on the issue; position NaN for a mention."""
-    r = row(text, actor, issue)
-    return str(r["role"]), float(r["position"])
 
 
 def test_a_chain_of_cues_stops_at_an_issue_phrase() -> None:

@@ -198,8 +198,11 @@ def _sentence_claims(
 
     # A cue that is the words of an issue phrase ("foreign troops", "military alliances") gives
     # that issue its own direction and is no cue for anything else.
+    # A support cue that is an issue phrase names an act of taking ("annexed"): it is the
+    # phrase's own direction and stays a cue for the issues after it ("annexed the Donetsk ... regions").
     phrase = [c for c in found["cue"] if any(c.start < h.end and h.start < c.end for h in issues)]
-    found = {**found, "cue": [c for c in found["cue"] if c not in phrase], "phrase": phrase}
+    kept = [c for c in found["cue"] if c not in phrase or c.key == "support"]
+    found = {**found, "cue": kept, "phrase": phrase}
     starts = sorted(
         {r["_scope"][1] - off for r in an.scopes.get(sid, ()) if 0 < r["_scope"][1] - off < len(text)}
     )

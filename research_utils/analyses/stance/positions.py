@@ -298,6 +298,16 @@ def _cue_after(
     return val, negated, cue.start, cue.end, agent
 
 
+_BACKGROUND = re.compile(r"\b(?:which|that|whom)\s+(?:[\w’'-]+\s+){0,8}$", re.IGNORECASE)
+
+
+def _main_act(text: str, floor: int, iss: Hit) -> bool:
+    """Whether an issue phrase that names an act ("annexed") is the verb of its clause, not a
+    background description: "Crimea, which Russia annexed in 2014", "the peninsula annexed
+    by Russia" describe the past; the coders code "Russia annexed four regions" as a claim."""
+    return not (re.match(r"\s+by\b", text[iss.end :]) or _BACKGROUND.search(text, floor, iss.start))
+
+
 def issue_cue(
     text: str,
     iss: Hit,
@@ -398,6 +408,8 @@ def issue_cue(
     own = next((c for c in found.get("phrase", ()) if (c.start, c.end) == (iss.start, iss.end)), None)
     if own is not None and own.key == "oppose":
         cue_val = -cue_val  # "rejected foreign troops": against what the issue rules out
+    if own is not None and own.key == "support" and cue_start is None and _main_act(text, floor, iss):
+        cue_start, cue_val, cue_text = iss.start, 1, own.match  # "Russia annexed ...": an act of taking
     unowned = False
     if k is not None and cue_start == cues[k].start:
         first = words(cues[k].match)[:1]

@@ -1,0 +1,38 @@
+"""Claims families of the real-copy development articles (issue 17, item 3), in our own sentences.
+
+Each test is a minimal pair or a construction the coders of tests/gold/real code as a claim
+(or as no claim); CI checks them without the cache of real texts.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from claimsutil import claim_of
+
+# ------------------------------------------------- an act of taking is its subject's claim
+
+
+@pytest.mark.parametrize(
+    ("text", "issue"),
+    [
+        ("Russia illegally annexed three regions of the country in October.", "territory"),
+        ("Russia has formally annexed the Donetsk and Luhansk regions.", "territory"),
+        ("Russia has formally annexed the Donetsk and Luhansk regions.", "donbas"),
+    ],
+)
+def test_annexing_is_a_claim_of_the_annexing_state(text: str, issue: str) -> None:
+    assert claim_of(text, "russia", issue) == ("claim", 1.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks also covered the status of the Crimean peninsula, which Russia seized and annexed in 2014.",
+        "The talks also covered the status of the Crimean peninsula annexed by Russia in 2014.",
+    ],
+)
+def test_an_annexation_told_as_background_is_no_claim(text: str) -> None:
+    role, position = claim_of(text, "russia", "territory")
+    assert role == "mention" and math.isnan(position)
