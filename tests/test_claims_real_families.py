@@ -36,3 +36,14 @@ def test_annexing_is_a_claim_of_the_annexing_state(text: str, issue: str) -> Non
 def test_an_annexation_told_as_background_is_no_claim(text: str) -> None:
     role, position = claim_of(text, "russia", "territory")
     assert role == "mention" and math.isnan(position)
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("Kyiv will fight for Crimea, Zelensky said.", 1.0),
+        ("Kyiv will not fight for Crimea, Zelensky said.", -1.0),
+    ],
+)
+def test_fighting_for_a_territory_claims_it(text: str, position: float) -> None:
+    assert claim_of(text, "ukraine", "crimea") == ("claim", position)
