@@ -47,3 +47,15 @@ def test_an_annexation_told_as_background_is_no_claim(text: str) -> None:
 )
 def test_fighting_for_a_territory_claims_it(text: str, position: float) -> None:
     assert claim_of(text, "ukraine", "crimea") == ("claim", position)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Ukraine applied to join the EU days after the invasion.", "claim"),
+        ("Kyiv said the future guarantees would not apply to Crimea.", "mention"),
+    ],
+)
+def test_apply_to_is_a_position_only_before_joining(text: str, role: str) -> None:
+    issue = "eu_accession" if "EU" in text else "crimea"
+    assert claim_of(text, "ukraine", issue)[0] == role

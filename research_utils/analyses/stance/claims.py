@@ -172,6 +172,12 @@ def _roles(
     return out
 
 
+_APPLY_TO = re.compile(r"appl(?:y|ies|ied|ying)\s+to", re.IGNORECASE)
+_TO_JOIN = re.compile(r"\s+(?:join|become|enter)\b")
+"""'apply to' is a position only before joining ("applied to join the EU"); "the guarantees would
+not apply to Crimea" says what they cover."""
+
+
 def _sentence_claims(
     an: Analysis, sid: int, lex: StanceLexicons, found: dict[str, list[Hit]]
 ) -> list[dict[str, Any]]:
@@ -201,7 +207,12 @@ def _sentence_claims(
     # A support cue that is an issue phrase names an act of taking ("annexed"): it is the
     # phrase's own direction and stays a cue for the issues after it ("annexed the Donetsk ... regions").
     phrase = [c for c in found["cue"] if any(c.start < h.end and h.start < c.end for h in issues)]
-    kept = [c for c in found["cue"] if c not in phrase or c.key == "support"]
+    kept = [
+        c
+        for c in found["cue"]
+        if (c not in phrase or c.key == "support")
+        and not (_APPLY_TO.fullmatch(c.match) and not _TO_JOIN.match(text, c.end))
+    ]
     found = {**found, "cue": kept, "phrase": phrase}
     starts = sorted(
         {r["_scope"][1] - off for r in an.scopes.get(sid, ()) if 0 < r["_scope"][1] - off < len(text)}
