@@ -246,3 +246,34 @@ def test_a_partial_quote_inside_a_reported_clause_is_part_of_it(text: str) -> No
     assert partial.empty, table[["speaker", "verb", "quote"]].to_string()
     clause = table[table["quote"].str.contains("dead on arrival|a lot of work to do")]
     assert len(clause) == 1 and clause.iloc[0]["kind"] == "indirect"
+
+
+# ------------------------------------------------- verb forms used as nouns; directives with an object
+
+
+def test_a_verb_form_after_a_preposition_is_a_modifier() -> None:
+    table = attr(
+        LEAD + "The paper on Friday received a check from the county, "
+        "representing fees spent pursuing a Free Press action against state court clerks."
+    )
+    assert list(table["speaker"]) == ["witnesses in the city"]
+
+
+def test_a_gerund_after_a_preposition_stays_a_verb() -> None:
+    row = by_quote(attr(LEAD + "He ended the call after saying the talks would resume."), "the talks")
+    assert row["verb"] == "saying"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The president has ordered the deployment of 3,000 troops to the border as the crisis began.",
+            False,
+        ),
+        ("The president ordered the army to withdraw from the border.", True),
+    ],
+)
+def test_a_directive_with_an_object_reports_no_speech(text: str, found: bool) -> None:
+    table = attr(LEAD + text)
+    assert ("ordered" in set(table["verb"])) is found

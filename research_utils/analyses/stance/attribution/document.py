@@ -244,6 +244,22 @@ _NO_HITS: tuple[Hit, ...] = ()
 _WORD_BEFORE = re.compile(r"([\w’'.]+)\s+$")
 
 
+_NOUN_BEFORE = frozenset(
+    """the a an this these those its his her their our my your any no every each of against for from
+    with by in on at under without about into over""".split()
+)
+"""Words after which a reporting-verb form is a noun or a modifier: "against state court
+clerks", "the report", "in reply" (a gerund after a preposition stays a verb: "after saying")."""
+
+
+def as_noun(sentence: str, hit: Hit) -> bool:
+    """Whether a reporting-verb form is used as a noun (:data:`_NOUN_BEFORE` right before it)."""
+    if hit.match.lower().endswith("ing") or hit.key == "according to":
+        return False
+    before = _WORD_BEFORE.search(sentence[: hit.start])
+    return before is not None and before.group(1).lower() in _NOUN_BEFORE
+
+
 def in_name(sentence: str, hit: Hit) -> bool:
     """Whether a capitalised verb form is part of a name ("Secretary of State Antony Blinken",
     "the U.S. State Department", "Court of Appeal"): after "of", "the" or another capitalised
@@ -269,7 +285,8 @@ def reported_speech(doc: Document, lex: StanceLexicons) -> ReportedSpeech:
         found = sentence_hits(doc, lex.verb_matcher)
         sentences = doc.parsed.sentence
         verb_hits = [
-            [h for h in found.get(i, _NO_HITS) if not in_name(sentences[i], h)] for i in range(len(sentences))
+            [h for h in found.get(i, _NO_HITS) if not (in_name(sentences[i], h) or as_noun(sentences[i], h))]
+            for i in range(len(sentences))
         ]
         return ReportedSpeech(verb_hits, find_attributions(doc, lex, verb_hits))
 

@@ -354,6 +354,7 @@ def indirect(
         comp is None
         and clause
         and v.key not in HEARER_VERBS
+        and v.info != "directive"  # "ordered the deployment of troops ...": an object, no clause
         and (not inverted and _zero_that_clause(rest, lex.verb_forms))
     ):
         comp = v.end + lead
