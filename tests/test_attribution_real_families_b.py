@@ -277,3 +277,13 @@ def test_a_gerund_after_a_preposition_stays_a_verb() -> None:
 def test_a_directive_with_an_object_reports_no_speech(text: str, found: bool) -> None:
     table = attr(LEAD + text)
     assert ("ordered" in set(table["verb"])) is found
+
+
+def test_a_participle_belongs_to_the_sentence_subject_not_a_name_inside_an_object() -> None:
+    text = (
+        "Ukraine's president said on Monday that the talks had stalled.\n\n"
+        "Keeping its neutral and balanced stance, Turkey continues its efforts to end the Ukraine conflict, "
+        "urging all sides to exercise restraint."
+    )
+    row = by_quote(attr(LEAD + text), "all sides")
+    assert row["speaker_name"] == "Turkey"

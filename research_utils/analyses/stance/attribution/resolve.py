@@ -314,7 +314,9 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
         by_sentence[r["sentence_id"]].append(i)
     for i in order:
         if not descs[i].form:
-            src, c = _inherited(records, i, resolved, cands, index, by_sentence)
+            sid = records[i]["sentence_id"]
+            subject = _surname_subject(p.sentence[sid], sid, (pids[sid], starts[sid]), lex)
+            src, c = _inherited(records, i, resolved, cands, index, by_sentence, subject)
             if src is None and c is None:
                 c = _sentence_subject(records[i], p, pids, starts, cands, lex)
             resolved[i] = c
@@ -348,7 +350,7 @@ def _sentence_subject(
     return _search(cands, sid, (pids[sid], starts[sid]), d, lex, _PRONOUN_BACK)
 
 
-_SURNAME_SUBJECT = re.compile(r"(?:[^,;:“”\"]{1,40},\s+)?([A-Z][a-z’'-]{2,})\s+(?=[a-z])")
+_SURNAME_SUBJECT = re.compile(r"(?:[^,;:“”\"]{1,60},\s+)?([A-Z][a-z’'-]{2,})\s+(?=[a-z])")
 """A lone capitalised word in subject position, after at most a short opening phrase ("On
 Thursday, Mugabe expressed readiness ... and promised to ...")."""
 
@@ -405,10 +407,12 @@ def _inherited(
     cands: dict[int, list[_Cand]],
     index: dict[int, int],
     by_sentence: dict[int, list[int]],
+    subject: _Cand | None = None,
 ) -> tuple[dict[str, Any] | None, _Cand | None]:
     """The attribution a speech act without a subject continues, and its speaker: the quote
-    it continues, else the previous attribution of its sentence, else the first name of
-    its sentence (no attribution)."""
+    it continues, else the previous attribution of its sentence, else the name that is the
+    sentence's subject (``subject``: "..., Turkey continues its efforts to end the Ukraine
+    conflict, urging ..."), else the first name of its sentence (no attribution)."""
     r = records[i]
     src = r.get("_source")
     if src is not None:
@@ -427,6 +431,8 @@ def _inherited(
         (c for c in cands.get(r["sentence_id"], ()) if c.pos < pos and c.entity), key=lambda c: c.pos
     )
     # With a pronoun subject the names after it are objects ("He hailed ties with Russia, saying").
+    if subject is not None and subject.pos < pos:
+        return None, subject
     if here and not _opens_with_pronoun(r.get("sentence", "")):
         return None, here[0]
     later = [
