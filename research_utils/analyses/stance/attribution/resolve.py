@@ -41,9 +41,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
+from research_utils.analyses.stance.attribution.entities import Cand, Entity, entity_key
 from research_utils.analyses.stance.attribution.names import (
     DEMONYMS,
     Described,
@@ -72,51 +72,7 @@ _ROLE_AHEAD = 2
 """Sentences searched ahead for a role noun named only after it."""
 
 
-@dataclass
-class _Entity:
-    """One person or organisation of the document, over all its mentions."""
-
-    key: str
-    name: str
-    kind: str
-    titles: list[str] = field(default_factory=list)
-    gender: str = ""
-    actor: str = ""
-
-    def add(self, name: str, titles: tuple[str, ...], gender: str) -> None:
-        if len(name.split()) > len(self.name.split()):
-            self.name = name
-        self.titles += [t for t in titles if t not in self.titles]
-        self.gender = self.gender or gender
-
-
-@dataclass
-class _Cand:
-    """A possible antecedent: an entity (or an unnamed source) at a position."""
-
-    pos: tuple[int, int]
-    sid: int
-    entity: _Entity | None
-    speaker: bool
-    scoped: bool = False
-    head: str = ""
-    plural: bool = False
-    actor: str = ""  # the side of an unnamed source ("the Ukrainian negotiators": ukraine)
-
-
-def _key(name: str, kind: str) -> str:
-    """One key per person (the surname; its first seven letters when longer, so that the
-    transliterations "Zelensky" and "Zelenskyy" are one) or organisation (its words in any
-    order, so that "Ukraine's Defence Intelligence" and "Defence Intelligence of Ukraine"
-    are one)."""
-    if kind == "person":
-        surname = name.split()[-1].lower()
-        return surname[:7] if len(surname) >= 8 else surname  # "Zelenskyy" ~ "Zelensky"
-    ws = {w.lower().removesuffix("'s").removesuffix("’s") for w in name.split()}
-    return " ".join(sorted(ws - {"the", "of", "for", "and"}))
-
-
-def _compatible(c: _Cand, d: Described, lex: StanceLexicons) -> bool:
+def _compatible(c: Cand, d: Described, lex: StanceLexicons) -> bool:
     """Whether candidate ``c`` can be what pronoun or role noun ``d`` points to."""
     e = c.entity
     if d.form == "pronoun":
@@ -163,14 +119,14 @@ def _demonym_side(word: str, lex: StanceLexicons) -> str:
 
 
 def _search(
-    cands: dict[int, list[_Cand]],
+    cands: dict[int, list[Cand]],
     sid: int,
     pos: tuple[int, int],
     d: Described,
     lex: StanceLexicons,
     back: int,
     ahead: int = 0,
-) -> _Cand | None:
+) -> Cand | None:
     """The nearest compatible candidate before ``pos`` (speakers first in each sentence), else after it."""
     lo = max(0, sid - back)
     for scoped_pass in (False, True):
@@ -194,7 +150,7 @@ def _search(
     return None
 
 
-def _entity_actor(e: _Entity, lex: StanceLexicons) -> str:
+def _entity_actor(e: Entity, lex: StanceLexicons) -> str:
     """The side an entity speaks for. A person: the state their title names first ("Estonia's
     Prime Minister Kaja Kallas" speaks for Estonia, even when the lexicon lists her under
     the EU), as the pack's actor when it has one, else as the state's name (an actor of its
@@ -231,14 +187,14 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
     """
     p = doc.parsed
     pids, starts = list(p.paragraph_id), list(p.start)
-    entities: dict[str, _Entity] = {}
-    cands: dict[int, list[_Cand]] = defaultdict(list)
+    entities: dict[str, Entity] = {}
+    cands: dict[int, list[Cand]] = defaultdict(list)
 
-    def entity(name: str, kind: str, titles: tuple[str, ...], gender: str) -> _Entity:
-        key = _key(name, kind)
+    def entity(name: str, kind: str, titles: tuple[str, ...], gender: str) -> Entity:
+        key = entity_key(name, kind)
         e = entities.get(key)
         if e is None:
-            e = entities[key] = _Entity(key, name, kind)
+            e = entities[key] = Entity(key, name, kind)
         e.add(name, titles, gender)
         return e
 
@@ -271,22 +227,22 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
                 weak.append((sid, m))
                 continue
             e = entity(m.name, m.kind, m.title, m.gender)
-            cands[sid].append(_Cand((pid, m.start), sid, e, False, scoped(pid, m.start)))
+            cands[sid].append(Cand((pid, m.start), sid, e, False, scoped(pid, m.start)))
     for sid, m in weak:
-        e = entities.get(_key(m.name, m.kind))
+        e = entities.get(entity_key(m.name, m.kind))
         if e is not None:
-            cands[sid].append(_Cand((pids[sid], m.start), sid, e, False, scoped(pids[sid], m.start)))
+            cands[sid].append(Cand((pids[sid], m.start), sid, e, False, scoped(pids[sid], m.start)))
     _merge_given_names(entities, cands)
     for e in entities.values():
         e.actor = _entity_actor(e, lex)
 
     order = sorted(range(len(records)), key=lambda i: _anchor(records[i]))
-    resolved: dict[int, _Cand | None] = {}
+    resolved: dict[int, Cand | None] = {}
     for i in order:
         d, pos, sid = descs[i], _anchor(records[i]), records[i]["sentence_id"]
-        c: _Cand | None = None
+        c: Cand | None = None
         if d.form == "name":
-            c = _Cand(pos, sid, entities[_key(d.name, d.kind)], True)
+            c = Cand(pos, sid, entities[entity_key(d.name, d.kind)], True)
         elif d.form == "pronoun":
             c = _search(cands, sid, pos, d, lex, _PRONOUN_BACK)
             if c is not None and c.entity is not None and d.gender and not c.entity.gender:
@@ -294,16 +250,16 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
         elif d.form == "role":
             c = _search(cands, sid, pos, d, lex, _ROLE_BACK, _ROLE_AHEAD)
         elif d.form == "anonymous":
-            c = _Cand(pos, sid, None, True, head=d.head, plural=d.plural)
+            c = Cand(pos, sid, None, True, head=d.head, plural=d.plural)
         if d.form == "role" and c is None:  # an unnamed group or source: "the Ukrainian negotiators"
-            c = _Cand(pos, sid, None, True, head=d.head, plural=d.plural)
+            c = Cand(pos, sid, None, True, head=d.head, plural=d.plural)
         if d.form:
             if c is not None and c.entity is None and not c.actor:
                 c.actor = resolve_actor(records[i]["speaker"], lex)[0]
             resolved[i] = c
             if c is not None:
                 cands[sid].append(
-                    _Cand(pos, sid, c.entity, True, head=c.head or d.head, plural=c.plural, actor=c.actor)
+                    Cand(pos, sid, c.entity, True, head=c.head or d.head, plural=c.plural, actor=c.actor)
                 )
     for i in order:
         if descs[i].form:
@@ -337,9 +293,9 @@ def _sentence_subject(
     p: Any,
     pids: list[int],
     starts: list[int],
-    cands: dict[int, list[_Cand]],
+    cands: dict[int, list[Cand]],
     lex: StanceLexicons,
-) -> _Cand | None:
+) -> Cand | None:
     """The speaker of a participle whose sentence opens with a pronoun and has no other
     attribution ("He described the meeting as difficult, accusing his counterpart of
     ..."): the pronoun resolved as if it were the speaker."""
@@ -355,7 +311,7 @@ _SURNAME_SUBJECT = re.compile(r"(?:[^,;:“”\"]{1,60},\s+)?([A-Z][a-z’'-]{2,
 Thursday, Mugabe expressed readiness ... and promised to ...")."""
 
 
-def _surname_subject(sentence: str, sid: int, pos: tuple[int, int], lex: StanceLexicons) -> _Cand | None:
+def _surname_subject(sentence: str, sid: int, pos: tuple[int, int], lex: StanceLexicons) -> Cand | None:
     """The speaker of a participle or second verb whose sentence's subject is a surname given
     nowhere in full: the surname, unless the word is a common noun of news copy (a title, a
     speaker noun, a function word, a demonym or a name of the lexicon)."""
@@ -366,12 +322,12 @@ def _surname_subject(sentence: str, sid: int, pos: tuple[int, int], lex: StanceL
     d = describe(word, lex)
     if d.form != "name" or d.kind != "person" or word.lower() in NOT_SURNAMES:
         return None
-    e = _Entity(_key(d.name, "person"), d.name, "person")
+    e = Entity(entity_key(d.name, "person"), d.name, "person")
     e.actor = _entity_actor(e, lex)
-    return _Cand(pos, sid, e, False)
+    return Cand(pos, sid, e, False)
 
 
-def _merge_given_names(entities: dict[str, _Entity], cands: dict[int, list[_Cand]]) -> None:
+def _merge_given_names(entities: dict[str, Entity], cands: dict[int, list[Cand]]) -> None:
     """A one-word name that is the first word of exactly one longer name of a person is that
     person: "Zhao" after "Zhao Lijian", "Wang" after "Wang Wenbin" (family name first)."""
     full = [e for e in entities.values() if e.kind == "person" and len(e.name.split()) >= 2]
@@ -403,12 +359,12 @@ def _anchor(r: dict[str, Any]) -> tuple[int, int]:
 def _inherited(
     records: list[dict[str, Any]],
     i: int,
-    resolved: dict[int, _Cand | None],
-    cands: dict[int, list[_Cand]],
+    resolved: dict[int, Cand | None],
+    cands: dict[int, list[Cand]],
     index: dict[int, int],
     by_sentence: dict[int, list[int]],
-    subject: _Cand | None = None,
-) -> tuple[dict[str, Any] | None, _Cand | None]:
+    subject: Cand | None = None,
+) -> tuple[dict[str, Any] | None, Cand | None]:
     """The attribution a speech act without a subject continues, and its speaker: the quote
     it continues, else the previous attribution of its sentence, else the name that is the
     sentence's subject (``subject``: "..., Turkey continues its efforts to end the Ukraine
@@ -446,7 +402,7 @@ def _inherited(
     return None, None
 
 
-def _finish(r: dict[str, Any], d: Described, c: _Cand | None, lex: StanceLexicons) -> None:
+def _finish(r: dict[str, Any], d: Described, c: Cand | None, lex: StanceLexicons) -> None:
     """Write the resolved name and actor into attribution ``r`` (it has a speaker phrase)."""
     e = c.entity if c is not None else None
     hits = lex.actor_matcher.find(r["speaker"])
@@ -472,7 +428,7 @@ def _finish(r: dict[str, Any], d: Described, c: _Cand | None, lex: StanceLexicon
 
 
 def _finish_inherited(
-    r: dict[str, Any], src: dict[str, Any] | None, c: _Cand | None, lex: StanceLexicons
+    r: dict[str, Any], src: dict[str, Any] | None, c: Cand | None, lex: StanceLexicons
 ) -> None:
     """Write the speaker of a speech act without a subject of its own."""
     e = c.entity if c is not None else None
@@ -489,7 +445,7 @@ def _finish_inherited(
     _write(r, e, actor, match, lex)
 
 
-def _write(r: dict[str, Any], e: _Entity | None, actor: str, match: str, lex: StanceLexicons) -> None:
+def _write(r: dict[str, Any], e: Entity | None, actor: str, match: str, lex: StanceLexicons) -> None:
     r["speaker_name"] = e.name if e is not None else ""
     r["actor"] = actor
     r["actor_match"] = match
