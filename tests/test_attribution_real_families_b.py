@@ -287,3 +287,23 @@ def test_a_participle_belongs_to_the_sentence_subject_not_a_name_inside_an_objec
     )
     row = by_quote(attr(LEAD + text), "all sides")
     assert row["speaker_name"] == "Turkey"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("The president had pressed the general to declare a “unilateral” truce.", "the general to declare"),
+        (
+            "Ms Berg urged the World Bank, the IMF, the regional banks and above all the EU to step up.",
+            "the World Bank",
+        ),
+    ],
+)
+def test_directives_with_press_and_with_a_list_of_addressees(text: str, starts: str) -> None:
+    row = by_quote(attr(LEAD + text), starts)
+    assert row["kind"] == "indirect"
+
+
+def test_the_press_and_a_pressing_issue_are_no_speech() -> None:
+    table = attr(LEAD + "The press waited outside. It was a pressing issue for the city.")
+    assert list(table["speaker"]) == ["witnesses in the city"]

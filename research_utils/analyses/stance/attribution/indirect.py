@@ -62,6 +62,11 @@ _LONG_OBJECT_THAT = re.compile(r"\s+(?:[\w’'.-]+\s+){1,12}?that\b", re.IGNOREC
 
 _DIRECTIVE_OBJECT = re.compile(r"\s+(?:[\w’'.-]+\s+){1,6}?to\s+[a-z]")
 """An object and an infinitive after a directive: "instructed the government to allocate"."""
+_DIRECTIVE_LIST = re.compile(
+    r"\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+(?:,\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+)+,?\s+(?:and|or)\s+"
+    r"(?:[\w’'.-]+\s+){1,6}?to\s+[a-z]"
+)
+"""A list of addressees before the infinitive: "urged the World Bank, the IMF and the EU to step up"."""
 
 _DIRECTIVES = frozenset(
     (
@@ -77,6 +82,7 @@ _DIRECTIVES = frozenset(
         "warn",
         "advise",
         "encourage",
+        "press",
     )
 )
 """Verbs that report a demand as an object and an infinitive ("called on the world to ...")."""
@@ -372,6 +378,8 @@ def indirect(
     if comp is None and clause and v.key in _DIRECTIVES and (m := _DIRECTIVE_OBJECT.match(rest)):
         if not re.search(r"[,;:“”]", m.group(0)):
             comp = v.end + lead  # "instructed the government to allocate ..."
+    if comp is None and clause and v.key in _DIRECTIVES and _DIRECTIVE_LIST.match(rest):
+        comp = v.end + lead  # "urged the World Bank, the IMF and above all the EU to step up"
     if comp is None and starts_as:
         comp = v.end + _COMMA.match(rest).end()  # type: ignore[union-attr]
     if comp is None:
