@@ -307,3 +307,13 @@ def test_directives_with_press_and_with_a_list_of_addressees(text: str, starts: 
 def test_the_press_and_a_pressing_issue_are_no_speech() -> None:
     table = attr(LEAD + "The press waited outside. It was a pressing issue for the city.")
     assert list(table["speaker"]) == ["witnesses in the city"]
+
+
+def test_a_quote_then_a_name_with_a_long_apposition_then_the_verb() -> None:
+    text = (
+        "“I could not believe it,” Hana, one of the claimants who asked to be named only by her first name "
+        "to protect her family, said after the hearing. “We kept going.”"
+    )
+    table = attr(LEAD + text)
+    assert by_quote(table, "I could not")["speaker"] == "Hana"
+    assert by_quote(table, "We kept")["speaker_name"] == "Hana"

@@ -102,6 +102,12 @@ _ADJUNCT_BEFORE_QUOTE = re.compile(
 'said in a statement on Monday: “...”', 'told reporters in Kyiv: “...”' (neutral verbs only)."""
 _SHORT_OBJECT = re.compile(r"\s*(?:to\s+)?(?:[\w’'.-]+\s+){0,2}[\w’'.-]+\s*[,:]\s*")
 
+_NAME_THEN_APPOSITION = re.compile(r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}),\s+[^“”\"]{1,200},\s*")
+"""A name and a long apposition set off by commas between a quote and its verb."""
+
+_RELATIVE_END = re.compile(r"\b(?:who|which|that)\s+(?:\w+ly\s+)?$")
+"""A verb in a relative clause after a quote is no frame of it."""
+
 _CLOSING_QUOTES = '”’"'
 
 _PREPOSITION_START = re.compile(r"(?:on|in|at|to|via|from|during|after|before|through|with)\s", re.IGNORECASE)
@@ -122,6 +128,8 @@ def _post_attribution(
         if v.key == "according to":
             continue
         between = text[pos : v.start]
+        if _RELATIVE_END.search(between):
+            continue  # '” Hana, one of those who asked to be named ..., said': not the frame
         if _STOP_BEFORE_VERB.search(_SHORT_PARENS.sub(_blank, mask_abbreviations(between))):
             return None  # "(D-N.Y.)" after a senator's name stops nothing
         after = speaker_after(text, v.end, limit)
@@ -133,6 +141,8 @@ def _post_attribution(
         if v.start == pos or (inverted and valid_speaker(text[after[0] : after[1]], lex)):
             span = after  # '”, said X' / '” after ..., warned the Cop26 president, Alok Sharma'
         else:
+            if (m := _NAME_THEN_APPOSITION.fullmatch(text, pos, v.start)) and valid_speaker(m.group(1), lex):
+                return v, m.span(1)  # '”, Takashi, one of the plaintiffs who ... privacy, said'
             if gap_words(text, pos, v.start) > 15:
                 return None
             prev = words(between)
