@@ -59,3 +59,30 @@ def test_fighting_for_a_territory_claims_it(text: str, position: float) -> None:
 def test_apply_to_is_a_position_only_before_joining(text: str, role: str) -> None:
     issue = "eu_accession" if "EU" in text else "crimea"
     assert claim_of(text, "ukraine", issue)[0] == role
+
+
+# ------------------------------------------------- barring is opposing; the barred are no claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("Russia wants Ukraine barred from joining NATO.", -1.0),
+        ("Russia wants Ukraine excluded from NATO membership.", -1.0),
+        ("Russia wants Ukraine to join NATO.", 1.0),
+    ],
+)
+def test_barring_from_an_issue_opposes_it(text: str, position: float) -> None:
+    assert claim_of(text, "russia", "nato_membership") == ("claim", position)
+
+
+def test_the_actor_barred_in_the_passive_is_no_claimant() -> None:
+    text = (
+        "Moscow repeated its demand that Ukraine and Georgia be permanently barred from joining the alliance."
+    )
+    role, _ = claim_of(text, "ukraine", "nato_membership")
+    assert role == "mention"
+
+
+def test_ready_to_after_is_is_no_passive() -> None:
+    assert claim_of("The EU is ready to send foreign troops.", "eu", "demilitarisation") == ("claim", -1.0)

@@ -148,6 +148,13 @@ def _roles(
                 earlier = [m for m in subjects if m.end <= cues[directive].start]
                 out.subjects = earlier[-1:]
                 out.value = dval * cue.value
+            elif (
+                k is not None
+                and cues[k].match.split()[0].lower().endswith(("ed", "en", "ept"))
+                and _PASSIVE.search(text, s.end, cues[k].start)
+            ):
+                # "that Ukraine ... be permanently barred from joining": the patient, no claimant
+                out.addressees = [s]
             else:
                 # the nearest actor that is not an object ("Ukraine assured Russia that it ...")
                 out.subjects = subjects[-1:]
@@ -172,6 +179,8 @@ def _roles(
     return out
 
 
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+"""A cue in the passive ("be barred from"): the actor before it undergoes it."""
 _APPLY_TO = re.compile(r"appl(?:y|ies|ied|ying)\s+to", re.IGNORECASE)
 _TO_JOIN = re.compile(r"\s+(?:join|become|enter)\b")
 """'apply to' is a position only before joining ("applied to join the EU"); "the guarantees would
