@@ -121,3 +121,16 @@ def test_findings_at_a_glance_minimal_pair() -> None:
     assert own < -0.5 and conflict["Naming"].startswith(f"Author's-own naming index {own:+.2f}")
     assert conflict["Naming"].endswith("mostly Russian official usage.")
     assert "Naming" not in generic and generic["Frames"] == conflict["Frames"]
+
+
+def test_an_actor_heard_only_in_reported_speech_is_not_listed_as_most_quoted() -> None:
+    res = _results()
+    res["stance"]["voice"].append({"article": "a", "actor": "eu", "label": "EU", "quoted_words": 0})
+    found = {f.topic: f for f in findings(res)}
+    assert (
+        found["Who speaks"].text
+        == "Most quoted: Russia (40 quoted words). Reported without direct quotation: EU."
+    )
+    res["stance"]["voice"] = [{"article": "a", "actor": "eu", "label": "EU", "quoted_words": 0}]
+    found = {f.topic: f for f in findings(res)}
+    assert found["Who speaks"].text.startswith("No direct quotation has a speaker")

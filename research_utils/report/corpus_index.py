@@ -82,7 +82,11 @@ def corpus_findings(results: dict[str, Any]) -> list[tuple[str, str, str]]:
                 "Naming",
             )
         )
-    voice = [v for v in by.get("voice") or [] if not str(v.get("actor", "")).startswith("(")]
+    voice = [
+        v
+        for v in by.get("voice") or []
+        if not str(v.get("actor", "")).startswith("(") and float(v.get("quoted_words_share") or 0) > 0
+    ]  # an actor heard only in reported speech is nobody's "most quoted"
     top: dict[str, dict[str, Any]] = {}
     for v in voice:
         best = top.get(v["group"])

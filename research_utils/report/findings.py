@@ -172,13 +172,22 @@ def findings(results: dict[str, Any]) -> list[Finding]:
             for v in _main(st.get("voice"), slug)
             if not str(v.get("label", v.get("actor", ""))).startswith("(")
         ]
-        voice = sorted(voice, key=lambda v: -int(v.get("quoted_words") or 0))[:3]
+        quoted = [v for v in voice if int(v.get("quoted_words") or 0) > 0]
+        reported = [v.get("label", v["actor"]) for v in voice if v not in quoted][:3]
+        voice = sorted(quoted, key=lambda v: -int(v.get("quoted_words") or 0))[:3]
         basis = next(iter(_main(st.get("basis"), slug)), None)
-        if voice:
+        if voice or reported:
             shown = ", ".join(
                 f"{v.get('label', v['actor'])} ({v.get('quoted_words', 0)} quoted words)" for v in voice
             )
-            text = f"Most quoted: {shown}." + _basis_text(basis)
+            text = (
+                f"Most quoted: {shown}."
+                if voice
+                else "No direct quotation has a speaker the tool could find."
+            )
+            if reported:  # an actor heard only in reported speech is no "most quoted" with 0 words
+                text += f" Reported without direct quotation: {', '.join(reported)}."
+            text += _basis_text(basis)
             out.append(Finding("Who speaks", text, "02_stance_comparison", "Who speaks"))
         else:
             out.append(
