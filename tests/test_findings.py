@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from research_utils import validation_figures
 from research_utils.report.findings import Finding, find_anchor, findings, findings_html, section_anchors
 
 
@@ -46,6 +47,8 @@ def test_findings_read_the_numbers_they_are_given() -> None:
     # the compared article's speaker and the unattributed bucket are not this article's speakers
     assert found["Who speaks"].text == "Most quoted: Russia (40 quoted words)."
     assert "Ukraine mixed on NATO membership (1 for, 2 against)" in found["Claims"].text
+    precision = validation_figures.figure("claims precision")
+    assert precision is not None and f"{precision:.0%} of the claims found were right" in found["Claims"].text
 
 
 def test_missing_analyses_give_no_finding_and_non_english_says_does_not_apply() -> None:

@@ -215,12 +215,29 @@ def findings(results: dict[str, Any]) -> list[Finding]:
             out.append(
                 Finding(
                     "Claims",
-                    "Main claims (pattern cues: check the evidence): " + "; ".join(shown_claims) + ".",
+                    "Main claims (pattern cues: check the evidence): "
+                    + "; ".join(shown_claims)
+                    + "."
+                    + _claims_trust(),
                     "02_stance_comparison",
                     "Who wants what",
                 )
             )
     return out
+
+
+def _claims_trust() -> str:
+    """How often claims found were right on real copy of unfamiliar outlets (last ``make
+    validate``), in one sentence: the weakest measure gets its figures beside the finding."""
+    from research_utils.validation_figures import figure
+
+    precision, recall = figure("claims precision"), figure("claims recall")
+    if precision is None or recall is None:
+        return " Claims have not been validated on real articles yet."
+    return (
+        f" On real articles from outlets the rules were not written on, {precision:.0%} of the claims "
+        f"found were right and {recall:.0%} of the claims in the text were found."
+    )
 
 
 def findings_html(items: list[Finding], folder: Path) -> str:
