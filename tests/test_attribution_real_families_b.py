@@ -317,3 +317,36 @@ def test_a_quote_then_a_name_with_a_long_apposition_then_the_verb() -> None:
     table = attr(LEAD + text)
     assert by_quote(table, "I could not")["speaker"] == "Hana"
     assert by_quote(table, "We kept")["speaker_name"] == "Hana"
+
+
+# ------------------------------------------------- the third batch of 2026-12-07, moved to development
+
+
+def test_a_frame_after_its_content_keeps_the_content_whole_before_a_participle() -> None:
+    text = (
+        "In recent weeks, the governor has stepped up his attacks on the mayor, "
+        "repeating his claim that the mayor has lost her mandate, a charge the council rejects."
+    )
+    table = attr(LEAD + text)
+    row = table[table["verb"] == "rejects"]
+    assert len(row) == 1 and row.iloc[0]["quote"].startswith("In recent weeks, the governor has stepped up")
+
+
+def test_who_after_a_name_and_a_time_adjunct_is_that_name() -> None:
+    text = "She added that she spoke with Vice President Ana Costa on Tuesday, who confirmed that aid was coming."
+    row = by_quote(attr(LEAD + text), "aid was coming")
+    assert row["speaker"].endswith("Ana Costa")
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "Bank chairman Leo Marsh says he’s increasingly confident that prices will fall.",
+            "he’s increasingly",
+        ),
+        ("Marsh cautioned that the timing of the cuts will depend on the economy.", "the timing"),
+    ],
+)
+def test_a_contracted_subject_and_cautioned(text: str, starts: str) -> None:
+    by_quote(attr(LEAD + text), starts)

@@ -155,6 +155,10 @@ _PRESENT_OBJECT_START = frozenset("to that a an the it its their his her this th
 """Words after a present-tense verb in -s that tell it from a plural noun ("the company hopes
 to", "the ministry expects a"; not "the company talks" at a sentence end)."""
 
+_SUBJECT_CONTRACTIONS = frozenset(
+    "he's she's it's they're we're i'm you're he'd she'd they'd we'd i'd he'll she'll it'll they'll we'll i'll "
+    "there's".split()
+)
 _QUANTIFIER_START = frozenset("up more nearly almost around roughly about over at fewer less only".split())
 
 
@@ -185,6 +189,8 @@ def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bo
     low = first.lower()
     if not first:
         return False
+    if low.replace("’", "'") in _SUBJECT_CONTRACTIONS:
+        return True  # "says he's increasingly confident ...": a subject and its verb in one word
     amount = low in _QUANTIFIER_START and any(t[:1].isdigit() for t in toks[1:4])
     bare = [t.lower() for t in toks[:4]]
     if (

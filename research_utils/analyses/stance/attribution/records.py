@@ -130,6 +130,7 @@ def record(
         "sentence_ids": covered(para, scope),
         "sentence": para.sentences[k],
         "note": "",
+        "_sentence_start": para.starts[k],
         "_scope": (para.pid, scope[0], scope[1]),
         "_speaker": (para.pid, *speaker_span) if speaker_span else None,
         "_verb": (para.pid, verb.start, verb.end) if verb is not None else None,
@@ -158,6 +159,7 @@ def inherit(src: dict[str, Any], para: Paragraph, scope: tuple[int, int], inner:
             "sentence_ids": covered(para, scope),
             "sentence": para.sentences[k],
             "note": f"continues the quote attributed in sentence {src['sentence_id']}",
+            "_sentence_start": para.starts[k],
             "_scope": (para.pid, scope[0], scope[1]),
         }
     )
@@ -293,7 +295,7 @@ def trim_participles(records: list[dict[str, Any]]) -> None:
         if cut is None:
             continue
         para_text = r["sentence"]
-        sent_start = b - len(para_text)
+        sent_start = r.get("_sentence_start", b - len(para_text))  # a frame after its content ends before b
         local = cut - sent_start
         if 0 < local <= len(para_text):
             head = _TRAILING_JOIN.sub("", para_text[:local])

@@ -102,7 +102,11 @@ _RELATIVE_BEFORE = re.compile(
     r"(?:,\s*(which|who)|\s(that|which|who))\s+(?:(?:also|earlier|later|then|reportedly|had|has|have)\s+)?$"
 )
 _DETERMINED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s")
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)\s*(?:,[^,]{1,120})?,\s*who\s")
+_NAME_BEFORE = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
+    rf"(?:\s+(?:on\s+|last\s+|this\s+)?(?:{WEEKDAYS_PATTERN}|week|month|year|today|yesterday))?"
+    r"\s*(?:,[^,]{1,120})?,\s*who\s"
+)
 
 
 def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
