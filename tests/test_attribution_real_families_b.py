@@ -350,3 +350,27 @@ def test_who_after_a_name_and_a_time_adjunct_is_that_name() -> None:
 )
 def test_a_contracted_subject_and_cautioned(text: str, starts: str) -> None:
     by_quote(attr(LEAD + text), starts)
+
+
+def test_who_after_a_description_and_a_name_is_the_name() -> None:
+    text = (
+        "Remarks by the bank’s chief economist, Paul Lind, who said the cuts could not go on, caused alarm."
+    )
+    row = by_quote(attr(LEAD + text), "the cuts could not")
+    assert row["speaker"] == "Paul Lind"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan covers states added after 1997, which include the three Baltic states that border Russia.",
+        "The mayor is not bending to major demands by the union leaders in the port.",
+    ],
+)
+def test_plural_nouns_that_look_like_reporting_verbs(text: str) -> None:
+    assert list(attr(LEAD + text)["speaker"]) == ["witnesses in the city"]
+
+
+def test_states_that_with_a_subject_stays_a_verb() -> None:
+    row = by_quote(attr(LEAD + "The report states that prices rose."), "prices rose")
+    assert row["speaker"] == "The report"

@@ -252,10 +252,37 @@ _NOUN_BEFORE = frozenset(
 clerks", "the report", "in reply" (a gerund after a preposition stays a verb: "after saying")."""
 
 
-def as_noun(sentence: str, hit: Hit) -> bool:
-    """Whether a reporting-verb form is used as a noun (:data:`_NOUN_BEFORE` right before it)."""
-    if hit.match.lower().endswith("ing") or hit.key == "according to":
+_NOUN_AFTER = re.compile(r"\s+(?:by|from|of)\b")
+"""A plural form before "by", "from" or "of" is a noun: "major demands by Putin", "claims of fraud"."""
+_THAT_OR_COLON = re.compile(r"\s*(?:that\b|:)")
+
+
+_STATES_BEFORE = frozenset(
+    """member other all neighbouring neighboring several many some both these those the two three four
+    five six seven eight nine ten sovereign independent island nation""".split()
+)
+
+
+def _states_of(before: str) -> bool:
+    """Whether the words before "states" make it a noun: "member states", "the three Baltic states"."""
+    toks = words(before)[-2:]
+    if not toks:
         return False
+    if toks[-1].lower() in _STATES_BEFORE:
+        return True
+    return toks[-1][:1].isupper() and len(toks) == 2 and toks[0].lower() in _STATES_BEFORE
+
+
+def as_noun(sentence: str, hit: Hit) -> bool:
+    """Whether a reporting-verb form is used as a noun: after :data:`_NOUN_BEFORE`; an -s form
+    before "by", "from" or "of"; "states" without "that" or a colon ("the Baltic states")."""
+    low = hit.match.lower()
+    if low.endswith("ing") or hit.key == "according to":
+        return False
+    if low == "states" and (not _THAT_OR_COLON.match(sentence, hit.end) or _states_of(sentence[: hit.start])):
+        return True  # "member states", "the three Baltic states that border Russia"
+    if low.endswith("s") and " " not in low and _NOUN_AFTER.match(sentence, hit.end):
+        return True
     before = _WORD_BEFORE.search(sentence[: hit.start])
     return before is not None and before.group(1).lower() in _NOUN_BEFORE
 

@@ -102,11 +102,11 @@ _RELATIVE_BEFORE = re.compile(
     r"(?:,\s*(which|who)|\s(that|which|who))\s+(?:(?:also|earlier|later|then|reportedly|had|has|have)\s+)?$"
 )
 _DETERMINED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s")
-_NAME_BEFORE = re.compile(
+_NAME_AT_END = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
-    rf"(?:\s+(?:on\s+|last\s+|this\s+)?(?:{WEEKDAYS_PATTERN}|week|month|year|today|yesterday))?"
-    r"\s*(?:,[^,]{1,120})?,\s*who\s"
+    rf"(?:\s+(?:on\s+|last\s+|this\s+)?(?:{WEEKDAYS_PATTERN}|week|month|year|today|yesterday))?\s*$"
 )
+"""A name (and a time adjunct) that ends the text before ", who"."""
 
 
 def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
@@ -120,10 +120,11 @@ def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
     if m is None:
         return None
     if (m.group(1) or m.group(2)) == "who":
-        named = next(reversed(list(_NAME_BEFORE.finditer(text, 0, m.end()))), None)
-        if named is None or named.end() < m.start():
-            return None
-        return named.span(1)
+        before = text[: m.start()]
+        named = _NAME_AT_END.search(before)  # "Pete Hegseth, who said"
+        if named is None and "," in before[-122:]:  # "Vladimir Medinsky, the Russian negotiator, who"
+            named = _NAME_AT_END.search(before, 0, before.rfind(","))
+        return named.span(1) if named is not None else None
     end = m.start()
     dets = list(_DETERMINED.finditer(text, max(0, end - 120), end))
     for n in range(len(dets) - 1, -1, -1):
