@@ -374,3 +374,12 @@ def test_plural_nouns_that_look_like_reporting_verbs(text: str) -> None:
 def test_states_that_with_a_subject_stays_a_verb() -> None:
     row = by_quote(attr(LEAD + "The report states that prices rose."), "prices rose")
     assert row["speaker"] == "The report"
+
+
+def test_a_name_takes_no_title_from_another_name_before_it() -> None:
+    text = (
+        "US media report that Mr Putin told Mr Trump he was ready to freeze the front lines.\n\n"
+        "Mr Trump also told reporters that a deal was close."
+    )
+    table = attr(LEAD + text)
+    assert by_quote(table, "a deal was close")["actor"] == "us"

@@ -424,6 +424,21 @@ def title_state(title: tuple[str, ...]) -> str:
     return states.actor_labels.get(hits[0].key, "") if hits else ""
 
 
+def _lower_words_before(sentence: str, s: int) -> list[str]:
+    """Up to three lower-case words right before a name, with no punctuation or capitalised
+    word between ("medical director Dr Anil Mehta"): never another name's words ("Mr Putin
+    told Mr Trump" gives Trump no title "putin")."""
+    out: list[str] = []
+    end = s
+    for ws, we, w in reversed(word_spans(sentence[max(0, s - 60) : s])):
+        ws, we = ws + max(0, s - 60), we + max(0, s - 60)
+        if len(out) == 3 or not w.islower() or sentence[we:end].strip():
+            break
+        out.insert(0, w)
+        end = ws
+    return [w for w in out if w not in _FUNCTION]
+
+
 def mentions_in(sentence: str, offset: int, lex: StanceLexicons) -> list[NameMention]:
     """The people and organisations named in a sentence, in order (offsets + ``offset``).
 
@@ -438,8 +453,7 @@ def mentions_in(sentence: str, offset: int, lex: StanceLexicons) -> list[NameMen
         if not kind:
             continue
         if kind == "person":
-            before = [w.lower() for _, _, w in word_spans(sentence[max(0, s - 60) : s])][-3:]
-            before = [w for w in before if w not in _FUNCTION]
+            before = _lower_words_before(sentence, run[0][0])  # before the run: its capitals are the title
             app = _APPOSITION.match(sentence, e)
             extra = [w.lower() for _, _, w in word_spans(app.group(1))] if app else []
             if extra and extra[0] not in ("a", "an", "the") and extra[0] not in TITLES:
