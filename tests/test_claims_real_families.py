@@ -86,3 +86,29 @@ def test_the_actor_barred_in_the_passive_is_no_claimant() -> None:
 
 def test_ready_to_after_is_is_no_passive() -> None:
     assert claim_of("The EU is ready to send foreign troops.", "eu", "demilitarisation") == ("claim", -1.0)
+
+
+# ------------------------------------------------- demands to cede land; 'against' as a target; require
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "issue", "position"),
+    [
+        ("The Kremlin has insisted that Ukraine cede all of the Donbas.", "russia", "donbas", 1.0),
+        ("Russia demands that Kyiv drop its NATO bid.", "russia", "nato_membership", -1.0),
+        ("Zelensky says a deal will require security guarantees.", "ukraine", "security_guarantees", 1.0),
+    ],
+)
+def test_demands_and_requirements(text: str, actor: str, issue: str, position: float) -> None:
+    assert claim_of(text, actor, issue) == ("claim", position)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Kyiv halted its hostilities against Donetsk, Zelensky said.", "mention"),
+        ("Kyiv is against any autonomy for Donetsk, Zelensky said.", "claim"),
+    ],
+)
+def test_against_after_a_noun_of_force_names_a_target(text: str, role: str) -> None:
+    assert claim_of(text, "ukraine", "donbas")[0] == role

@@ -90,6 +90,13 @@ class _Roles:
     modality: str = ""
 
 
+_CESSION = re.compile(
+    r"(?:cede|cedes|ceded|ceding|give up|gives up|gave up|giving up|surrender|surrenders|hand over)\b"
+)
+_LAND = frozenset(("territory", "donbas", "crimea"))
+"""Land issues: a demand that another cede land is the demander's claim to it (+1)."""
+
+
 def _roles(
     text: str,
     cue: IssueCue,
@@ -97,12 +104,15 @@ def _roles(
     speaker_spans: list[tuple[int, int]],
     found: dict[str, list[Hit]],
     lex: StanceLexicons,
+    issue: str = "",
 ) -> _Roles:
     """The role step: the subject of the cue (the actor nearest before it), the addressees
     (of a condition, a causative, a demand or an obligation), an outer actor that takes a
-    composed position, and the modality of the claim."""
+    composed position, and the modality of the claim. A demand that the addressee cede a
+    land ``issue`` is the demander's claim to that land (+1), not a renunciation."""
     cues, possib, conds, causes = (found[k] for k in ("cue", "possibility", "conditional", "causative"))
     floor, anchor, cond, k = cue.floor, cue.anchor, cue.condition, cue.index
+    cession = k is not None and bool(_CESSION.match(cues[k].match)) and issue in _LAND
     out = _Roles(value=cue.value)
     free = [m for m in mentions if not any(a <= m.start < b for a, b in speaker_spans)]
     if cue.after:
@@ -148,6 +158,8 @@ def _roles(
                 earlier = [m for m in subjects if m.end <= cues[directive].start]
                 out.subjects = earlier[-1:]
                 out.value = dval * cue.value
+                if cession and cue.value < 0:
+                    out.value = dval  # "insisted that Ukraine cede the Donbas": a claim to the land
             elif (
                 k is not None
                 and cues[k].match.split()[0].lower().endswith(("ed", "en", "ept"))
@@ -181,6 +193,12 @@ def _roles(
 
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 """A cue in the passive ("be barred from"): the actor before it undergoes it."""
+_FORCE_BEFORE = re.compile(
+    r"\b(?:hostilities|war|aggression|attacks?|strikes?|offensive|crimes?|sanctions|measures|action|"
+    r"operations?|campaign|fight|struggle|violence|invasion|protests?|charges|case|lawsuit)\s+$",
+    re.IGNORECASE,
+)
+"""'against' after a noun of force or law names a target, not a position: "hostilities against Donetsk"."""
 _APPLY_TO = re.compile(r"appl(?:y|ies|ied|ying)\s+to", re.IGNORECASE)
 _TO_JOIN = re.compile(r"\s+(?:join|become|enter)\b")
 """'apply to' is a position only before joining ("applied to join the EU"); "the guarantees would
@@ -221,6 +239,7 @@ def _sentence_claims(
         for c in found["cue"]
         if (c not in phrase or c.key == "support")
         and not (_APPLY_TO.fullmatch(c.match) and not _TO_JOIN.match(text, c.end))
+        and not (c.match.lower() == "against" and _FORCE_BEFORE.search(text, 0, c.start))
     ]
     found = {**found, "cue": kept, "phrase": phrase}
     starts = sorted(
@@ -228,7 +247,7 @@ def _sentence_claims(
     )
     for iss in issues:
         cue = issue_cue(text, iss, found, an.deontic_hits[sid], lex, mentions, issues, starts)
-        roles = _roles(text, cue, mentions, speaker_spans, found, lex)
+        roles = _roles(text, cue, mentions, speaker_spans, found, lex, iss.key)
         in_condition = cue.inside_condition and not cue.trailing and not cue.threat
         attr = an.scope_at(sid, iss.start)
         speaker_actor = attr["actor"] if attr is not None and attr["actor"] in lex.actor_labels else ""
