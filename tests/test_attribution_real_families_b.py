@@ -383,3 +383,34 @@ def test_a_name_takes_no_title_from_another_name_before_it() -> None:
     )
     table = attr(LEAD + text)
     assert by_quote(table, "a deal was close")["actor"] == "us"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "starts"),
+    [
+        (
+            "The alliance agrees that Ukraine will join one day. This was stated by Ivan Brod, head of the "
+            "diaspora congress, on the evening news.",
+            "Ivan Brod",
+            "The alliance agrees",
+        ),
+        (
+            "The president stressed the country's readiness for talks but has said that they cannot be held in Minsk.",
+            "",
+            "they cannot be held",
+        ),
+    ],
+)
+def test_a_passive_frame_pointing_back_and_a_second_verb_after_but_has(
+    text: str, speaker: str, starts: str
+) -> None:
+    row = by_quote(attr(LEAD + text), starts)
+    assert row["speaker"] == speaker
+    assert row["speaker_name"] != "" or speaker == ""
+
+
+def test_according_to_a_readout_with_a_relative_clause_is_a_second_source_named_by_its_owner() -> None:
+    text = "The mayor proposes that the city host the talks, according to the Kremlin’s readout, which gives no reply."
+    row = by_quote(attr(LEAD + text), "The mayor proposes")
+    assert (row["verb"], row["speaker_name"]) == ("according to", "Kremlin")
+    assert "which gives" not in row["quote"]

@@ -155,6 +155,11 @@ _PRESENT_OBJECT_START = frozenset("to that a an the it its their his her this th
 """Words after a present-tense verb in -s that tell it from a plural noun ("the company hopes
 to", "the ministry expects a"; not "the company talks" at a sentence end)."""
 
+_THIS_WAS = re.compile(r"\s*(?:This|That|It|These|Those)\s+(?:was|were|has\s+been|had\s+been|is)\s+")
+_BY = re.compile(r"\s+by\s+")
+"""A passive frame that points back: "This was stated by X": the sentence before is what X said."""
+_RELATIVE_TAIL = re.compile(r"(?:which|who)\b", re.IGNORECASE)
+"""A relative clause about the source after "according to X, which ...": still a stacked source."""
 _SUBJECT_CONTRACTIONS = frozenset(
     "he's she's it's they're we're i'm you're he'd she'd they'd we'd i'd he'll she'll it'll they'll we'll i'll "
     "there's".split()
@@ -298,13 +303,33 @@ def indirect(
         after = text[phrase_end:] if text[phrase_end:].strip(" .") else ""  # not a lone full stop
         content = _SPACES.sub(" ", text[: v.start].rstrip(" ,") + " " + after).strip(" ,")
         scope = (off + phrase_end, off + len(text)) if not text[: v.start].strip() else (off, off + len(text))
+        tail = text[phrase_end:].strip(" .,;")
+        stacked = (not tail or _RELATIVE_TAIL.match(tail)) and any(
+            h.key != v.key and h.end <= v.start for h in verbs
+        )
+        if stacked:  # "X said ..., according to Interfax[, which ...]": a second source of X's speech
+            content = text[: v.start].rstrip(" ,")
+            scope = (off, off + len(content))
         rec = record("indirect", para, verb, (off + span[0], off + span[1]), scope, content, lex)
-        if not text[phrase_end:].strip(" .,;") and any(h.key != v.key and h.end <= v.start for h in verbs):
-            # "X said ..., according to Interfax": the agency is a second source of X's speech
-            rec["_stacked"] = off + len(text[: v.start].rstrip(" ,"))
+        if stacked:
+            rec["_stacked"] = off + len(content)
         return rec
     if complement == "none":
         return None  # "officials believe ...": a belief, not a speech act (a quotation it frames stays)
+    if k > 0 and _THIS_WAS.fullmatch(text, 0, v.start) and (by := _BY.match(text, v.end)):
+        span = speaker_after(text, by.end(), len(text))  # "... This was stated by Paul Grod, ..."
+        if span[1] > span[0] and valid_speaker(text[span[0] : span[1]], lex):
+            prev = para.sentences[k - 1]
+            start = para.starts[k - 1]
+            return record(
+                "indirect",
+                para,
+                verb,
+                (off + span[0], off + span[1]),
+                (start, start + len(prev)),
+                prev.strip(),
+                lex,
+            )
     rest = text[v.end :]
     if POSSESSIVE_BEFORE.search(text, 0, v.start):
         return possessed(para, k, v, verb, lex)

@@ -88,6 +88,13 @@ PLACE_HEADS = frozenset(
 names no person, so a pronoun is never resolved to it. Buildings and streets are left out:
 "Downing Street" and "Kensington Palace" speak for their occupants."""
 
+_OWNED_DOCUMENT = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+([a-z]+)")
+_STATEMENT_HEADS = frozenset(
+    """readout statement statements report ruling judgment judgement decision filing letter memo
+    communique communiqué transcript remarks comments account data figures release announcement""".split()
+)
+"""Documents and statements whose speaker is the name that owns them ("the Kremlin's readout")."""
+
 DOCUMENT_HEADS = frozenset(
     """report reports judgment judgement ruling act bill law treaty agreement accord convention
     declaration resolution charter protocol memorandum plan strategy doctrine directive code""".split()
@@ -348,6 +355,11 @@ def describe(speaker: str, lex: StanceLexicons) -> Described:
     if low in _PRONOUNS:
         g = _PRONOUNS[low]
         return Described("pronoun", gender="" if g == "p" else g, plural=g == "p", head=low)
+    owned = _OWNED_DOCUMENT.fullmatch(phrase)
+    if owned and owned.group(2).lower() in _STATEMENT_HEADS:
+        d = describe(owned.group(1), lex)  # "the Kremlin's readout", "Putin's statement": its owner
+        if d.form == "name":
+            return Described("name", d.name, d.kind, (*d.title, owned.group(2).lower()), d.gender)
     m = _CALL_SIGN.search(phrase)
     if m:
         return Described("name", m.group(1), "person", tuple(w.lower() for w in phrase[: m.start()].split()))

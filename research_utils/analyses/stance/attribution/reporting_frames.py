@@ -36,7 +36,11 @@ _QUOTED_AS = re.compile(
     re.IGNORECASE,
 )
 _COMMA_BEFORE = re.compile(r",\s*$")
-_AND_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|but)\s+(?:later\s+|also\s+|then\s+)?$", re.IGNORECASE)
+_AND_BEFORE = re.compile(
+    r"(?:,\s*|\s)(?:and|but)\s+(?:(?:later|also|then|has|have|had|will|would|since|repeatedly)\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""A second verb joined by "and" or "but" ("... but has said that ...", "and later told ...")."""
 _ADVERBIAL_BEFORE = re.compile(r"(?:^|\s)(?:by|while|in|when|after|before|without)\s+$", re.IGNORECASE)
 _WORDS_FRAME = re.compile(
     r"\bIn\s+(?:the\s+(?:words|view|opinion)\s+of\b|"
