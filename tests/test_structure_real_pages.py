@@ -420,3 +420,29 @@ def test_page_rules_stay_linear_on_many_markers() -> None:
     d = article_from_text(text)
     assert time.perf_counter() - started < 10  # quadratic rules would take minutes here
     assert len(d.paragraphs) == 6000
+
+
+def test_a_caption_ending_in_an_agency_credit_is_furniture() -> None:
+    caption = "The mayor speaks to reporters at the harbour on Friday. (Reuters: Anna Berg)"
+    d = doc(TITLE, P1, caption, P2, P3)
+    (block,) = [b for b in d.blocks if "on Friday" in b.text]
+    assert block.reason == "photo caption or credit"
+    assert role(d, P1) == "body"
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Dock workers are attempting to win favour.(Tom Lind/Ana Sousa/Rui Costa)", True),
+        ("Dock workers are attempting to win favour. (AP: Tom Lind)", True),
+        ("Dock workers (Tom Lind, Ana Sousa and Rui Costa) are attempting to win favour.", False),
+    ],
+)
+def test_credits_of_several_names_or_an_agency_and_a_name(line: str, furniture: bool) -> None:
+    assert (furniture_reason(line) == "photo caption or credit") is furniture
+
+
+def test_a_body_sentence_with_a_parenthesis_of_names_stays_body() -> None:
+    line = "The union (its chair and two deputies) said the offer was fair."
+    d = doc(TITLE, P1, line, P2)
+    assert role(d, line) == "body"

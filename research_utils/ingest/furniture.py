@@ -165,7 +165,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"|^photo:? illustrative|^illustrative (photo|image)"
         r"|\((photo|image|photograph|pictured|credit)s?\s*[:/][^()]*\)\.?$|\([^()]*\b(ap|afp|reuters|epa"
         r"|getty|anadolu|sputnik|tass|ria)\b[^()]*\b(photo|images?|pool)\b[^()]*\)\.?$|\([^()]*\bvia "
-        r"(ap|reuters|afp|getty images)\)\.?$|\([^()/]{2,60}\s?/\s?[^()/]{2,60}\)\.?$|[.!?]\s+(photo|photograph|image|credit)s?\s*:\s*[^.!?]{2,80}$"
+        r"(ap|reuters|afp|getty images)\)\.?$|\([^()/]{2,60}(\s?/\s?[^()/]{2,60}){1,4}\)\.?$"
+        r"|\((ap|afp|reuters|epa|getty|supplied|abc news|abc)\s*:\s*[^():]{2,60}\)\.?$|[.!?]\s+(photo|photograph|image|credit)s?\s*:\s*[^.!?]{2,80}$"
         r"|(^|[.!?]\s+)([\w.'’ -]{2,40}/\s*)?" + _AGENCY + r"(\s*/\s*[\w.'’ -]{2,40})?$",
     ),
 )
