@@ -112,3 +112,22 @@ def test_demands_and_requirements(text: str, actor: str, issue: str, position: f
 )
 def test_against_after_a_noun_of_force_names_a_target(text: str, role: str) -> None:
     assert claim_of(text, "ukraine", "donbas")[0] == role
+
+
+# ------------------------------------------------- 'only if' conditions are demands; 'a Ukraine settlement'
+
+ONLY_IF = (
+    "Putin told Macron that a settlement was only possible if Kyiv was neutral and demilitarised, "
+    "and if it recognised Crimea as Russian, the Kremlin said."
+)
+
+
+@pytest.mark.parametrize("issue", ["neutrality", "demilitarisation", "crimea"])
+def test_only_if_makes_each_condition_a_demand_of_the_speaker(issue: str) -> None:
+    assert claim_of(ONLY_IF, "russia", issue) == ("claim", 1.0)
+    assert claim_of(ONLY_IF, "ukraine", issue)[0] == "mention"
+
+
+def test_a_plain_if_still_suspends_the_claim() -> None:
+    text = "A settlement would be possible if Kyiv was neutral, the Kremlin said."
+    assert claim_of(text, "russia", "neutrality")[0] == "mention"

@@ -199,6 +199,7 @@ _FORCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 """'against' after a noun of force or law names a target, not a position: "hostilities against Donetsk"."""
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 _APPLY_TO = re.compile(r"appl(?:y|ies|ied|ying)\s+to", re.IGNORECASE)
 _TO_JOIN = re.compile(r"\s+(?:join|become|enter)\b")
 """'apply to' is a position only before joining ("applied to join the EU"); "the guarantees would
@@ -215,7 +216,13 @@ def _sentence_claims(
     p = an.doc.parsed
     text = p.sentence[sid]
     issues = an.issue_hits[sid]
-    mentions = [h for h in an.actor_hits[sid] if not in_spans(h, issues) and not private_people(text, h)]
+    mentions = [
+        h
+        for h in an.actor_hits[sid]
+        if not in_spans(h, issues)
+        and not private_people(text, h)
+        and not _INDEFINITE_BEFORE.search(text, 0, h.start)
+    ]  # "a Ukraine settlement": an actor's name as the modifier of an indefinite noun is no actor
     off = p.start[sid]
     speaker_spans = [(a - off, b - off) for a, b in an.speakers.get(sid, ())]
     cand: dict[tuple[str, str], dict[str, Any]] = {}

@@ -301,6 +301,10 @@ def _cue_after(
 _BACKGROUND = re.compile(r"\b(?:which|that|whom)\s+(?:[\w’'-]+\s+){0,8}$", re.IGNORECASE)
 
 
+_ONLY_BEFORE = re.compile(r"\bonly\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+"""'only' before a condition ("only possible if", "only if", "only be signed if"): a demand."""
+
+
 def _main_act(text: str, floor: int, iss: Hit) -> bool:
     """Whether an issue phrase that names an act ("annexed") is the verb of its clause, not a
     background description: "Crimea, which Russia annexed in 2014", "the peninsula annexed
@@ -433,6 +437,13 @@ def issue_cue(
         if not trailing:
             lower = cond_end  # "If the West provides guarantees, Ukraine could ...": the subject follows
         main = (floor, cond.start) if trailing else (cond_end, len(text))
+        if trailing and iss.start > cond.start and _ONLY_BEFORE.search(text, floor, cond.start):
+            # "a settlement is only possible if Kyiv is neutral, ... and if it recognises Crimea":
+            # every issue after "only ... if" is a condition the main clause's claimant demands.
+            inside_condition = True
+            if cue_start is None:
+                cue_start, cue_val, anchor = iss.start, 1, iss.start
+            cue_text = " ".join(f"only {cond.match} {cue_text}".split())
         menace = _THREAT.search(text, *main)
         if inside_condition and menace and cond.match.lower() in ("if", "in case"):
             # "threatened retaliation if Kyiv joins NATO", "promised decisive actions if Ukraine
