@@ -131,3 +131,11 @@ def test_only_if_makes_each_condition_a_demand_of_the_speaker(issue: str) -> Non
 def test_a_plain_if_still_suspends_the_claim() -> None:
     text = "A settlement would be possible if Kyiv was neutral, the Kremlin said."
     assert claim_of(text, "russia", "neutrality")[0] == "mention"
+
+
+def test_to_achieve_an_issue_is_to_pursue_it() -> None:
+    text = (
+        "Putin said the operation was designed to stop a “threat” — and ultimately to achieve "
+        "“the demilitarization and de-Nazification of Ukraine.”"
+    )
+    assert claim_of(text, "russia", "demilitarisation") == ("claim", 1.0)
