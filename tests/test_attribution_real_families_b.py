@@ -414,3 +414,12 @@ def test_according_to_a_readout_with_a_relative_clause_is_a_second_source_named_
     row = by_quote(attr(LEAD + text), "The mayor proposes")
     assert (row["verb"], row["speaker_name"]) == ("according to", "Kremlin")
     assert "which gives" not in row["quote"]
+
+
+def test_the_name_after_told_is_the_hearer_not_the_speaker() -> None:
+    text = (
+        "These demands are “an attempt to redraw the map of Europe,” Mia Kern, research director at a "
+        "policy institute in Arlington, Virginia, told Vox’s Jen Park."
+    )
+    row = by_quote(attr(LEAD + text), "an attempt")
+    assert row["speaker"] == "Mia Kern"

@@ -135,6 +135,7 @@ def _post_attribution(
         after = speaker_after(text, v.end, limit)
         inverted = (
             between.rstrip().endswith(",")
+            and v.key not in HEARER_VERBS  # '”, X, ..., told Vox's Jen Kirby': the hearer follows "told"
             and after[1] > after[0]
             and not _PREPOSITION_START.match(text, after[0])  # "X, who ..., said on CBS News'"
         )
