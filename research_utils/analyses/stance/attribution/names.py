@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from research_utils.analyses.stance.attribution.speakers import NOT_SURNAMES
+from research_utils.analyses.stance.attribution.speakers import DOTTED_ACRONYM, NOT_SURNAMES
 from research_utils.analyses.stance.lexicons import StanceLexicons
 from research_utils.analyses.stance.text import WEEKDAYS
 from research_utils.ingest import word_spans
@@ -196,8 +196,8 @@ def _lex_words(lex: StanceLexicons) -> tuple[frozenset[str], frozenset[str], fro
     return lex.actor_words
 
 
-_DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
-_LONE_DOTTED = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z]\.){2,}")
+_DOTTED_ACRONYM = re.compile(DOTTED_ACRONYM)
+_LONE_DOTTED = re.compile(rf"(?:[Tt]he\s+)?{DOTTED_ACRONYM}")
 
 
 def _stop(word: str, names: frozenset[str], adjectives: frozenset[str]) -> bool:

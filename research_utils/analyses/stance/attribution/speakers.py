@@ -26,6 +26,7 @@ from research_utils.analyses.stance.text import (
 )
 
 __all__ = [
+    "DOTTED_ACRONYM",
     "is_evidence",
     "is_proper_name",
     "mask_abbreviations",
@@ -180,9 +181,11 @@ def _hard_breaks(seg: str) -> list[re.Match[str]]:
     return out
 
 
-_DOTTED = re.compile(
-    r"\b(?:[A-Z]\.){2,}|\b(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Rev|St|Amb|Jr|Sr)\.(?=\s+[A-Z])"
-)
+DOTTED_ACRONYM = r"(?:[A-Z]\.){2,}"
+"""A dotted abbreviation: "U.S.", "U.N."."""
+_TITLE_ABBREVIATIONS = "Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Rev|St|Amb"
+"""Abbreviated titles written with a full stop before a name ("Sen. Dick Durbin")."""
+_DOTTED = re.compile(rf"\b{DOTTED_ACRONYM}|\b(?:{_TITLE_ABBREVIATIONS}|Jr|Sr)\.(?=\s+[A-Z])")
 """Full stops that end no phrase: dotted abbreviations ("U.S.", "U.N.") and abbreviated titles."""
 
 
@@ -195,8 +198,8 @@ def mask_abbreviations(text: str) -> str:
 _COMMA_PART = re.compile(r"[^,]+")
 _WORD = re.compile(r"[\w’']+")
 _TOKEN = (
-    r"(?:(?:[A-Z]\.){2,}(?=\s+\w)"  # a dotted abbreviation before a word: "U.S. officials"
-    r"|(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Cmdr|Dr|Mr|Mrs|Ms|Prof|Rev|St|Amb|[A-Z])\.(?=\s+[A-Z])"
+    rf"(?:{DOTTED_ACRONYM}(?=\s+\w)"  # a dotted abbreviation before a word: "U.S. officials"
+    rf"|(?:{_TITLE_ABBREVIATIONS}|[A-Z])\.(?=\s+[A-Z])"
     r"|[^,.;:!?()“”\"—–\s]+(?:\.(?=[A-Z]))?)"
 )
 _AFTER_VERB = re.compile(
