@@ -274,7 +274,7 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
             subject = _surname_subject(p.sentence[sid], sid, (pids[sid], starts[sid]), lex)
             src, c = _inherited(records, i, resolved, cands, index, by_sentence, subject)
             if src is None and c is None:
-                c = _sentence_subject(records[i], p, pids, starts, cands, lex)
+                c = _sentence_subject(records[i], p, pids, starts, cands, lex, subject)
             resolved[i] = c
             _finish_inherited(records[i], src, c, lex)
 
@@ -295,13 +295,15 @@ def _sentence_subject(
     starts: list[int],
     cands: dict[int, list[Cand]],
     lex: StanceLexicons,
+    surname: Cand | None,
 ) -> Cand | None:
     """The speaker of a participle whose sentence opens with a pronoun and has no other
     attribution ("He described the meeting as difficult, accusing his counterpart of
-    ..."): the pronoun resolved as if it were the speaker."""
+    ..."): the pronoun resolved as if it were the speaker; otherwise ``surname``, the
+    sentence's surname subject (:func:`_surname_subject`, found once by the caller)."""
     sid = r["sentence_id"]
     if not _opens_with_pronoun(p.sentence[sid]):
-        return _surname_subject(p.sentence[sid], sid, (pids[sid], starts[sid]), lex)
+        return surname
     d = describe(_first_word(p.sentence[sid]), lex)
     return _search(cands, sid, (pids[sid], starts[sid]), d, lex, _PRONOUN_BACK)
 
