@@ -467,8 +467,29 @@ def test_stale_kernel_folders_of_dead_runs_are_cleared(tmp_path: Path) -> None:
     unowned_new.mkdir()
     other = tmp_path / "not-ours"
     other.mkdir()
-    assert sorted(kernels.clear_stale_folders(tmp_path)) == ["rr-kernel-dead", "rr-kernel-old"]
-    assert live.exists() and unowned_new.exists() and other.exists()
+    half_written = tmp_path / "rr-kernel-being-made"  # owner file created, not yet written
+    half_written.mkdir()
+    (half_written / kernels.OWNER_FILE).write_text("", encoding="utf-8")
+    half_old = tmp_path / "rr-kernel-empty-old"
+    half_old.mkdir()
+    (half_old / kernels.OWNER_FILE).write_text("", encoding="utf-8")
+    os.utime(half_old, (time.time() - 3600, time.time() - 3600))
+    assert sorted(kernels.clear_stale_folders(tmp_path)) == [
+        "rr-kernel-dead",
+        "rr-kernel-empty-old",
+        "rr-kernel-old",
+    ]
+    assert live.exists() and unowned_new.exists() and other.exists() and half_written.exists()
+
+
+def test_owner_file_is_never_seen_half_written(tmp_path: Path) -> None:
+    """The owner file appears whole (a name swap): a clearing run in another thread of the
+    same build once read it empty and removed a live kernel's folder."""
+    folder = tmp_path / "rr-kernel-x"
+    folder.mkdir()
+    kernels._write_owner(folder)
+    assert sorted(p.name for p in folder.iterdir()) == [kernels.OWNER_FILE]
+    assert kernels._alive((folder / kernels.OWNER_FILE).read_text(encoding="utf-8"))
 
 
 def _write(path: Path, text: str) -> Path:

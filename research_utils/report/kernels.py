@@ -174,7 +174,7 @@ def execute(
         raise KernelDied(f"{name}: not started, the build was stopped.")
     clear_stale_folders()
     folder = Path(tempfile.mkdtemp(prefix=FOLDER_PREFIX))
-    (folder / OWNER_FILE).write_text(_owner(os.getpid()), encoding="utf-8")
+    _write_owner(folder)
     km = _manager_class()(
         kernel_name="python3",
         transport="ipc",
@@ -236,6 +236,7 @@ STALE_UNOWNED_S = 600
 written right after the folder is made)."""
 
 _CLEARED = threading.Event()
+_CLEARING = threading.Lock()
 
 
 def _start_time(pid: int) -> str:
@@ -250,6 +251,15 @@ def _start_time(pid: int) -> str:
 
 def _owner(pid: int) -> str:
     return f"{pid} {_start_time(pid)}\n"
+
+
+def _write_owner(folder: Path) -> None:
+    """Write the owner file whole or not at all (a name swap), so that a run clearing
+    stale folders at the same moment never reads it empty and takes a live folder for a
+    dead one."""
+    part = folder / f".{OWNER_FILE}.part"
+    part.write_text(_owner(os.getpid()), encoding="utf-8")
+    os.replace(part, folder / OWNER_FILE)
 
 
 def _alive(owner: str) -> bool:
@@ -270,16 +280,25 @@ def _alive(owner: str) -> bool:
 def clear_stale_folders(tmp: Path | None = None) -> list[str]:
     """Remove the kernel folders (``rr-kernel-*`` with their connection files) that runs
     killed outright left in the temporary folder: those whose runner no longer exists,
-    and those without an owner file older than :data:`STALE_UNOWNED_S`. Runs once per
+    and those without an owner file (or with an empty one) older than
+    :data:`STALE_UNOWNED_S`. Runs once per
     process unless ``tmp`` is given. Returns the names removed."""
+    if tmp is None:
+        # The other threads of this build wait here until the first has cleared, so none
+        # makes its own folder while the first is still looking at the folder's neighbours.
+        with _CLEARING:
+            if _CLEARED.is_set():
+                return []
+            removed = _clear(Path(tempfile.gettempdir()))
+            _CLEARED.set()
+            return removed
+    return _clear(tmp)
+
+
+def _clear(base: Path) -> list[str]:
     import time
 
-    if tmp is None:
-        if _CLEARED.is_set():
-            return []
-        _CLEARED.set()
-    base = Path(tmp or tempfile.gettempdir())
-    removed = []
+    removed: list[str] = []
     try:
         candidates = [p for p in base.iterdir() if p.name.startswith(FOLDER_PREFIX)]
     except OSError:
@@ -290,9 +309,10 @@ def clear_stale_folders(tmp: Path | None = None) -> list[str]:
             if not folder.is_dir() or folder.is_symlink() or info.st_uid != os.getuid():
                 continue
             owner_file = folder / OWNER_FILE
-            if owner_file.is_file():
-                stale = not _alive(owner_file.read_text(encoding="utf-8", errors="replace"))
-            else:
+            owner = owner_file.read_text(encoding="utf-8", errors="replace") if owner_file.is_file() else ""
+            if owner.strip():
+                stale = not _alive(owner)
+            else:  # no owner named (yet): only an old folder is a leftover
                 stale = time.time() - info.st_mtime > STALE_UNOWNED_S
         except OSError:
             continue
