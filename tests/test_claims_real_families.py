@@ -139,3 +139,58 @@ def test_to_achieve_an_issue_is_to_pursue_it() -> None:
         "“the demilitarization and de-Nazification of Ukraine.”"
     )
     assert claim_of(text, "russia", "demilitarisation") == ("claim", 1.0)
+
+
+# ------------------------------------------------- lists of issues under one cue; 'refrain from'
+
+LIST = (
+    "The sticking point is Moscow's demand that Kyiv recognise Russian sovereignty over Crimea "
+    "and the independence of the Donetsk and Luhansk republics, analysts said."
+)
+
+
+@pytest.mark.parametrize("issue", ["crimea", "donbas"])
+def test_a_cue_governs_every_issue_of_its_list(issue: str) -> None:
+    assert claim_of(LIST, "russia", issue) == ("claim", 1.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Moscow has demanded a formal recognition of its rule in Crimea and the independence of the Donbas.",
+            "claim",
+        ),
+        # ", and" opens a new clause: the cue governs nothing after it
+        (
+            "Moscow has demanded a formal recognition of its rule in Crimea, and talks on the Donbas go on.",
+            "mention",
+        ),
+        # an actor between the two phrases: no list
+        (
+            "Moscow has demanded a formal recognition of its rule in Crimea and Ukraine's talks on the Donbas.",
+            "mention",
+        ),
+    ],
+)
+def test_a_list_is_joined_without_a_clause_break_or_an_actor(text: str, role: str) -> None:
+    assert claim_of(text, "russia", "donbas")[0] == role
+
+
+DEAL = (
+    "At the time Kyiv would have agreed to cut the size of its military, refrain from joining NATO "
+    "but stay free to seek membership of the European Union."
+)
+
+
+@pytest.mark.parametrize(
+    ("issue", "position"),
+    [("demilitarisation", 1.0), ("nato_membership", -1.0), ("eu_accession", 1.0)],
+)
+def test_refrain_from_is_a_refusal_and_deal_terms_are_issues(issue: str, position: float) -> None:
+    assert claim_of(DEAL, "ukraine", issue) == ("claim", position)
+
+
+def test_the_atlantic_alliance_is_nato() -> None:
+    text = "Zelensky flew to the summit seeking a firm date for Ukraine to join the Atlantic alliance."
+    assert claim_of(text, "ukraine", "nato_membership") == ("claim", 1.0)

@@ -15,6 +15,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from research_utils.analyses.stance.issue_lists import (
+    NEGATION_GAP_OK,
+    coordinated_negation,
+    list_heads,
+    negated_issue,
+)
 from research_utils.analyses.stance.lexicons import StanceLexicons
 from research_utils.analyses.stance.polarity import CHAIN_BREAK, TOKEN, chain, chained, negators, not_only
 from research_utils.analyses.stance.text import gap_words
@@ -42,17 +48,6 @@ _NOUN_CUES = frozenset(
 """First words of position nouns: "the demand for X" with no possessor is nobody's claim."""
 _UNOWNED = frozenset("the a an any this that such".split())
 _QUESTION = re.compile(r"\bwhether\b", re.IGNORECASE)
-_NEGATED_ISSUE = frozenset("no not never".split())
-_NEGATED_VERB = frozenset("not never cannot can't won't wouldn't don't doesn't didn't".split())
-"""Negators that negate the verb right after them: "would not join military alliances"."""
-_HAVING = frozenset(
-    """join joins joining host hosts hosting allow allows allowing permit permits permitting deploy deploys
-    deploying station stations stationing hold holds holding enter enters entering admit admits admitting""".split()
-)
-"""Verbs of joining, hosting or allowing whose negation refuses the issue phrase after them
-("will not host foreign bases"); other verbs do not ("won't invade Crimea")."""
-_NEGATION_GAP_OK = _HAVING | frozenset("to be the a an any its their his her our".split())
-"""Words that may stand between a negator and the issue it negates ("not to host any ...")."""
 _HELD = re.compile(r"\b(?:status|fate|future)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 """Refusing to discuss "the status of X" keeps X as it is: a position for it (+1)."""
 _AUX = frozenset(
@@ -179,43 +174,6 @@ def _cue_before(
     return None
 
 
-def _negated_issue(text: str, floor: int, pos: int) -> int | None:
-    """Where a negation of the issue phrase at ``pos`` starts: "no territorial concessions",
-    "no new guarantees", "not join military alliances", "won't host ... any foreign bases"."""
-    prev = words(text[floor:pos])[-2:]
-    if not prev:
-        return None
-    low = [w.lower() for w in prev]
-    if low[-1] in _NEGATED_ISSUE:
-        return text.rfind(prev[-1], floor, pos)
-    if len(low) == 2 and (low[0] == "no" or (low[0] in _NEGATED_VERB and low[1] in _HAVING)):
-        return text.rfind(prev[0], floor, pos)
-    if low[-1] == "any":  # "won't host on its territory any foreign military base"
-        at = text.rfind(prev[-1], floor, pos)
-        window = words(text[floor:at])[-5:]
-        if any(w.lower() in _NEGATED_VERB or w.lower() == "no" for w in window):
-            neg = next(w for w in reversed(window) if w.lower() in _NEGATED_VERB or w.lower() == "no")
-            return text.rfind(neg, floor, at)
-    return None
-
-
-def _coordinated_negation(text: str, iss: Hit, issues: Sequence[Hit], floor: int) -> int | None:
-    """A negation carried over "or"/"nor" from the issue phrase before: "will not join military
-    alliances or host foreign bases" negates both."""
-    prev = [h for h in issues if h.end <= iss.start and h.start >= floor]
-    if not prev:
-        return None
-    gap = words(text[prev[-1].end : iss.start])
-    if (
-        not gap
-        or gap[0].lower() not in ("or", "nor")
-        or len(gap) > 3
-        or CHAIN_BREAK.search(text, prev[-1].end, iss.start)
-    ):
-        return None
-    return _negated_issue(text, floor, prev[-1].start)
-
-
 def _opening(text: str, floor: int, pos: int, starts: Sequence[int]) -> bool:
     """True when the issue at ``pos`` opens its clause: at most three words after the clause
     start, the start of a reported clause (``starts``), a "that" or a comma, none of them an
@@ -326,7 +284,8 @@ def issue_cue(
 
     The nearest position cue before the issue in its clause (at most eight words before
     it, :func:`cue_value`; a negator between cue and issue flips it: "pledge to not join
-    NATO"); with none, an obligation right before the issue ("must be demilitarized",
+    NATO"; a phrase further away takes the cue of the list it ends, :func:`list_heads`);
+    with none, an obligation right before the issue ("must be demilitarized",
     +1); with none, a negated issue phrase ("no territorial concessions", "would not join
     military alliances", -1, also over "or": "... or host foreign bases"); with none, a
     position stated after the issue when the issue opens its clause (:func:`_cue_after`).
@@ -363,6 +322,12 @@ def issue_cue(
     cue_val, negated, cue_text = 0, False, ""
     cue_start = None
     k = _cue_before(text, cues, floor, iss.start, mentions)
+    for head in list_heads(text, iss, issues, mentions, floor) if k is None else ():
+        # "to recognise Russian sovereignty over Crimea and the independence of the Donetsk
+        # and Luhansk republics": a phrase too far from any cue takes the cue of its list
+        k = _cue_before(text, cues, floor, head.start, mentions)
+        if k is not None:
+            break
     if k is not None:
         cue_val, negated, phrase_start, refused = chain(text, cues, k, floor, lex, blockers)
         cue_start = cues[k].start
@@ -371,7 +336,7 @@ def issue_cue(
         for h in negators(gap, lex):
             # ... but not of another verb: "offered not to resolve the Crimea issue by force"
             rest = {w.lower() for w in words(gap[h.end :])}
-            if not not_only(h, gap[h.end :]) and rest <= _NEGATION_GAP_OK:
+            if not not_only(h, gap[h.end :]) and rest <= NEGATION_GAP_OK:
                 cue_val, negated = -cue_val, True
                 cue_text = " ".join(text[phrase_start : cues[k].end + h.end].split())
                 break
@@ -398,9 +363,9 @@ def issue_cue(
             modal_obl = [d]
     if cue_start is None:
         # "will make no territorial concessions": a negated issue phrase is a refusal of it.
-        at = _negated_issue(text, floor, iss.start)
+        at = negated_issue(text, floor, iss.start)
         if at is None:
-            at = _coordinated_negation(text, iss, issues, floor)
+            at = coordinated_negation(text, iss, issues, floor)
         if at is not None:
             cue_start, cue_text, cue_val, negated = at, " ".join(text[at : iss.start].split()), -1, True
     after, agent = False, None
