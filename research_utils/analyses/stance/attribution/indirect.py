@@ -10,7 +10,7 @@ Kuleba said on Tuesday."). The speaker is the phrase before the verb
 attribution patterns of rule-based quote extraction (Pouliquen, Steinberger & Best 2007).
 
 The rules are the regular expressions and word lists below: what may follow a verb
-without "that" (:func:`_zero_that_clause`), the hearer after a verb of telling
+without "that" (:func:`~.zero_that.zero_that_clause`), the hearer after a verb of telling
 (:data:`_HEARER`), the object before "that" or before an infinitive, the directive verbs.
 Known weaknesses: word order only; a passive ("it was said") and a first-person speaker
 ("We can say that ...") are not reported speech.
@@ -38,24 +38,19 @@ from research_utils.analyses.stance.attribution.reporting_frames import (
     words_frame_speaker,
 )
 from research_utils.analyses.stance.attribution.speakers import is_evidence, speaker_after, valid_speaker
+from research_utils.analyses.stance.attribution.zero_that import (
+    AUX_WORDS,
+    IRREGULAR_PAST,
+    TIME_WORDS,
+    TOKENS,
+    zero_that_clause,
+)
 from research_utils.analyses.stance.lexicons import StanceLexicons
-from research_utils.analyses.stance.text import FIRST_PERSON, HEARER_VERBS, WEEKDAYS, WEEKDAYS_PATTERN
+from research_utils.analyses.stance.text import FIRST_PERSON, HEARER_VERBS
 from research_utils.ingest import words
 from research_utils.lexicons import Hit
 
 __all__ = ["indirect"]
-
-_FINITE = (
-    r"(?:is|are|was|were|will|would|can|could|may|might|must|should|shall|has|had|have|did|does|do"
-    r"|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|can['’]t|couldn['’]t|didn['’]t"
-    r"|doesn['’]t|hasn['’]t|haven['’]t|hadn['’]t|shouldn['’]t|[a-z]+ed)"
-)
-
-_AUX = (
-    r"(?:is|are|was|were|will|would|can|could|may|might|must|should|shall|has|had|have"
-    r"|won['’]t|wouldn['’]t|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|can['’]t|couldn['’]t|hadn['’]t)"
-)
-"""Auxiliaries that open a clause after a bare noun phrase: "said policymakers had"."""
 
 _LONG_OBJECT_THAT = re.compile(r"\s+(?:[\w’'.-]+\s+){1,12}?that\b", re.IGNORECASE)
 """A longer hearer or adverbial before "that": "told a meeting of his Security Council on Friday that"."""
@@ -102,11 +97,6 @@ _ADJECTIVE_BEFORE = frozenset(
 """Words before an -ing form that make it an adjective ("anything really promising")."""
 
 _ADVERBIAL_START = frozenset("in on at during after before from via through with".split())
-_TIME_WORDS = frozenset(day.lower() for day in WEEKDAYS) | frozenset(
-    """today yesterday tonight earlier later again also repeatedly previously recently publicly
-    separately last this""".split()
-)
-
 _COLON = re.compile(r"\s*:")
 
 _COMMA = re.compile(r"\s*,")
@@ -120,153 +110,12 @@ _HEARER = re.compile(
 """The hearer after a verb of telling, before a clause without "that"."""
 _SPACES = re.compile(r"\s{2,}")
 
-_AUX_WORDS = frozenset(
-    """is are was were will would can could may might must should shall has had have did does do
-    won't wouldn't isn't wasn't aren't weren't can't couldn't didn't doesn't hasn't haven't hadn't
-    shouldn't mustn't""".split()
-)
-_IRREGULAR_PAST = frozenset(
-    """made took gave got went came saw knew thought found told became began brought built bought
-    caught chose drew drove fell felt fought forgot froze grew heard held hid hit hurt kept laid led
-    left lent let lost meant met paid put ran rang rose said sent set shook shot shut sank sat slept
-    spent spoke spread stood stole struck stuck swore swept took taught tore threw understood woke
-    wore won wrote fled bled died used owed lied""".split()
-)
-"""Finite past forms without -ed, or too short to tell by it: "The MDC claims its leader got 50.3
-per cent", "Police said two people died"."""
-_SUBJECT_START = frozenset(
-    """it he she they we i you there this these those the a an his her their its our my your some no
-    any all both each every many most several one two three four five six seven eight nine ten""".split()
-)
-_NOT_SUBJECT = frozenset(
-    """goodbye nothing something anything everything yes no hello sorry thanks in on at during after
-    before from for with by about of to as when while if because since though""".split()
-)
-_PERSONAL_SUBJECTS = frozenset("it he she they we i you".split())
-_NOT_VERB_AFTER_PRONOUN = frozenset(
-    "all again out off up down back now then here there so too as once twice aloud loud and or but".split()
-)
-"""Words after "said it" that end a short object, not open a clause ("said it all", "said it again")."""
-_COORDINATORS = frozenset("and or but nor then".split())
-_TOKENS = re.compile(r"[“”\"‘]?[\w’'.-]+|[,;:.!?—–()]")
-
-
-_PRESENT_OBJECT_START = frozenset("to that a an the it its their his her this these no".split())
-"""Words after a present-tense verb in -s that tell it from a plural noun ("the company hopes
-to", "the ministry expects a"; not "the company talks" at a sentence end)."""
-
 _THIS_WAS = re.compile(r"\s*(?:This|That|It|These|Those)\s+(?:was|were|has\s+been|had\s+been|is)\s+")
 _BY = re.compile(r"\s+by\s+")
 """A passive frame that points back: "This was stated by X": the sentence before is what X said."""
 _RELATIVE_TAIL = re.compile(r"(?:which|who)\b", re.IGNORECASE)
 """A relative clause about the source after "according to X, which ...": still a stacked source."""
-_SUBJECT_CONTRACTIONS = frozenset(
-    "he's she's it's they're we're i'm you're he'd she'd they'd we'd i'd he'll she'll it'll they'll we'll i'll "
-    "there's".split()
-)
-_QUANTIFIER_START = frozenset("up more nearly almost around roughly about over at fewer less only".split())
-
-
-_LEADING_TIME = re.compile(
-    rf"\s*(?:on\s+)?(?:{WEEKDAYS_PATTERN}|today|yesterday|tonight"
-    r"|(?:last|this|next)\s+(?:week|month|year|weekend))\s+(?=[\w“\"‘])"
-)
-"""A time adverbial right after the verb, before the clause's subject: "said Friday it hopes"."""
-
 _NAME_THEN_BREAK = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*\s*[,.;]")
-
-
-def _zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> bool:
-    """Whether ``rest`` (the words after a reporting verb) opens a clause without "that":
-    a subject (pronoun, determiner, possessive, capitalised name or an amount, asides set
-    off by commas allowed: "the Glasgow deal, even with the weaker wording, sounded ...")
-    and then a finite verb within 30 words ("said Tuesday's talks would", "claims its
-    leader got", "said China's position is", "said up to 13,000 jobs might"), with no
-    other reporting verb (``verb_forms``) and at most three commas before it. A finite
-    verb right after "and"/"or" coordinates with the reporting verb instead ("announced
-    its tally and claimed"); "said goodbye", "said in a statement" open no clause."""
-    if time := _LEADING_TIME.match(rest):
-        rest = rest[time.end() :]  # "said Friday it hopes ...", "said on Tuesday they would"
-    toks = _TOKENS.findall(rest[:600])
-    if not toks:
-        return False
-    first = toks[0].strip('“”"‘')
-    low = first.lower()
-    if not first:
-        return False
-    if low.replace("’", "'") in _SUBJECT_CONTRACTIONS:
-        return True  # "says he's increasingly confident ...": a subject and its verb in one word
-    amount = low in _QUANTIFIER_START and any(t[:1].isdigit() for t in toks[1:4])
-    bare = [t.lower() for t in toks[:4]]
-    if (
-        first[:1].islower()
-        and low not in _SUBJECT_START
-        and low not in _NOT_SUBJECT
-        and any(t in _AUX_WORDS for t in bare[1:4])
-        and not any(t in (",", ";", ":", ".") for t in bare)
-    ):
-        return True  # a bare plural or mass noun: "said policymakers had", "said staff were"
-    no_noun = low == "no" and len(toks) > 1 and toks[1][:1].islower() and toks[1].lower() not in _NOT_SUBJECT
-    if (
-        not amount
-        and not no_noun
-        and (  # "said no progress was made"; not "said no to the plan"
-            low in _NOT_SUBJECT or not (low in _SUBJECT_START or first[:1].isupper() or first[:1].isdigit())
-        )
-    ):
-        return False
-    words_seen = 0
-    commas = 0
-    prev = low
-    prev_cap = False
-    for j, tok in enumerate(toks[1:], 1):
-        t = tok.strip('“”"‘').lower().rstrip(".")  # a verb that ends the sentence: "said two people died."
-        if tok in (";", ":", ".", "!", "?"):
-            return False
-        if tok in (",", "—", "–", "(", ")"):
-            commas += tok == ","
-            if commas > 3:
-                return False
-            prev, prev_cap = tok, False
-            continue
-        words_seen += 1
-        # another frame before any verb: "..., Commission President X told ...", "he said"
-        framed = (
-            t in verb_forms
-            and tok.strip('“”"‘')[:1].islower()  # "the Glackin Report": a name, not a verb
-            and (prev_cap or prev in ("he", "she", "they", "it", "we", "i"))
-        )
-        if (
-            words_seen == 1
-            and low in _PERSONAL_SUBJECTS
-            and tok.isalpha()
-            and tok.islower()
-            and t not in _NOT_SUBJECT
-            and t not in _NOT_VERB_AFTER_PRONOUN
-            and not t.endswith("ly")
-        ):
-            return True  # a personal pronoun and its verb: "signalled it wants", "said they hope"
-        if framed and words_seen == 1 and prev == low:
-            return True  # the clause's own subject and verb: "said it hopes ...", "said Kyiv wants ..."
-        if words_seen > 30 or framed:
-            return False
-        finite = t in _AUX_WORDS or t in _IRREGULAR_PAST or (t.endswith("ed") and len(t) > 4)
-        nxt = toks[j + 1].lower() if j + 1 < len(toks) else ""
-        finite = finite or (  # "said the company hopes to ...", "said the bank expects a ..."
-            t.endswith("s")
-            and not t.endswith(("ss", "'s", "’s"))
-            and len(t) > 3
-            and tok.islower()
-            and prev.isalpha()
-            and prev not in _SUBJECT_START
-            and prev not in ("that", "which", "who", "whom", "whose", "where", "when")  # a relative clause
-            and not prev.endswith("s")
-            and nxt in _PRESENT_OBJECT_START
-        )
-        if finite:
-            return prev not in _COORDINATORS and prev != "to"
-        prev, prev_cap = t, tok.strip('“”"‘')[:1].isupper()
-    return False
 
 
 def _previous_word(text: str, pos: int) -> str:
@@ -370,7 +219,7 @@ def indirect(
     elif m := OBJECT_THAT.match(rest):
         first_word = words(m.group(0))[:1]
         adverbial = bool(first_word) and (
-            first_word[0].lower() in _ADVERBIAL_START or first_word[0].lower() in _TIME_WORDS
+            first_word[0].lower() in _ADVERBIAL_START or first_word[0].lower() in TIME_WORDS
         )
         if not re.search(r"[,;:]", m.group(0)) and (v.key in HEARER_VERBS or adverbial):
             comp = (
@@ -382,7 +231,7 @@ def indirect(
         and clause
         and v.key in HEARER_VERBS
         and (h := _HEARER.match(rest))
-        and _zero_that_clause(rest[h.end() :], lex.verb_forms)
+        and zero_that_clause(rest[h.end() :], lex.verb_forms)
     ):
         comp = v.end + h.end()  # "told reporters the administration would ..."
     # "..., said Sergey Lavrov, who was in Istanbul": the name after the verb is its speaker
@@ -392,7 +241,7 @@ def indirect(
         and clause
         and v.key not in HEARER_VERBS
         and v.info != "directive"  # "ordered the deployment of troops ...": an object, no clause
-        and (not inverted and _zero_that_clause(rest, lex.verb_forms))
+        and (not inverted and zero_that_clause(rest, lex.verb_forms))
     ):
         comp = v.end + lead
     if comp is None and (m := _LONG_OBJECT_THAT.match(rest)) and not re.search(r"[,;:“”]", m.group(0)):
@@ -471,9 +320,9 @@ def _relative_record(
 ) -> dict[str, Any] | None:
     text = para.sentences[k]
     rest = text[v.end :]
-    toks = _TOKENS.findall(rest[:80])
+    toks = TOKENS.findall(rest[:80])
     first = toks[0].lower() if toks else ""
-    if not (first in _AUX_WORDS or first in _IRREGULAR_PAST or (first.endswith("ed") and len(first) > 4)):
+    if not (first in AUX_WORDS or first in IRREGULAR_PAST or (first.endswith("ed") and len(first) > 4)):
         return None
     m = _RELATIVE_SUBJECT.search(text, 0, v.start)
     if m is None or not valid_speaker(m.group(1), lex):

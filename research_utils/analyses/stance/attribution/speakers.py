@@ -58,7 +58,7 @@ _SPEAKER_NOUNS = frozenset(
     """official officials minister ministers spokesman spokeswoman spokesperson president diplomat
     diplomats analyst analysts expert experts source sources leader leaders envoy ambassador negotiator
     negotiators delegation government ministry side authorities chancellor secretary adviser advisor
-    aide aides lawmaker lawmakers commander general spokesmen journalist journalists union unions
+    aide aides ally allies lawmaker lawmakers commander general spokesmen journalist journalists union unions
     council committee agency company club league police army military bank party campaign group
     organisation organization office board trust hospital court commission authority statement
     residents resident witness witnesses governor mayor manager coach economist economists
@@ -81,8 +81,9 @@ NOT_SURNAMES = (
     | frozenset("police everyone everybody nobody somebody someone anyone management".split())
 )
 """Capitalised words that open a sentence as its subject but name nobody ("Police said")."""
-_EVIDENTIAL = frozenset("suggest indicate signal imply show demonstrate".split())
-"""Verbs whose subject may be evidence rather than a source ("troop movements suggested ...")."""
+_EVIDENTIAL = frozenset("suggest indicate signal imply show demonstrate underline".split())
+"""Verbs whose subject may be evidence rather than a source ("troop movements suggested ...",
+"the tacit support of X underscores ...")."""
 
 
 def is_evidence(speaker: str, verb_key: str) -> bool:
@@ -280,6 +281,16 @@ _QUOTED_PERSON_AS = re.compile(r"\b(?:quoted|cited)\s+((?:[\w’'.-]+\s+){0,5}?[
 (the passive "was quoted as" is :func:`~.reporting_frames.quoted_as`)."""
 
 
+_LY_NOUNS = frozenset("family assembly rally monopoly supply reply anomaly".split())
+
+
+def _manner_adverb(tok: str) -> bool:
+    """A lower-case adverb in -ly right before the verb: "he frankly admitted", "Moscow
+    flatly rejected" (not "ally" or "family", nouns that can head a speaker)."""
+    w = tok.strip(",")
+    return len(w) > 4 and w.islower() and w.endswith("ly") and w not in _LY_NOUNS
+
+
 def trim_speaker(text: str) -> str:
     """A speaker phrase without leading fillers, trailing auxiliaries, adverbs and time
     adjuncts ("on Wednesday", "last week"), or punctuation."""
@@ -289,7 +300,7 @@ def trim_speaker(text: str) -> str:
     ):
         toks = toks[1:]
     while True:
-        while toks and toks[-1].lower().strip(",") in _TRAILING:
+        while toks and (toks[-1].lower().strip(",") in _TRAILING or _manner_adverb(toks[-1])):
             toks = toks[:-1]
         joined = " ".join(toks)
         cut = _TRAILING_TIME.sub("", _TRAILING_CATENATIVE.sub("", joined))
