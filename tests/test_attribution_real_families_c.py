@@ -16,6 +16,8 @@ LEAD = "Talks resumed in the capital on Monday.\n\n"
         ("Kuleba said support for his country from its allies is “too slow” and left.", "support for his"),
         ("Lavrov said talks on the status of Crimea were not on the agenda.", "talks on the status"),
         ("Officials said aid for the region from the EU had been delayed.", "aid for the region"),
+        # a possessive opens the subject: "said yesterday’s call ... was"
+        ("Orr said yesterday’s call to lift the rate was fully expected by markets.", "yesterday’s call"),
     ],
 )
 def test_a_bare_noun_with_a_prepositional_phrase_opens_a_clause(text: str, starts: str) -> None:
@@ -60,3 +62,49 @@ def test_underscored_reports_speech_and_the_name_before_a_relative_clause_speaks
 def test_a_thing_that_underscores_is_evidence_not_a_source() -> None:
     text = "The quiet support from Beijing underscores a joint effort to weaken the established order."
     assert attr(LEAD + text).empty
+
+
+def test_a_name_before_which_is_the_speaker_and_the_relative_clause_ends_at_its_comma() -> None:
+    text = (
+        "Beijing, which says it is a neutral party in the war, announced on Friday it would attend "
+        "the talks in Jeddah."
+    )
+    row = by_quote(attr(LEAD + text), "it is a neutral")
+    assert (row["speaker"], row["verb"]) == ("Beijing", "says")
+    assert "announced" not in row["quote"]
+
+
+def test_a_report_before_which_is_still_the_report() -> None:
+    row = by_quote(
+        attr(LEAD + "The report by Amnesty International, which said the strike was unlawful, came out."),
+        "the strike",
+    )
+    assert row["speaker"].startswith("The report")
+
+
+def test_the_speaker_stands_before_an_aside_between_dashes_and_g7_is_a_name() -> None:
+    text = (
+        "Putin spoke on Monday.\n\nIn a joint statement, the G7 — Canada, France, Germany, Italy, Japan, "
+        "the UK and the US — said they would send weapons to Ukraine."
+    )
+    row = by_quote(attr(LEAD + text), "they would send")
+    assert (row["speaker"], row["speaker_name"]) == ("the G7", "G7")
+
+
+def test_a_participle_after_a_comma_inside_the_closing_quotation_mark_continues_the_speaker() -> None:
+    text = (
+        "In a statement after the call, Downing Street said: “The leaders agreed that escalation "
+        "was in no one's interest,” adding that they would work towards a settlement."
+    )
+    row = by_quote(attr(LEAD + text), "they would work")
+    assert (row["speaker_name"], row["verb"]) == ("Downing Street", "adding")
+
+
+def test_a_phrase_ending_in_a_subordinator_is_no_speaker() -> None:
+    text = (
+        "Moscow mocked the prime minister as “confused”, hurling scorn at the West after accusing "
+        "Washington of trying to provoke war."
+    )
+    table = attr(LEAD + text)
+    assert not table["quote"].str.contains("confused").any()
+    assert by_quote(table, "Washington of")["speaker_name"] == "Moscow"

@@ -285,8 +285,26 @@ def indirect(
         if is_evidence(text[span[0] : span[1]], v.key):
             return None  # "Russian troop movements suggested ...": evidence, not a source
         span = (off + span[0], off + span[1])
-    scope = (off + comp, off + len(text))
-    return record("indirect", para, verb, span, scope, text[comp:].strip(), lex)
+    end = _relative_clause_end(text, v.start, comp)
+    scope = (off + comp, off + end)
+    return record("indirect", para, verb, span, scope, text[comp:end].strip(), lex)
+
+
+_COMMA_RELATIVE = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+ly\s+|also\s+|has\s+|have\s+|had\s+)?$")
+_NEXT_WORD = re.compile(r",\s+([a-z]+)\b")
+
+
+def _relative_clause_end(text: str, verb_start: int, comp: int) -> int:
+    """Where the content of a verb in a relative clause set off by commas ends: at the
+    comma before the main clause's verb ("Beijing, which says it is neutral, announced
+    ..."); the sentence's end otherwise."""
+    if not _COMMA_RELATIVE.search(text, 0, verb_start):
+        return len(text)
+    for m in _NEXT_WORD.finditer(text, comp):
+        w = m.group(1)
+        if w in AUX_WORDS or w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4):
+            return m.start()
+    return len(text)
 
 
 _ACCUSED_OF = re.compile(r"\s+((?:[\w’'.-]+\s+){1,6}?of\s+[a-z])")

@@ -140,8 +140,9 @@ _FUNCTION = frozenset(
     where why how according earlier later speaking asked quote source details should would could
     will can may might must shall did does do is are was were has have had whether""".split()
 )
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-"""An organisation written as its initials ("HSE", "INMO", "MDC", "PTI")."""
+_ACRONYM = re.compile(r"[A-Z]{2,6}|[A-Z]{1,2}[0-9]{1,2}")
+"""An organisation written as its initials ("HSE", "INMO", "MDC", "PTI") or as a club of
+states ("G7", "G20", "E3")."""
 _INDEFINITE = frozenset("a an one some several two three another".split())
 """Determiners of an unnamed source: a name inside such a phrase is a modifier."""
 _PREPOSITIONS = frozenset("for of in at with from to by on near about against under over into than".split())

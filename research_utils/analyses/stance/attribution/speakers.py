@@ -116,8 +116,9 @@ def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
     headed by a speaker noun before "that"/"which" ("a ruling that said ...", "a similar
     ruling at the district court, which said that ...": the last determiner phrase with a
     speaker noun as its head), or the name before ", who" ("Vladimir Medinsky, the Russian
-    negotiator, who suggested ..."). None when there is no relative pronoun before the verb
-    or no such antecedent within the sentence."""
+    negotiator, who suggested ..."), or else the name before ", which" ("Beijing, which says
+    ..."). None when there is no relative pronoun before the verb or no such antecedent
+    within the sentence."""
     m = _RELATIVE_BEFORE.search(text, 0, verb_start)
     if m is None:
         return None
@@ -129,10 +130,12 @@ def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
         return named.span(1) if named is not None else None
     end = m.start()
     dets = list(_DETERMINED.finditer(text, max(0, end - 120), end))
+    named = _NAME_AT_END.search(text, 0, end) if m.group(1) == "which" else None
+    fallback = named.span(1) if named is not None else None  # "Beijing, which says it is neutral"
     for n in range(len(dets) - 1, -1, -1):
         phrase = text[dets[n].start() : end]
         if re.search(r"[;:“”\"]", phrase):
-            return None
+            return fallback
         if _headed_by_speaker_noun(phrase):
             start = dets[n].start()
             while n > 0 and _OWNER_OF.fullmatch(text, dets[n - 1].start(), start):
@@ -140,7 +143,7 @@ def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
             trimmed = trim_speaker(text[start:end])
             at = text.find(trimmed, start)
             return (at, at + len(trimmed)) if trimmed and at >= 0 else None
-    return None
+    return fallback
 
 
 _OWNER_OF = re.compile(
@@ -158,6 +161,8 @@ def _headed_by_speaker_noun(phrase: str) -> bool:
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 """Pronouns after "according to" ("According to him, ...")."""
 _DANGLING = frozenset("of in to for with on at by from and or".split())
+_SUBORDINATE_END = frozenset("after before while when since because although though if unless until".split())
+"""Words that end no speaker phrase: the verb after them has no subject of its own."""
 _PARTICLES = frozenset("von der de van den la le bin al da di du".split())
 _NOT_SPEAKERS = frozenset("it this that which what there these those here".split())
 
@@ -166,6 +171,10 @@ _ABBREVIATED = frozenset(
 )
 """Abbreviated titles whose full stop ends no phrase ("Sen. Dick Durbin")."""
 _HARD_BREAK = re.compile(r"[;:!?“”\"(\[\]—–]|\.(?=\s)")
+
+
+_DASH_ASIDE = re.compile(r"\s[—–]\s[^—–.;:“”\"]{3,200}?\s[—–]\s*$")
+"""An aside between two dashes right before the verb: the speaker stands before it."""
 
 
 def _hard_breaks(seg: str) -> list[re.Match[str]]:
@@ -323,6 +332,9 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
     cut after the last subordinating word ("... was made when Ukraine said") and trimmed
     (:func:`trim_speaker`). An empty span ``(verb_start, verb_start)`` when nothing is left.
     """
+    aside = _DASH_ASIDE.search(text, floor, verb_start)
+    if aside is not None:  # "the G7 — Canada, France, ... and the US — said": the G7
+        verb_start = aside.start()
     seg = _PAREN_GROUP.sub(lambda m: " " * len(m.group(0)), text[floor:verb_start])
     hard = _hard_breaks(seg)
     base = floor + (hard[-1].end() if hard else 0)
@@ -429,7 +441,7 @@ def valid_speaker(speaker: str, lex: StanceLexicons) -> bool:
     """Whether a phrase can be a speaker.
 
     Not when it starts with a pronoun such as *it*, *this*, *which*, ends in a
-    determiner or a dangling preposition, or runs past 25 words. Yes when it is a lone
+    determiner, a dangling preposition or a subordinator ("after"), or runs past 25 words. Yes when it is a lone
     personal pronoun, names an actor, holds a capitalised word (a name or title), or
     holds a speaker noun (*official*, *spokesman*, *analyst*, ...).
     """
@@ -442,8 +454,8 @@ def valid_speaker(speaker: str, lex: StanceLexicons) -> bool:
         return True  # a sentence-initial "It said ..." of an organisation or a court
     if first in _NOT_SPEAKERS:
         return False
-    if last in DETERMINERS or last in _DANGLING:
-        return False
+    if last in DETERMINERS or last in _DANGLING or last in _SUBORDINATE_END:
+        return False  # "... hurling scorn at the West after [accusing]": no subject
     if (first in PRONOUNS or first in FIRST_PERSON or first in _OBJECT_PRONOUNS) and len(toks) == 1:
         return True
     if lex.actor_matcher.find(speaker):

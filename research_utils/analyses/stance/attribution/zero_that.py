@@ -137,7 +137,13 @@ def zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> boo
         and not no_noun
         and not bare_phrase
         and (  # "said no progress was made"; not "said no to the plan"
-            low in _NOT_SUBJECT or not (low in _SUBJECT_START or first[:1].isupper() or first[:1].isdigit())
+            low in _NOT_SUBJECT
+            or not (
+                low in _SUBJECT_START
+                or first[:1].isupper()
+                or first[:1].isdigit()
+                or low.endswith(("’s", "'s"))  # "said yesterday’s call to lift the rate was"
+            )
         )
     ):
         return False
