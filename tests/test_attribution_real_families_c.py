@@ -108,3 +108,43 @@ def test_a_phrase_ending_in_a_subordinator_is_no_speaker() -> None:
     table = attr(LEAD + text)
     assert not table["quote"].str.contains("confused").any()
     assert by_quote(table, "Washington of")["speaker_name"] == "Moscow"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Ukraine is ready to take a non-bloc status if it joins no alliance, Alexander Chaly, a member "
+            "of the Ukrainian delegation said.",
+            "Alexander Chaly",
+        ),
+        ("The vote is set for May, Maria Zakharova, the ministry spokeswoman said.", "Maria Zakharova"),
+    ],
+)
+def test_a_name_before_a_role_whose_closing_comma_is_missing_speaks(text: str, name: str) -> None:
+    row = attr(LEAD + text).iloc[0]
+    assert row["speaker_name"] == name
+
+
+def test_a_role_after_a_place_is_not_taken_for_a_name() -> None:
+    row = by_quote(
+        attr(LEAD + "In Kyiv Oblast, a member of the delegation said the talks had stalled."), "the talks"
+    )
+    assert row["speaker"] == "a member of the delegation"
+
+
+def test_a_participle_takes_the_role_noun_that_opens_its_sentence() -> None:
+    text = (
+        "Prime Minister Kyriakos Mitsotakis spoke at the summit on Thursday. The prime minister also "
+        "discussed the loss of life and focused on the port city of Mariupol, stating that the "
+        "conditions there are a cause for sorrow."
+    )
+    row = by_quote(attr(LEAD + text), "the conditions")
+    assert (row["verb"], row["speaker_name"]) == ("stating", "Kyriakos Mitsotakis")
+
+
+def test_tweeted_frames_a_quote() -> None:
+    row = by_quote(
+        attr(LEAD + "“The draft is only the Russian wish list,” Mykhailo Podolyak tweeted."), "The draft"
+    )
+    assert (row["speaker_name"], row["verb"]) == ("Mykhailo Podolyak", "tweeted")

@@ -288,6 +288,20 @@ def _opens_with_pronoun(sentence: str) -> bool:
     return _first_word(sentence).lower() in ("he", "she", "they", "it")
 
 
+def _role_subject(sentence: str) -> str:
+    """A definite role noun that opens the sentence as its subject ("The prime minister",
+    "The Russian president"), or ""."""
+    toks = sentence.lstrip(" -•*–—").split()[:5]
+    if not toks or toks[0] != "The":
+        return ""
+    for n in range(2, len(toks) + 1):
+        if toks[n - 1].lower() in ROLE_TITLES:
+            return " ".join(toks[:n])
+        if not toks[n - 1].isalpha():
+            break
+    return ""
+
+
 def _sentence_subject(
     r: dict[str, Any],
     p: Any,
@@ -297,11 +311,16 @@ def _sentence_subject(
     lex: StanceLexicons,
     surname: Cand | None,
 ) -> Cand | None:
-    """The speaker of a participle whose sentence opens with a pronoun and has no other
-    attribution ("He described the meeting as difficult, accusing his counterpart of
-    ..."): the pronoun resolved as if it were the speaker; otherwise ``surname``, the
+    """The speaker of a participle whose sentence opens with a pronoun or a role noun and has
+    no other attribution ("He described the meeting as difficult, accusing his counterpart
+    of ..."): the pronoun or role resolved as if it were the speaker; otherwise ``surname``, the
     sentence's surname subject (:func:`_surname_subject`, found once by the caller)."""
     sid = r["sentence_id"]
+    role = _role_subject(p.sentence[sid])
+    if role:  # "The prime minister also ... focused on Mariupol, stating that ..."
+        return _search(
+            cands, sid, (pids[sid], starts[sid]), describe(role, lex), lex, _ROLE_BACK, _ROLE_AHEAD
+        )
     if not _opens_with_pronoun(p.sentence[sid]):
         return surname
     d = describe(_first_word(p.sentence[sid]), lex)

@@ -250,6 +250,21 @@ def _owned_role(text: str) -> bool:
     return own is not None and any(t.lower() in _SPEAKER_NOUNS for t in toks[own + 1 :])
 
 
+def _unclosed_apposition(seg: str, parts: list[tuple[int, int]], last: str, prev: str) -> bool:
+    """A role after a name whose closing comma the writer left out, after a quoted or
+    reported content: "..., Alexander Chaly, a member of the Ukrainian delegation said".
+    The name is set off by a comma before it, has two to four words and no preposition,
+    and the role is a determiner phrase with a speaker noun."""
+    toks = prev.split()
+    return (
+        len(parts) >= 3
+        and 2 <= len(toks) <= 4
+        and not any(t.lower() in _DANGLING or t.lower() in _LEADING_FILLERS for t in toks)
+        and _description(last)
+        and any(t.lower().strip(",") in _SPEAKER_NOUNS for t in last.split())
+    )
+
+
 def _description(text: str) -> bool:
     """A description before a name set off by commas ("the city's mayor, Ihor Terekhov,"):
     a noun phrase that starts with a determiner or a possessive and holds no verb."""
@@ -360,9 +375,12 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
         elif (
             (last_first in ("a", "an", "the") or last_first.islower() or _owned_role(last))
             and is_proper_name(prev)
-            and seg[parts[-1][1] :]
-            .lstrip()
-            .startswith(",")  # set off on both sides, not "... GMT, the bank said"
+            and (
+                seg[parts[-1][1] :]
+                .lstrip()
+                .startswith(",")  # set off on both sides, not "... GMT, the bank said"
+                or _unclosed_apposition(seg, parts, last, prev)
+            )
         ):
             # "Peskov, the Kremlin spokesman, said"; "X, Al Jazeera's correspondent, has said"
             start = parts[-2][0]
