@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from research_utils.analyses.stance.attribution.antecedents import relative_antecedent
 from research_utils.analyses.stance.attribution.reporting_frames import SUBJECTLESS, quoted_as, subjectless
 from research_utils.analyses.stance.attribution.speakers import (
-    relative_antecedent,
     resolve_actor,
     speaker_before,
     trim_speaker,

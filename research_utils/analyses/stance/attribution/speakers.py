@@ -26,11 +26,13 @@ from research_utils.analyses.stance.text import (
 )
 
 __all__ = [
+    "DANGLING",
     "DOTTED_ACRONYM",
+    "SPEAKER_NOUNS",
+    "WORD",
     "is_evidence",
     "is_proper_name",
     "mask_abbreviations",
-    "relative_antecedent",
     "resolve_actor",
     "speaker_after",
     "speaker_before",
@@ -54,7 +56,7 @@ _TRAILING = frozenset(
     previously first quickly solemnly can cannot shall should must just only even still often always
     allegedly reportedly officially privately since""".split()
 )
-_SPEAKER_NOUNS = frozenset(
+SPEAKER_NOUNS = frozenset(
     """official officials minister ministers spokesman spokeswoman spokesperson president diplomat
     diplomats analyst analysts expert experts source sources leader leaders envoy ambassador negotiator
     negotiators delegation government ministry side authorities chancellor secretary adviser advisor
@@ -76,7 +78,7 @@ _SPEAKER_NOUNS = frozenset(
     newspapers broadcaster broadcasters""".split()
 )
 NOT_SURNAMES = (
-    _SPEAKER_NOUNS
+    SPEAKER_NOUNS
     | _LEADING_FILLERS
     | frozenset("police everyone everybody nobody somebody someone anyone management".split())
 )
@@ -92,75 +94,17 @@ def is_evidence(speaker: str, verb_key: str) -> bool:
     advances in the east indicate ..."), unlike "analysts suggested" or "the report shows"."""
     if verb_key not in _EVIDENTIAL:
         return False
-    toks = _WORD.findall(speaker)
-    head_i = next((i for i, t in enumerate(toks) if i > 0 and t.lower() in _DANGLING), len(toks)) - 1
+    toks = WORD.findall(speaker)
+    head_i = next((i for i, t in enumerate(toks) if i > 0 and t.lower() in DANGLING), len(toks)) - 1
     if head_i < 0:
         return False
     head = toks[head_i]
-    return head.islower() and head.lower() not in _SPEAKER_NOUNS and head.lower() not in PRONOUNS
-
-
-_RELATIVE_BEFORE = re.compile(
-    r"(?:,\s*(which|who)|\s(that|which|who))\s+(?:(?:also|earlier|later|then|reportedly|had|has|have)\s+)?$"
-)
-_DETERMINED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s")
-_NAME_AT_END = re.compile(
-    r"((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*)"
-    rf"(?:\s+(?:on\s+|last\s+|this\s+)?(?:{WEEKDAYS_PATTERN}|week|month|year|today|yesterday))?\s*$"
-)
-"""A name (and a time adjunct) that ends the text before ", who"."""
-
-
-def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
-    """The speaker of a reporting verb in a relative clause, its antecedent: a noun phrase
-    headed by a speaker noun before "that"/"which" ("a ruling that said ...", "a similar
-    ruling at the district court, which said that ...": the last determiner phrase with a
-    speaker noun as its head), or the name before ", who" ("Vladimir Medinsky, the Russian
-    negotiator, who suggested ..."), or else the name before ", which" ("Beijing, which says
-    ..."). None when there is no relative pronoun before the verb or no such antecedent
-    within the sentence."""
-    m = _RELATIVE_BEFORE.search(text, 0, verb_start)
-    if m is None:
-        return None
-    if (m.group(1) or m.group(2)) == "who":
-        before = text[: m.start()]
-        named = _NAME_AT_END.search(before)  # "Pete Hegseth, who said"
-        if named is None and "," in before[-122:]:  # "Vladimir Medinsky, the Russian negotiator, who"
-            named = _NAME_AT_END.search(before, 0, before.rfind(","))
-        return named.span(1) if named is not None else None
-    end = m.start()
-    dets = list(_DETERMINED.finditer(text, max(0, end - 120), end))
-    named = _NAME_AT_END.search(text, 0, end) if m.group(1) == "which" else None
-    fallback = named.span(1) if named is not None else None  # "Beijing, which says it is neutral"
-    for n in range(len(dets) - 1, -1, -1):
-        phrase = text[dets[n].start() : end]
-        if re.search(r"[;:“”\"]", phrase):
-            return fallback
-        if _headed_by_speaker_noun(phrase):
-            start = dets[n].start()
-            while n > 0 and _OWNER_OF.fullmatch(text, dets[n - 1].start(), start):
-                n, start = n - 1, dets[n - 1].start()  # "a similar ruling at the district court"
-            trimmed = trim_speaker(text[start:end])
-            at = text.find(trimmed, start)
-            return (at, at + len(trimmed)) if trimmed and at >= 0 else None
-    return fallback
-
-
-_OWNER_OF = re.compile(
-    rf"\S+\s+(?:[\w’'-]+\s+){{0,2}}(?:{'|'.join(sorted(_SPEAKER_NOUNS))})\s+(?:at|of|from|by|in)\s+"
-)
-"""A speaker noun phrase that owns the next one: "a ruling at" the court, "a statement by" the ministry."""
-
-
-def _headed_by_speaker_noun(phrase: str) -> bool:
-    toks = _WORD.findall(phrase)
-    head_i = next((i for i, t in enumerate(toks) if i > 1 and t.lower() in _DANGLING), len(toks)) - 1
-    return head_i >= 1 and toks[head_i].lower() in _SPEAKER_NOUNS
+    return head.islower() and head.lower() not in SPEAKER_NOUNS and head.lower() not in PRONOUNS
 
 
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 """Pronouns after "according to" ("According to him, ...")."""
-_DANGLING = frozenset("of in to for with on at by from and or".split())
+DANGLING = frozenset("of in to for with on at by from and or".split())
 _SUBORDINATE_END = frozenset("after before while when since because although though if unless until".split())
 """Words that end no speaker phrase: the verb after them has no subject of its own."""
 _PARTICLES = frozenset("von der de van den la le bin al da di du".split())
@@ -206,7 +150,7 @@ def mask_abbreviations(text: str) -> str:
 
 
 _COMMA_PART = re.compile(r"[^,]+")
-_WORD = re.compile(r"[\w’']+")
+WORD = re.compile(r"[\w’']+")
 _TOKEN = (
     rf"(?:{DOTTED_ACRONYM}(?=\s+\w)"  # a dotted abbreviation before a word: "U.S. officials"
     rf"|(?:{_TITLE_ABBREVIATIONS}|[A-Z])\.(?=\s+[A-Z])"
@@ -245,9 +189,9 @@ def _owned_role(text: str) -> bool:
     """A role owned by a named organisation ("Al Jazeera's correspondent reporting from
     Harare", "Ukraine's chief negotiator"): a possessive in its first three words and a
     speaker noun after it."""
-    toks = _WORD.findall(text)
+    toks = WORD.findall(text)
     own = next((i for i, t in enumerate(toks[:3]) if t.endswith(("'s", "’s"))), None)
-    return own is not None and any(t.lower() in _SPEAKER_NOUNS for t in toks[own + 1 :])
+    return own is not None and any(t.lower() in SPEAKER_NOUNS for t in toks[own + 1 :])
 
 
 def _unclosed_apposition(seg: str, parts: list[tuple[int, int]], last: str, prev: str) -> bool:
@@ -259,16 +203,16 @@ def _unclosed_apposition(seg: str, parts: list[tuple[int, int]], last: str, prev
     return (
         len(parts) >= 3
         and 2 <= len(toks) <= 4
-        and not any(t.lower() in _DANGLING or t.lower() in _LEADING_FILLERS for t in toks)
+        and not any(t.lower() in DANGLING or t.lower() in _LEADING_FILLERS for t in toks)
         and _description(last)
-        and any(t.lower().strip(",") in _SPEAKER_NOUNS for t in last.split())
+        and any(t.lower().strip(",") in SPEAKER_NOUNS for t in last.split())
     )
 
 
 def _description(text: str) -> bool:
     """A description before a name set off by commas ("the city's mayor, Ihor Terekhov,"):
     a noun phrase that starts with a determiner or a possessive and holds no verb."""
-    toks = [t.lower() for t in _WORD.findall(text)]
+    toks = [t.lower() for t in WORD.findall(text)]
     if not toks or len(toks) > 14:
         return False
     possessive = toks[0].endswith(("'s", "’s")) and toks[0].replace("’", "'") not in _CONTRACTIONS
@@ -390,7 +334,7 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
         return (base + start + m.start(1), base + start + m.end(1))
     cut = 0
     prev_word = ""
-    for m in _WORD.finditer(span):
+    for m in WORD.finditer(span):
         w = m.group(0)
         if w.lower() in _SUBORDINATORS and (w.islower() or m.start() == 0):
             if not (w.lower() == "since" and prev_word in _PERFECT):  # "has since acknowledged"
@@ -420,7 +364,7 @@ def _adjunct_cut(phrase: str) -> int:
         if (
             len(caps) >= 2
             and head[-1][:1].isupper()
-            and last not in _SPEAKER_NOUNS
+            and last not in SPEAKER_NOUNS
             and last not in _TITLE_ENDS
         ):
             return m.start()
@@ -472,7 +416,7 @@ def valid_speaker(speaker: str, lex: StanceLexicons) -> bool:
         return True  # a sentence-initial "It said ..." of an organisation or a court
     if first in _NOT_SPEAKERS:
         return False
-    if last in DETERMINERS or last in _DANGLING or last in _SUBORDINATE_END:
+    if last in DETERMINERS or last in DANGLING or last in _SUBORDINATE_END:
         return False  # "... hurling scorn at the West after [accusing]": no subject
     if (first in PRONOUNS or first in FIRST_PERSON or first in _OBJECT_PRONOUNS) and len(toks) == 1:
         return True
@@ -480,7 +424,7 @@ def valid_speaker(speaker: str, lex: StanceLexicons) -> bool:
         return True
     if any(t[:1].isupper() for t in toks[1:]) or (toks[0][:1].isupper() and first not in DETERMINERS):
         return True
-    return any(t.lower().strip(",").removesuffix("'s").removesuffix("’s") in _SPEAKER_NOUNS for t in toks)
+    return any(t.lower().strip(",").removesuffix("'s").removesuffix("’s") in SPEAKER_NOUNS for t in toks)
 
 
 _OTHERS = frozenset(
