@@ -148,3 +148,31 @@ def test_tweeted_frames_a_quote() -> None:
         attr(LEAD + "“The draft is only the Russian wish list,” Mykhailo Podolyak tweeted."), "The draft"
     )
     assert (row["speaker_name"], row["verb"]) == ("Mykhailo Podolyak", "tweeted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin has repeated that the Ukrainian leader is no longer legitimate, a contention Ukraine rejects.",
+        "The blast was staged to stir panic in the city, a claim Moscow denies.",
+    ],
+)
+def test_a_zero_relative_after_the_content_is_no_frame(text: str) -> None:
+    table = attr(LEAD + text)
+    assert not table["speaker"].str.contains("contention|claim").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The talks will resume next week in Istanbul, the spokesman Dmitry Peskov said.", "Dmitry Peskov"),
+        ("The talks will resume next week in Istanbul, the daily Kommersant reported.", "Kommersant"),
+        (
+            "Putin spoke on Monday. The talks will resume next week, the newspaper Izvestia reported.",
+            "Izvestia",
+        ),
+    ],
+)
+def test_a_name_after_its_common_noun_is_that_name(text: str, name: str) -> None:
+    row = by_quote(attr(LEAD + text), "The talks")
+    assert row["speaker_name"] == name

@@ -144,6 +144,12 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}|[A-Z]{1,2}[0-9]{1,2}")
 """An organisation written as its initials ("HSE", "INMO", "MDC", "PTI") or as a club of
 states ("G7", "G20", "E3")."""
 _INDEFINITE = frozenset("a an one some several two three another".split())
+_MEDIA_NOUNS = frozenset(
+    """newspaper daily paper tabloid weekly magazine agency broadcaster channel outlet website site portal
+    publication journal network station radio television group company firm organisation organization
+    party bank club""".split()
+)
+"""Common nouns before an organisation's name ("the newspaper Izvestia", "the firm Acme")."""
 """Determiners of an unnamed source: a name inside such a phrase is a modifier."""
 _PREPOSITIONS = frozenset("for of in at with from to by on near about against under over into than".split())
 _PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n"}
@@ -399,6 +405,16 @@ def describe(speaker: str, lex: StanceLexicons) -> Described:
     )
     indefinite = toks[0] in ("a", "an", "one", "some", "another", "other", "several", "two", "three")
     form = "role" if definite and not indefinite else "anonymous"
+    written = [w for _, _, w in word_spans(phrase)]
+    if (
+        form == "role"
+        and head_i >= 2
+        and written[head_i][:1].isupper()
+        and not written[head_i - 1][:1].isupper()
+    ):
+        # "the newspaper Izvestia", "the daily Kommersant": a name after its common noun
+        kind = "organisation" if any(m in _MEDIA_NOUNS or m in ORG_HEADS for m in mods) else "person"
+        return Described("name", written[head_i], kind, tuple(mods), _gender(toks))
     return Described(form, head=head, plural=plural, modifiers=mods, gender=_gender(toks), title=tuple(toks))
 
 

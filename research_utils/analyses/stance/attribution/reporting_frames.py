@@ -141,6 +141,19 @@ def _closing(rest: str) -> bool:
     return not re.search(r"\b(?:to\s+[a-z]+\b.*\bto\b)", chunk)
 
 
+_ZERO_RELATIVE = re.compile(r"(?:an?|the)\s+([a-z][\w’'-]*)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}$")
+"""A noun and the subject of a relative clause without "that": "..., a contention Ukraine
+rejects" describes the content; it does not frame it."""
+_PROPOSITION_NOUNS = frozenset(
+    """contention claim claims charge charges accusation accusations allegation allegations assertion
+    argument view position assessment narrative idea notion suggestion characterisation
+    characterization description interpretation version account premise demand demands""".split()
+)
+"""Nouns of a proposition, the heads of such a relative clause ("a claim Moscow denies");
+a speaker noun or a title before a name ("the spokesman Dmitry Peskov", "the daily
+Kommersant") is an apposition and frames."""
+
+
 def post_frame(
     text: str, v: Hit, lex: StanceLexicons, verbs: Sequence[Hit]
 ) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -166,6 +179,9 @@ def post_frame(
             return None
         content_end, rest_start = pre.start(), v.end
     if not valid_speaker(text[span[0] : span[1]], lex):
+        return None
+    zero = _ZERO_RELATIVE.match(text, span[0], span[1])
+    if zero and zero.group(1).lower() in _PROPOSITION_NOUNS:  # not "the spokesman Dmitry Peskov"
         return None
     if any(span[0] <= h.start < span[1] and not h.match[:1].isupper() for h in verbs if h is not v):
         return None  # another verb inside the speaker phrase: not a speaker ("Court of Appeal" is a name)
