@@ -18,6 +18,7 @@ LEAD = "Talks resumed in the capital on Monday.\n\n"
         ("Officials said aid for the region from the EU had been delayed.", "aid for the region"),
         # a possessive opens the subject: "said yesterday’s call ... was"
         ("Orr said yesterday’s call to lift the rate was fully expected by markets.", "yesterday’s call"),
+        ("The union said next Tuesday’s strike, a series of stoppages, was going ahead.", "next Tuesday’s"),
     ],
 )
 def test_a_bare_noun_with_a_prepositional_phrase_opens_a_clause(text: str, starts: str) -> None:
@@ -176,3 +177,12 @@ def test_a_zero_relative_after_the_content_is_no_frame(text: str) -> None:
 def test_a_name_after_its_common_noun_is_that_name(text: str, name: str) -> None:
     row = by_quote(attr(LEAD + text), "The talks")
     assert row["speaker_name"] == name
+
+
+def test_according_to_the_heads_of_delegations_is_a_source() -> None:
+    text = (
+        "Before they adjourned, Kyiv and Moscow agreed to swap 1,000 prisoners each, according to the "
+        "heads of both delegations, in what would be their biggest swap."
+    )
+    row = by_quote(attr(LEAD + text), "Before they")
+    assert row["speaker"] == "the heads of both delegations"

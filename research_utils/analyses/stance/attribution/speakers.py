@@ -64,7 +64,7 @@ SPEAKER_NOUNS = frozenset(
     council committee agency company club league police army military bank party campaign group
     organisation organization office board trust hospital court commission authority statement
     residents resident witness witnesses governor mayor manager coach economist economists
-    director executive chief head chairman chairwoman representative representatives member
+    director executive chief head heads chairman chairwoman representative representatives member
     members soldier soldiers officer officers commanders ombudsman prosecutor prosecutors
     intelligence staff administration embassy mission secretariat person persons people insider
     insiders observer observers participant participants premier deputy deputies senator senators

@@ -143,6 +143,7 @@ def zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> boo
                 or first[:1].isupper()
                 or first[:1].isdigit()
                 or low.endswith(("’s", "'s"))  # "said yesterday’s call to lift the rate was"
+                or (low in ("next", "last") and len(toks) > 1 and toks[1].endswith(("’s", "'s")))
             )
         )
     ):
