@@ -194,3 +194,23 @@ def test_refrain_from_is_a_refusal_and_deal_terms_are_issues(issue: str, positio
 def test_the_atlantic_alliance_is_nato() -> None:
     text = "Zelensky flew to the summit seeking a firm date for Ukraine to join the Atlantic alliance."
     assert claim_of(text, "ukraine", "nato_membership") == ("claim", 1.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "issue", "position"),
+    [
+        ("Ukraine is prepared to declare its neutrality, President Zelensky said.", "neutrality", 1.0),
+        ("Kyiv is opposed to neutrality, officials said on Monday.", "neutrality", -1.0),
+    ],
+)
+def test_an_adjectival_participle_after_be_is_the_subject_s_own_position(
+    text: str, issue: str, position: float
+) -> None:
+    assert claim_of(text, "ukraine", issue) == ("claim", position)
+
+
+def test_a_real_passive_still_makes_a_patient() -> None:
+    assert (
+        claim_of("Ukraine should be barred from joining NATO, Moscow said.", "ukraine", "nato_membership")[0]
+        == "mention"
+    )

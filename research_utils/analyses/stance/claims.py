@@ -163,6 +163,7 @@ def _roles(
             elif (
                 k is not None
                 and cues[k].match.split()[0].lower().endswith(("ed", "en", "ept"))
+                and cues[k].match.split()[0].lower() not in _ADJECTIVAL
                 and _PASSIVE.search(text, s.end, cues[k].start)
             ):
                 # "that Ukraine ... be permanently barred from joining": the patient, no claimant
@@ -191,6 +192,9 @@ def _roles(
     return out
 
 
+_ADJECTIVAL = frozenset("prepared determined committed inclined opposed interested".split())
+"""Participles that are adjectives after "be": "Ukraine is prepared to declare neutrality" is
+Ukraine's own position, not a patient's."""
 _PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 """A cue in the passive ("be barred from"): the actor before it undergoes it."""
 _FORCE_BEFORE = re.compile(
