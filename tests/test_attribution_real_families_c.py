@@ -186,3 +186,48 @@ def test_according_to_the_heads_of_delegations_is_a_source() -> None:
     )
     row = by_quote(attr(LEAD + text), "Before they")
     assert row["speaker"] == "the heads of both delegations"
+
+
+def test_a_frame_followed_by_a_long_adjunct_still_frames_the_content_before_it() -> None:
+    text = (
+        "Ukraine is prepared to declare its neutrality and is open to compromise on the Donbas, "
+        "President Volodymyr Zelensky said ahead of a new round of peace talks set to start Tuesday in Istanbul."
+    )
+    row = attr(LEAD + text).iloc[0]
+    assert row["quote"].startswith("Ukraine is prepared") and "ahead of" not in row["quote"]
+
+
+def test_the_tail_about_the_source_of_according_to_is_not_content() -> None:
+    text = (
+        "Missing from the agenda are three of Russia's core demands, according to the Financial Times, "
+        "citing four people familiar with the talks."
+    )
+    row = by_quote(attr(LEAD + text), "Missing from")
+    assert "citing" not in row["quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        (
+            "In the interview, Zelenskyy explains to Bret Baier that he believes Ukraine would be a good ally.",
+            "he believes",
+        ),
+        ("The ministry confirmed to Reuters that talks would resume.", "talks would"),
+    ],
+)
+def test_a_hearer_after_to_comes_before_that(text: str, starts: str) -> None:
+    by_quote(attr(LEAD + text), starts)
+
+
+def test_a_deal_that_is_no_hearer() -> None:
+    assert attr(LEAD + "Kyiv agreed to a deal that would end the fighting.").empty
+
+
+def test_a_role_noun_before_who_speaks() -> None:
+    text = (
+        "‘There has been no decision on this,’ admitted the Ukrainian president, who added that he had "
+        "sensed some political will on the subject."
+    )
+    row = by_quote(attr(LEAD + text), "he had sensed")
+    assert row["speaker"] == "the Ukrainian president"

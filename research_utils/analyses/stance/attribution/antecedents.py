@@ -39,7 +39,17 @@ def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
         named = _NAME_AT_END.search(before)  # "Pete Hegseth, who said"
         if named is None and "," in before[-122:]:  # "Vladimir Medinsky, the Russian negotiator, who"
             named = _NAME_AT_END.search(before, 0, before.rfind(","))
-        return named.span(1) if named is not None else None
+        if named is not None:
+            return named.span(1)
+        # "..., admitted the Ukrainian president, who added that ...": a role noun before ", who"
+        dets = list(_DETERMINED.finditer(before, max(0, len(before) - 60)))
+        for d in reversed(dets):
+            phrase = before[d.start() :]
+            if not re.search(r"[,;:“”\"‘’]", phrase) and _headed_by_speaker_noun(phrase):
+                trimmed = trim_speaker(phrase)
+                at = text.find(trimmed, d.start()) if trimmed else -1
+                return (at, at + len(trimmed)) if at >= 0 else None
+        return None
     end = m.start()
     dets = list(_DETERMINED.finditer(text, max(0, end - 120), end))
     named = _NAME_AT_END.search(text, 0, end) if m.group(1) == "which" else None

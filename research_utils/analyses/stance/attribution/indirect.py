@@ -150,6 +150,8 @@ def indirect(
         if tail:
             phrase_end = tail.end()
         after = text[phrase_end:] if text[phrase_end:].strip(" .") else ""  # not a lone full stop
+        if text[: v.start].strip() and _SOURCE_TAIL.match(after):
+            after = ""  # "..., according to the FT, citing four people ...": the tail is about the source
         content = _SPACES.sub(" ", text[: v.start].rstrip(" ,") + " " + after).strip(" ,")
         scope = (off + phrase_end, off + len(text)) if not text[: v.start].strip() else (off, off + len(text))
         tail = text[phrase_end:].strip(" .,;")
@@ -221,6 +223,7 @@ def indirect(
         adverbial = bool(first_word) and (
             first_word[0].lower() in _ADVERBIAL_START or first_word[0].lower() in TIME_WORDS
         )
+        adverbial = adverbial or bool(_TO_HEARER.match(m.group(0)))  # "confirmed to Reuters that"
         if not re.search(r"[,;:]", m.group(0)) and (v.key in HEARER_VERBS or adverbial):
             comp = (
                 v.end + m.end()
@@ -290,6 +293,12 @@ def indirect(
     return record("indirect", para, verb, span, scope, text[comp:end].strip(), lex)
 
 
+_TO_HEARER = re.compile(
+    r"\s+to\s+(?:[A-Z]|(?:the\s+)[A-Z]|(?:reporters|journalists|lawmakers|him|her|them|me|us)\b)"
+)
+"""A hearer after "to" ("explained to Bret Baier that", "confirmed to the BBC that"); not "agreed
+to a deal that", whose "that" opens a relative clause."""
+_SOURCE_TAIL = re.compile(r"\s*(?:which|who|whose|[a-z]+ing)\b")
 _COMMA_RELATIVE = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+ly\s+|also\s+|has\s+|have\s+|had\s+)?$")
 _NEXT_WORD = re.compile(r",\s+([a-z]+)\b")
 

@@ -129,13 +129,17 @@ def is_headline(quote: str) -> bool:
     return len(ws) >= 3 and sum(w[:1].isupper() for w in ws) >= 0.7 * len(ws)
 
 
+_ADJUNCT_START = frozenset("ahead during after before at in on amid following since while from".split())
+
+
 def _closing(rest: str) -> bool:
     """What follows a frame placed after its content: only a hearer or adverbials up to the
     next comma or the end ("told reporters in Kyiv.", "said on Tuesday, adding ...")."""
     chunk = re.split(r"[,;:—–]", rest, maxsplit=1)[0]
-    if _THAT_WORD.search(chunk) or len(words(chunk)) > 12:
-        return False
     first = words(chunk)[:1]
+    adjunct = bool(first) and first[0].lower() in _ADJUNCT_START  # "said ahead of a new round of talks ..."
+    if _THAT_WORD.search(chunk) or len(words(chunk)) > (20 if adjunct else 12):
+        return False
     if first and first[0].lower() in ("and", "or", "of", "nor"):
         return False  # "the Baltic states and allies": a noun, not a frame
     return not re.search(r"\b(?:to\s+[a-z]+\b.*\bto\b)", chunk)

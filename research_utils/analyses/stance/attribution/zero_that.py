@@ -51,7 +51,8 @@ _SUBJECT_START = frozenset(
 
 _NOT_SUBJECT = frozenset(
     """goodbye nothing something anything everything yes no hello sorry thanks in on at during after
-    before from for with by about of to as when while if because since though""".split()
+    before from for with by about of to as when while if because since though ahead instead prior due
+    regardless apart aside along out up down back together""".split()
 )
 
 
