@@ -231,3 +231,15 @@ def test_a_role_noun_before_who_speaks() -> None:
     )
     row = by_quote(attr(LEAD + text), "he had sensed")
     assert row["speaker"] == "the Ukrainian president"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Russia is changing its war goals, the New York Times claims.", "New York Times"),
+        ("Talks will resume on Monday, the Jerusalem Post reported.", "Jerusalem Post"),
+    ],
+)
+def test_a_newspaper_name_is_one_organisation(text: str, name: str) -> None:
+    row = attr(LEAD + text).iloc[0]
+    assert row["speaker_name"] == name

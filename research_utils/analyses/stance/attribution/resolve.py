@@ -44,8 +44,8 @@ from collections import defaultdict
 from typing import Any
 
 from research_utils.analyses.stance.attribution.entities import Cand, Entity, entity_key
+from research_utils.analyses.stance.attribution.name_words import DEMONYMS
 from research_utils.analyses.stance.attribution.names import (
-    DEMONYMS,
     Described,
     describe,
     mentions_in,
