@@ -42,22 +42,23 @@ def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
         if named is not None:
             return named.span(1)
         # "..., admitted the Ukrainian president, who added that ...": a role noun before ", who"
-        dets = list(_DETERMINED.finditer(before, max(0, len(before) - 60)))
-        for d in reversed(dets):
-            phrase = before[d.start() :]
-            if not re.search(r"[,;:“”\"‘’]", phrase) and _headed_by_speaker_noun(phrase):
-                trimmed = trim_speaker(phrase)
-                at = text.find(trimmed, d.start()) if trimmed else -1
-                return (at, at + len(trimmed)) if at >= 0 else None
-        return None
-    end = m.start()
-    dets = list(_DETERMINED.finditer(text, max(0, end - 120), end))
-    named = _NAME_AT_END.search(text, 0, end) if m.group(1) == "which" else None
-    fallback = named.span(1) if named is not None else None  # "Beijing, which says it is neutral"
+        return _speaker_noun_phrase(text, m.start(), 60, r"[,;:“”\"‘’]")
+    named = _NAME_AT_END.search(text, 0, m.start()) if m.group(1) == "which" else None
+    found = _speaker_noun_phrase(text, m.start(), 120, r"[;:“”\"]")
+    if found is None and named is not None:
+        return named.span(1)  # "Beijing, which says it is neutral"
+    return found
+
+
+def _speaker_noun_phrase(text: str, end: int, reach: int, breaks: str) -> tuple[int, int] | None:
+    """The last determiner phrase headed by a speaker noun that ends at ``end`` and starts
+    within ``reach`` characters before it, with a phrase that owns it ("a similar ruling at
+    the district court"), trimmed; None when a break (``breaks``) comes first or there is none."""
+    dets = list(_DETERMINED.finditer(text, max(0, end - reach), end))
     for n in range(len(dets) - 1, -1, -1):
         phrase = text[dets[n].start() : end]
-        if re.search(r"[;:“”\"]", phrase):
-            return fallback
+        if re.search(breaks, phrase):
+            return None
         if _headed_by_speaker_noun(phrase):
             start = dets[n].start()
             while n > 0 and _OWNER_OF.fullmatch(text, dets[n - 1].start(), start):
@@ -65,7 +66,7 @@ def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
             trimmed = trim_speaker(text[start:end])
             at = text.find(trimmed, start)
             return (at, at + len(trimmed)) if trimmed and at >= 0 else None
-    return fallback
+    return None
 
 
 _OWNER_OF = re.compile(
