@@ -243,3 +243,36 @@ def test_a_role_noun_before_who_speaks() -> None:
 def test_a_newspaper_name_is_one_organisation(text: str, name: str) -> None:
     row = attr(LEAD + text).iloc[0]
     assert row["speaker_name"] == name
+
+
+JOINT = (
+    "VILNIUS — Prime Ministers Anna Berg of Lithuania, Karl Ozols of Latvia and Maria Tamm of Estonia "
+    "said in a statement on Thursday that they would join the declaration.\n\n"
+    "“We firmly believe that only NATO membership will deter expansionist Russia,” they said."
+)
+
+
+def test_a_list_of_named_people_is_one_group_speaker_and_they_points_back_to_it() -> None:
+    table = attr(LEAD + JOINT)
+    group = "Anna Berg, Karl Ozols and Maria Tamm"
+    assert by_quote(table, "they would join")["speaker_name"] == group
+    row = by_quote(table, "We firmly believe")
+    assert (row["speaker"], row["speaker_name"]) == ("they", group)
+    assert row["actor"] != "russia"  # never the state named inside the quotation it frames
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In Kyiv, Zelensky and Macron said the talks had stalled.", "Zelensky and Macron"),
+        ("Moscow, Beijing and Tehran said the plan was dead.", "Moscow, Beijing and Tehran"),
+    ],
+)
+def test_a_list_speaker_takes_no_single_side_and_no_opening_adverbial(text: str, name: str) -> None:
+    row = attr(LEAD + text).iloc[0]
+    assert row["speaker_name"] == name and row["actor"] not in ("ukraine", "russia")
+
+
+def test_a_list_of_one_side_keeps_that_side() -> None:
+    row = attr(LEAD + "Sergey Lavrov and Dmitry Peskov said the talks had stalled.").iloc[0]
+    assert row["actor"] == "russia"

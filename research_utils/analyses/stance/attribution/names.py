@@ -283,6 +283,28 @@ def _governed(text: str, start: int) -> bool:
     return bool(before) and before[-1] in _PREPOSITIONS
 
 
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _group(phrase: str, lex: StanceLexicons) -> Described | None:
+    """Two or more people or organisations named in one list ("Prime Ministers Ingrida Simonyte
+    of Lithuania, Krisjanis Karins of Latvia and Kaja Kallas of Estonia", "Moscow, Beijing and
+    Tehran"): one group speaker, whom a later "they" points back to. None unless every piece
+    is a name."""
+    if " and " not in phrase:
+        return None
+    pieces = [p for p in _LIST_SPLIT.split(phrase) if p.strip()]
+    if len(pieces) < 2:
+        return None
+    people = [describe(p, lex) for p in pieces]
+    if not all(d.form == "name" and d.kind in ("person", "organisation") for d in people):
+        return None
+    names = [d.name for d in people]
+    title = people[0].title
+    title = title[: title.index("of")] if "of" in title else title  # "prime ministers", not "of lithuania"
+    return Described("name", ", ".join(names[:-1]) + " and " + names[-1], "group", title, plural=True)
+
+
 def describe(speaker: str, lex: StanceLexicons) -> Described:
     """What a speaker phrase names.
 
@@ -293,6 +315,9 @@ def describe(speaker: str, lex: StanceLexicons) -> Described:
     name (the call sign).
     """
     phrase = _PARENS.sub("", speaker).strip()
+    group = _group(phrase, lex)
+    if group is not None:
+        return group
     if _LONE_DOTTED.fullmatch(phrase):  # "The U.S." is read as "The US", never as a role noun
         phrase = phrase.replace(".", "")
     if not phrase:

@@ -79,7 +79,7 @@ def _compatible(c: Cand, d: Described, lex: StanceLexicons) -> bool:
         if d.gender == "n":  # "it": an organisation, a court, a document
             return (e is not None and e.kind == "organisation") or (e is None and c.head in ORG_ROLES)
         if d.plural:
-            return (e is not None and e.kind == "organisation") or (e is None and c.plural)
+            return (e is not None and e.kind in ("organisation", "group")) or (e is None and c.plural)
         if e is None:
             return not c.plural and c.head not in ORG_ROLES
         return e.kind == "person" and (not d.gender or not e.gender or d.gender == e.gender)
@@ -90,6 +90,8 @@ def _compatible(c: Cand, d: Described, lex: StanceLexicons) -> bool:
         return c.head == head  # "the source" after "a source": the same unnamed source
     if head in ORG_ROLES:
         return e.kind == "organisation" and any(w in ORG_ROLES[head] for w in e.name.lower().split())
+    if e.kind == "group":
+        return d.plural  # "the three Baltic leaders" after three leaders named in one list
     if e.kind != "person" or d.plural:
         return False  # "the negotiators" is a group, never one person named before
     if d.gender and e.gender and d.gender != e.gender:
@@ -129,7 +131,8 @@ def _search(
 ) -> Cand | None:
     """The nearest compatible candidate before ``pos`` (speakers first in each sentence), else after it."""
     lo = max(0, sid - back)
-    for scoped_pass in (False, True):
+    # "they" is never a state named inside a quotation: "“... expansionist Russia,” they said"
+    for scoped_pass in (False,) if d.form == "pronoun" and d.plural else (False, True):
         for s in range(sid, lo - 1, -1):
             here = [c for c in cands.get(s, ()) if c.pos < pos]
             if scoped_pass:
@@ -157,6 +160,11 @@ def _entity_actor(e: Entity, lex: StanceLexicons) -> str:
     own); then the side the lexicon lists the person under. An organisation: the actor its
     name names. "" when nothing is known."""
     hits = lex.actor_matcher.find(e.name)
+    if e.kind == "group":  # a side only when every member is listed under the same one
+        sides = [
+            next((h.key for h in lex.actor_matcher.find(m)), "") for m in re.split(r",\s*|\s+and\s+", e.name)
+        ]
+        return sides[0] if sides[0] and len(set(sides)) == 1 else ""
     if e.kind == "person":
         side = title_side(tuple(e.titles), lex)
         if side:
@@ -429,7 +437,9 @@ def _finish(r: dict[str, Any], d: Described, c: Cand | None, lex: StanceLexicons
     hits = lex.actor_matcher.find(r["speaker"])
     lex_actor, lex_match = resolve_actor(r["speaker"], lex)
     person = next((h for h in hits if h.info == "person"), None)
-    if e is not None and e.kind == "person" and e.actor:  # a title's state comes before a listed side
+    if e is not None and e.kind == "group":  # a list of several: one side only if all share it
+        actor, match = (e.actor, e.actor) if e.actor else (e.name, e.name)
+    elif e is not None and e.kind == "person" and e.actor:  # a title's state comes before a listed side
         actor, match = e.actor, (person.match if person is not None and person.key == e.actor else e.name)
     elif person is not None:
         actor, match = person.key, person.match

@@ -194,6 +194,13 @@ def _owned_role(text: str) -> bool:
     return own is not None and any(t.lower() in SPEAKER_NOUNS for t in toks[own + 1 :])
 
 
+_NAME_ITEM = r"(?!(?:In|On|At|From|After|Before|During|For|With|By|As|But|And|Meanwhile|However|The|Then|Now)\b)(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?:\s+of\s+(?:the\s+)?[A-Z][\w’'.-]*)?"
+_NAME_LIST_ITEM = re.compile(_NAME_ITEM)
+"""A name in a list, with the state it is of: "Krisjanis Karins of Latvia"."""
+_NAME_LIST_END = re.compile(rf"{_NAME_ITEM}\s+and\s+{_NAME_ITEM}")
+"""The last two names of a list: "Krisjanis Karins of Latvia and Kaja Kallas of Estonia"."""
+
+
 def _unclosed_apposition(seg: str, parts: list[tuple[int, int]], last: str, prev: str) -> bool:
     """A role after a name whose closing comma the writer left out, after a quoted or
     reported content: "..., Alexander Chaly, a member of the Ukrainian delegation said".
@@ -310,6 +317,12 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
     if not parts:
         return (verb_start, verb_start)
     start = parts[-1][0]
+    if _NAME_LIST_END.fullmatch(seg[parts[-1][0] : parts[-1][1]].strip()):
+        # "Ingrida Simonyte of Lithuania, Krisjanis Karins of Latvia and Kaja Kallas of Estonia said"
+        n = len(parts) - 1
+        while n > 0 and _NAME_LIST_ITEM.fullmatch(seg[parts[n - 1][0] : parts[n - 1][1]].strip()):
+            n -= 1
+        start = parts[n][0]
     if len(parts) >= 2:
         last = seg[parts[-1][0] : parts[-1][1]].strip()
         prev = seg[parts[-2][0] : parts[-2][1]].strip()
