@@ -16,18 +16,18 @@ from research_utils.analyses.stance.text import gap_words
 from research_utils.ingest import words
 from research_utils.lexicons import Hit
 
-__all__ = ["HAVING", "NEGATION_GAP_OK", "coordinated_negation", "list_heads", "negated_issue"]
+__all__ = ["NEGATION_GAP_OK", "coordinated_negation", "list_heads", "negated_issue"]
 
 _NEGATED_ISSUE = frozenset("no not never".split())
 _NEGATED_VERB = frozenset("not never cannot can't won't wouldn't don't doesn't didn't".split())
 """Negators that negate the verb right after them: "would not join military alliances"."""
-HAVING = frozenset(
+_HAVING = frozenset(
     """join joins joining host hosts hosting allow allows allowing permit permits permitting deploy deploys
     deploying station stations stationing hold holds holding enter enters entering admit admits admitting""".split()
 )
 """Verbs of joining, hosting or allowing whose negation refuses the issue phrase after them
 ("will not host foreign bases"); other verbs do not ("won't invade Crimea")."""
-NEGATION_GAP_OK = HAVING | frozenset("to be the a an any its their his her our".split())
+NEGATION_GAP_OK = _HAVING | frozenset("to be the a an any its their his her our".split())
 """Words that may stand between a negator and the issue it negates ("not to host any ...")."""
 
 
@@ -40,7 +40,7 @@ def negated_issue(text: str, floor: int, pos: int) -> int | None:
     low = [w.lower() for w in prev]
     if low[-1] in _NEGATED_ISSUE:
         return text.rfind(prev[-1], floor, pos)
-    if len(low) == 2 and (low[0] == "no" or (low[0] in _NEGATED_VERB and low[1] in HAVING)):
+    if len(low) == 2 and (low[0] == "no" or (low[0] in _NEGATED_VERB and low[1] in _HAVING)):
         return text.rfind(prev[0], floor, pos)
     if low[-1] == "any":  # "won't host on its territory any foreign military base"
         at = text.rfind(prev[-1], floor, pos)

@@ -10,9 +10,9 @@ import re
 from research_utils.analyses.stance.attribution.speakers import DANGLING, SPEAKER_NOUNS, WORD, trim_speaker
 from research_utils.analyses.stance.text import WEEKDAYS_PATTERN
 
-__all__ = ["relative_antecedent"]
+__all__ = ["RELATIVE_BEFORE", "relative_antecedent"]
 
-_RELATIVE_BEFORE = re.compile(
+RELATIVE_BEFORE = re.compile(
     r"(?:,\s*(which|who)|\s(that|which|who))\s+(?:(?:also|earlier|later|then|reportedly|had|has|have)\s+)?$"
 )
 _DETERMINED = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s")
@@ -31,7 +31,7 @@ def relative_antecedent(text: str, verb_start: int) -> tuple[int, int] | None:
     negotiator, who suggested ..."), or else the name before ", which" ("Beijing, which says
     ..."). None when there is no relative pronoun before the verb or no such antecedent
     within the sentence."""
-    m = _RELATIVE_BEFORE.search(text, 0, verb_start)
+    m = RELATIVE_BEFORE.search(text, 0, verb_start)
     if m is None:
         return None
     if (m.group(1) or m.group(2)) == "who":

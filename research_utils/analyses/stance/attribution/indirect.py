@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from research_utils.analyses.stance.attribution.antecedents import RELATIVE_BEFORE
 from research_utils.analyses.stance.attribution.possessed import POSSESSIVE_BEFORE, possessed
 from research_utils.analyses.stance.attribution.records import (
     OBJECT_THAT,
@@ -299,7 +300,6 @@ _TO_HEARER = re.compile(
 """A hearer after "to" ("explained to Bret Baier that", "confirmed to the BBC that"); not "agreed
 to a deal that", whose "that" opens a relative clause."""
 _SOURCE_TAIL = re.compile(r"\s*(?:which|who|whose|[a-z]+ing)\b")
-_COMMA_RELATIVE = re.compile(r",\s*(?:which|who)\s+(?:[a-z]+ly\s+|also\s+|has\s+|have\s+|had\s+)?$")
 _NEXT_WORD = re.compile(r",\s+([a-z]+)\b")
 
 
@@ -307,7 +307,8 @@ def _relative_clause_end(text: str, verb_start: int, comp: int) -> int:
     """Where the content of a verb in a relative clause set off by commas ends: at the
     comma before the main clause's verb ("Beijing, which says it is neutral, announced
     ..."); the sentence's end otherwise."""
-    if not _COMMA_RELATIVE.search(text, 0, verb_start):
+    rel = RELATIVE_BEFORE.search(text, 0, verb_start)
+    if rel is None or rel.group(1) is None:  # only ", which" / ", who": a clause set off by commas
         return len(text)
     for m in _NEXT_WORD.finditer(text, comp):
         w = m.group(1)

@@ -41,7 +41,7 @@ from research_utils.analyses.stance.lexicons import StanceLexicons
 from research_utils.analyses.stance.text import WEEKDAYS
 from research_utils.ingest import word_spans
 
-__all__ = ["Described", "NameMention", "describe", "mentions_in", "title_side", "title_state"]
+__all__ = ["Described", "NameMention", "describe", "list_members", "mentions_in", "title_side", "title_state"]
 
 
 _OWNED_DOCUMENT = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+([a-z]+)")
@@ -286,6 +286,11 @@ def _governed(text: str, start: int) -> bool:
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
+def list_members(phrase: str) -> list[str]:
+    """The pieces of a list ("A of Lithuania, B of Latvia and C" -> three pieces)."""
+    return [p for p in _LIST_SPLIT.split(phrase) if p.strip()]
+
+
 def _group(phrase: str, lex: StanceLexicons) -> Described | None:
     """Two or more people or organisations named in one list ("Prime Ministers Ingrida Simonyte
     of Lithuania, Krisjanis Karins of Latvia and Kaja Kallas of Estonia", "Moscow, Beijing and
@@ -293,7 +298,7 @@ def _group(phrase: str, lex: StanceLexicons) -> Described | None:
     is a name."""
     if " and " not in phrase:
         return None
-    pieces = [p for p in _LIST_SPLIT.split(phrase) if p.strip()]
+    pieces = list_members(phrase)
     if len(pieces) < 2:
         return None
     people = [describe(p, lex) for p in pieces]

@@ -48,6 +48,7 @@ from research_utils.analyses.stance.attribution.name_words import DEMONYMS
 from research_utils.analyses.stance.attribution.names import (
     Described,
     describe,
+    list_members,
     mentions_in,
     title_side,
     title_state,
@@ -161,9 +162,7 @@ def _entity_actor(e: Entity, lex: StanceLexicons) -> str:
     name names. "" when nothing is known."""
     hits = lex.actor_matcher.find(e.name)
     if e.kind == "group":  # a side only when every member is listed under the same one
-        sides = [
-            next((h.key for h in lex.actor_matcher.find(m)), "") for m in re.split(r",\s*|\s+and\s+", e.name)
-        ]
+        sides = [next((h.key for h in lex.actor_matcher.find(m)), "") for m in list_members(e.name)]
         return sides[0] if sides[0] and len(set(sides)) == 1 else ""
     if e.kind == "person":
         side = title_side(tuple(e.titles), lex)

@@ -105,7 +105,7 @@ def is_evidence(speaker: str, verb_key: str) -> bool:
 _OBJECT_PRONOUNS = frozenset("him her them".split())
 """Pronouns after "according to" ("According to him, ...")."""
 DANGLING = frozenset("of in to for with on at by from and or".split())
-_SUBORDINATE_END = frozenset("after before while when since because although though if unless until".split())
+_SUBORDINATE_END = _SUBORDINATORS - frozenset("as that which who whom whose where but so whereas".split())
 """Words that end no speaker phrase: the verb after them has no subject of its own."""
 _PARTICLES = frozenset("von der de van den la le bin al da di du".split())
 _NOT_SPEAKERS = frozenset("it this that which what there these those here".split())
