@@ -276,3 +276,12 @@ def test_a_list_speaker_takes_no_single_side_and_no_opening_adverbial(text: str,
 def test_a_list_of_one_side_keeps_that_side() -> None:
     row = attr(LEAD + "Sergey Lavrov and Dmitry Peskov said the talks had stalled.").iloc[0]
     assert row["actor"] == "russia"
+
+
+def test_according_to_a_states_position_is_that_state_not_the_last_person_named() -> None:
+    text = (
+        LEAD
+        + "Borrell said the EU would help. The new pact, according to Ukraine’s position, should replace the old memorandum."
+    )
+    row = by_quote(attr(text), "The new pact")
+    assert (row["speaker_name"], row["actor"]) == ("Ukraine", "ukraine")

@@ -123,6 +123,9 @@ class IssueCue:
         opposite of the condition's.
     cond_end : int
         Where the condition ends (the main clause of a leading condition starts there).
+    opening : bool
+        The issue opens its clause (it is what the clause is about: "Crimea was part of
+        the agenda"), so only a predicate after it could give a position.
     """
 
     floor: int
@@ -143,6 +146,7 @@ class IssueCue:
     agent: Hit | None = None
     threat: bool = False
     cond_end: int = 0
+    opening: bool = False
 
 
 def _cue_before(
@@ -174,12 +178,13 @@ def _cue_before(
     return None
 
 
-def _opening(text: str, floor: int, pos: int, starts: Sequence[int]) -> bool:
+def _opening(text: str, floor: int, pos: int, starts: Sequence[int], comma: bool = True) -> bool:
     """True when the issue at ``pos`` opens its clause: at most three words after the clause
-    start, the start of a reported clause (``starts``), a "that" or a comma, none of them an
-    auxiliary."""
+    start, the start of a reported clause (``starts``), a "that" or (with ``comma``) a comma,
+    none of them an auxiliary."""
     heads = [floor, *(x for x in starts if floor <= x <= pos)]
-    heads += [floor + m.end() for m in re.finditer(r"\bthat\b|,", text[floor:pos], re.IGNORECASE)]
+    breaks = r"\bthat\b|," if comma else r"\bthat\b"
+    heads += [floor + m.end() for m in re.finditer(breaks, text[floor:pos], re.IGNORECASE)]
     lead = words(text[max(heads) : pos])
     return len(lead) <= 3 and not any(w.lower() in _AUX for w in lead)
 
@@ -437,4 +442,5 @@ def issue_cue(
         agent=agent,
         threat=threat,
         cond_end=cond_end,
+        opening=_opening(text, floor, iss.start, starts, comma=False),
     )

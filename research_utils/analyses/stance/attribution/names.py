@@ -47,9 +47,11 @@ __all__ = ["Described", "NameMention", "describe", "list_members", "mentions_in"
 _OWNED_DOCUMENT = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w.-]*)['’]s\s+([a-z]+)")
 _STATEMENT_HEADS = frozenset(
     """readout statement statements report ruling judgment judgement decision filing letter memo
-    communique communiqué transcript remarks comments account data figures release announcement""".split()
+    communique communiqué transcript remarks comments account data figures release announcement
+    position positions stance view views proposal proposals""".split()
 )
-"""Documents and statements whose speaker is the name that owns them ("the Kremlin's readout")."""
+"""Documents, statements and stances whose speaker is the name that owns them ("the Kremlin's
+readout", "according to Ukraine's position")."""
 
 GENDER = {
     **dict.fromkeys(
