@@ -214,3 +214,26 @@ def test_a_real_passive_still_makes_a_patient() -> None:
         claim_of("Ukraine should be barred from joining NATO, Moscow said.", "ukraine", "nato_membership")[0]
         == "mention"
     )
+
+
+# ------------------------------------- issue phrasings of the second pass (2026-12-07)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "issue", "position"),
+    [
+        ("Kuleba said Ukraine wants to become a member of NATO.", "ukraine", "nato_membership", 1.0),
+        ("“NATO’s door is open,” Blinken said.", "us", "nato_membership", 1.0),
+        ("Lavrov said talks could start once Kyiv’s army laid down arms.", "russia", "demilitarisation", 1.0),
+        ("Peskov said Moscow wanted a non-nuclear status for Ukraine.", "russia", "demilitarisation", 1.0),
+        ("Zelensky said Ukraine seeks a return to its pre-2014 borders.", "ukraine", "territory", 1.0),
+        # what neutrality rules out turns the direction round: refusing it is +1
+        ("Podolyak said Ukraine would refuse to join military unions.", "ukraine", "neutrality", 1.0),
+        ("Peskov said Kyiv must reject any bloc.", "russia", "neutrality", 1.0),
+    ],
+    ids=["member-of", "open-door", "lay-down-arms", "non-nuclear", "pre-2014", "military-unions", "any-bloc"],
+)
+def test_issue_phrasings_of_the_development_articles(
+    text: str, actor: str, issue: str, position: float
+) -> None:
+    assert claim_of(text, actor, issue) == ("claim", position)
