@@ -285,3 +285,20 @@ def test_according_to_a_states_position_is_that_state_not_the_last_person_named(
     )
     row = by_quote(attr(text), "The new pact")
     assert (row["speaker_name"], row["actor"]) == ("Ukraine", "ukraine")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As reported, at the summit in Vilnius, Kyiv proposed a new treaty on its air defence.",
+        "As expected, after the meeting in Geneva, Moscow suggested a new round of talks.",
+        "As reported, at the summit in Vilnius, the Baltic states proposed an air defence plan.",
+    ],
+)
+def test_a_verb_with_an_indefinite_object_frames_no_content_before_it(text: str) -> None:
+    assert attr(LEAD + text).empty
+
+
+def test_a_frame_after_its_content_still_takes_a_time_after_the_verb() -> None:
+    row = attr(LEAD + "The talks will resume next week, Peskov said a day later.").iloc[0]
+    assert row["speaker"] == "Peskov"

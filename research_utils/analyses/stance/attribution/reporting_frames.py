@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from research_utils.analyses.stance.attribution.speakers import speaker_after, speaker_before, valid_speaker
 from research_utils.analyses.stance.lexicons import StanceLexicons
+from research_utils.analyses.stance.text import HEARER_VERBS
 from research_utils.ingest import words
 from research_utils.lexicons import Hit
 
@@ -145,6 +146,13 @@ def _closing(rest: str) -> bool:
     return not re.search(r"\b(?:to\s+[a-z]+\b.*\bto\b)", chunk)
 
 
+_OBJECT_AFTER = re.compile(
+    r"\s+an?\s+(?!(?:day|week|month|year|few|couple|short|long|little|press|news|statement|"
+    r"briefing|interview|meeting|call|conference|speech|video|post|letter|message|televised)\b)",
+    re.IGNORECASE,
+)
+"""An indefinite object right after the verb ("proposed a new agreement"); not a time ("said a
+day later") or a medium ("said in a statement" has its preposition; "told a briefing")."""
 _ZERO_RELATIVE = re.compile(r"(?:an?|the)\s+([a-z][\w’'-]*)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}$")
 """A noun and the subject of a relative clause without "that": "..., a contention Ukraine
 rejects" describes the content; it does not frame it."""
@@ -191,6 +199,8 @@ def post_frame(
         return None  # another verb inside the speaker phrase: not a speaker ("Court of Appeal" is a name)
     if not _closing(text[rest_start:]):
         return None
+    if v.key not in HEARER_VERBS and _OBJECT_AFTER.match(text, v.end):
+        return None  # "..., Ukraine proposed a new agreement": an object, no frame after content
     head = text[:content_end].strip()
     first = words(head)[:1]
     adverbial = len(words(head)) <= 5 and bool(first) and first[0].lower() in _LEADING_ADVERBIAL
