@@ -237,3 +237,34 @@ def test_issue_phrasings_of_the_development_articles(
     text: str, actor: str, issue: str, position: float
 ) -> None:
     assert claim_of(text, actor, issue) == ("claim", position)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "issue", "position"),
+    [
+        (
+            "Missing from the agenda are two of Moscow’s key demands, which include the demilitarisation of Ukraine.",
+            "russia",
+            "demilitarisation",
+            1.0,
+        ),
+        ("Moscow repeated its demands, including neutrality for Ukraine.", "russia", "neutrality", 1.0),
+        (
+            "In short, Moscow wants a pledge that NATO would not expand eastward.",
+            "russia",
+            "nato_membership",
+            -1.0,
+        ),
+    ],
+    ids=["which-include", "including", "expand-eastward"],
+)
+def test_a_position_noun_governs_the_list_of_its_contents(
+    text: str, actor: str, issue: str, position: float
+) -> None:
+    assert claim_of(text, actor, issue) == ("claim", position)
+
+
+def test_a_relative_clause_after_an_ordinary_noun_still_breaks_the_cue() -> None:
+    # "rejected the plan" takes no position on what the plan holds
+    role, _ = claim_of("Kyiv rejected the plan, which includes neutrality.", "ukraine", "neutrality")
+    assert role == "mention"

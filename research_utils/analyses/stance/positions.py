@@ -37,6 +37,13 @@ _NEW_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 """A comma that opens a new clause: a cue before it governs nothing after it."""
+_LISTING = re.compile(
+    r"\s*,\s*(?:(?:which|that)\s+(?:include|includes|included|are|were)|including|namely|such\s+as)\s"
+    r"(?:[^,;:.]*,\s*)?[^,;:.]*$",
+    re.IGNORECASE,
+)
+"""After a position noun, a comma that opens the list of its contents ("demands, which include
+X", "conditions, including X"): the noun still governs the issues of the list."""
 _DEONTIC_GAP_OK = frozenset("be been now also then first fully immediately completely".split())
 _NEGATED_MODAL = re.compile(r"\bnot\b|n['’]t\b", re.IGNORECASE)
 _NOUN_CUES = frozenset(
@@ -174,6 +181,8 @@ def _cue_before(
         ):
             continue  # ... but "the restoration of Ukraine's territorial integrity" is about the issue
         between = text[c.end : pos]
+        if _LISTING.match(between) and words(c.match)[0].lower() in _NOUN_CUES:
+            return j  # "Russia's core demands, which include the demilitarisation of ..."
         return None if between.lstrip().startswith(",") or _NEW_CLAUSE.search(between) else j
     return None
 
