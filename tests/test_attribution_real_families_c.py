@@ -302,3 +302,13 @@ def test_a_verb_with_an_indefinite_object_frames_no_content_before_it(text: str)
 def test_a_frame_after_its_content_still_takes_a_time_after_the_verb() -> None:
     row = attr(LEAD + "The talks will resume next week, Peskov said a day later.").iloc[0]
     assert row["speaker"] == "Peskov"
+
+
+def test_a_quote_in_its_own_paragraph_continues_the_speaker_of_a_paragraph_of_indirect_speech() -> None:
+    text = (
+        LEAD
+        + "Peskov added that Moscow was “finishing the job” but denied it wanted more land.\n\n"
+        + "“Ukraine is a state that will live as it wants, and we hope it will choose well.”"
+    )
+    row = by_quote(attr(text), "Ukraine is a state")
+    assert (row["speaker_name"], row["actor"]) == ("Peskov", "russia")

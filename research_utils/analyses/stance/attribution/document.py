@@ -132,7 +132,10 @@ def find_attributions(
                 if rec is not None:
                     used_verbs.add((para.pid, para.starts[k] + v.start))
                     records.append(rec)
-        last_record = max(records[done:], key=lambda r: r["_scope"][1], default=last_record)
+        # the speaker a next paragraph of one quotation continues: the last attribution with
+        # a subject of its own ("Peskov added that ... but denied ..." is Peskov's)
+        own = [r for r in records[done:] if not r["_subjectless"]] or records[done:]
+        last_record = max(own, key=lambda r: r["_scope"][1], default=last_record)
         prev_subject = None
         if len(records) == done:  # no attribution here: whom is the paragraph about?
             heard.update(w for r in records[heard_upto:] for w in words(r["speaker"]))
