@@ -330,3 +330,18 @@ def test_a_note_that_repeats_six_words_of_the_article_is_a_problem(real_set: tup
     assert check_real.check([record], cache) == []
     record["notes"] = "The second quote reads 'We are hopeful,' he told reporters in the city."
     assert any("notes repeats 1 run" in p for p in check_real.check([record], cache))
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--bogus"]])
+def test_help_or_an_unknown_option_scores_nothing_and_writes_nothing(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    figures = tmp_path / "validation.json"
+    monkeypatch.setattr(validation_run, "FIGURES_FILE", figures)
+    monkeypatch.setattr(validation_run, "validate", lambda _g: pytest.fail("scored on " + " ".join(args)))
+    with pytest.raises(SystemExit) as exit_:
+        validation_run.main(args)
+    assert exit_.value.code == (0 if args == ["--help"] else 2)
+    assert not figures.exists()
+    out = capsys.readouterr()
+    assert "usage: python -m research_utils.validation" in out.out + out.err

@@ -11,6 +11,7 @@ to do.
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import sys
@@ -158,14 +159,27 @@ def main(argv: list[str] | None = None) -> int:
     write them to ``validation.json``; exit 1 when a real-copy target is not met.
     ``--show ID ...`` prints development articles beside what the tool makes of them
     (:func:`research_utils.validation.inspect.show`; held-out articles are refused)."""
-    args = argv if argv is not None else sys.argv[1:]
-    if "--show" in args:  # development articles beside what the tool makes of them
+    parser = argparse.ArgumentParser(
+        prog="python -m research_utils.validation",
+        description="Score the tool against the hand-coded gold set and write research_utils/validation.json.",
+    )
+    parser.add_argument("gold", nargs="?", default="tests/gold", help="the gold folder (default: tests/gold)")
+    parser.add_argument(
+        "--misses", action="store_true", help="also list the misses on the development outlets"
+    )
+    parser.add_argument(
+        "--show",
+        nargs="+",
+        metavar="ID",
+        help="print development articles beside what the tool makes of them",
+    )
+    opts = parser.parse_args(argv if argv is not None else sys.argv[1:])
+    if opts.show:  # development articles beside what the tool makes of them
         from research_utils.validation.inspect import show
 
-        ids = args[args.index("--show") + 1 :]
-        print(show(load_real(Path("tests/gold")), ids))
+        print(show(load_real(Path(opts.gold)), opts.show))
         return 0
-    gold = Path(next((a for a in args if not a.startswith("--")), "tests/gold"))
+    gold = Path(opts.gold)
     scores = validate(gold)
     real: RealCopy = scores["real_copy"]
     previous = json.loads(FIGURES_FILE.read_text(encoding="utf-8")) if FIGURES_FILE.is_file() else {}
@@ -216,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
         encoding="utf-8",
     )
     print(f"\nwritten to {FIGURES_FILE.name} in {FIGURES_FILE.parent.name}/")
-    if "--misses" in args:  # the development outlets only: the held-out ones are not read
+    if opts.misses:  # the development outlets only: the held-out ones are not read
         dev = scores["real"]["dev"] if scores["real"] else scores["synthetic"]["dev"]
         for m in dev["attribution"]["misses"]:
             print("  dev miss:", m)
