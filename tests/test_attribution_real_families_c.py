@@ -312,3 +312,17 @@ def test_a_quote_in_its_own_paragraph_continues_the_speaker_of_a_paragraph_of_in
     )
     row = by_quote(attr(text), "Ukraine is a state")
     assert (row["speaker_name"], row["actor"]) == ("Peskov", "russia")
+
+
+def test_a_present_verb_before_a_possessive_opens_a_clause_after_said() -> None:
+    row = attr(LEAD + "The memo said the main hurdle remains Moscow’s demand for a buffer zone.").iloc[0]
+    assert row["quote"].startswith("the main hurdle remains")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Negotiations, he has said, could drag on for months.", "Sanctions, Kuleba said, would stay for years."],
+)
+def test_a_frame_set_off_by_commas_inside_a_short_plural_subject_frames_the_rest(text: str) -> None:
+    row = attr(LEAD + text).iloc[0]
+    assert row["quote"].startswith(("could drag on", "would stay"))

@@ -146,6 +146,10 @@ def _closing(rest: str) -> bool:
     return not re.search(r"\b(?:to\s+[a-z]+\b.*\bto\b)", chunk)
 
 
+_SUBJECT_HEAD = re.compile(
+    r"(?:(?:The|A|An|This|These|Such|Any)\s+)?(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*s", re.IGNORECASE
+)
+"""A short plural subject before a frame set off by commas: "Negotiations, he said, could ..."."""
 _OBJECT_AFTER = re.compile(
     r"\s+an?\s+(?!(?:day|week|month|year|few|couple|short|long|little|press|news|statement|"
     r"briefing|interview|meeting|call|conference|speech|video|post|letter|message|televised)\b)",
@@ -209,11 +213,15 @@ def post_frame(
     if m:
         after_start = rest_start + m.end()
         after = text[after_start:].strip()
+    opens = bool(after) and words(after)[0].lower() not in ("and", "but", "adding", "saying")
     if adverbial:
-        if len(words(after)) < 4 or (words(after)[0].lower() in ("and", "but", "adding", "saying")):
+        if len(words(after)) < 4 or not opens:
             return None
         return span, (after_start, len(text.rstrip(" .")))
     if len(words(head)) < 4:
+        if m and opens and len(words(after)) >= 3 and _SUBJECT_HEAD.fullmatch(head):
+            # "Negotiations, he has said, could continue for months": a frame inside its clause
+            return span, (after_start, len(text.rstrip(" .")))
         return None
     start = len(text) - len(text.lstrip())
     return span, (start, content_end)

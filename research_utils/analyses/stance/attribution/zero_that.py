@@ -195,7 +195,7 @@ def zero_that_clause(rest: str, verb_forms: frozenset[str] = frozenset()) -> boo
             and prev not in _SUBJECT_START
             and prev not in ("that", "which", "who", "whom", "whose", "where", "when")  # a relative clause
             and not prev.endswith("s")
-            and nxt in _PRESENT_OBJECT_START
+            and (nxt in _PRESENT_OBJECT_START or nxt.endswith(("’s", "'s")))  # "remains Russia’s demand"
         )
         if finite:
             return prev not in _COORDINATORS and prev != "to"
