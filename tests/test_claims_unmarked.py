@@ -111,3 +111,16 @@ def test_being_open_to_an_act_is_a_possible_position(
 def test_a_bare_consider_means_regard_and_takes_no_side() -> None:
     r = row("The Kremlin considers NATO expansion a threat to Russia.", "russia", "nato_membership")
     assert r["position"] != 1.0
+
+
+def test_the_trust_note_counts_the_claims_that_rest_on_no_position_word() -> None:
+    from claimsutil import claims
+
+    from research_utils.analyses.stance import claims_validation_note
+
+    table = claims(
+        "“All we confirm now is a truce and security guarantees,” Kuleba said. Kyiv rejected neutrality."
+    )
+    note = str(claims_validation_note(table))
+    assert "1 of the 2 claims here have no position word" in note
+    assert "no position word" not in str(claims_validation_note(claims("Kyiv rejected neutrality.")))

@@ -294,22 +294,34 @@ def validation_note() -> Note:
     )
 
 
-def claims_validation_note() -> Note:
+def claims_validation_note(claims_df: pd.DataFrame | None = None) -> Note:
     """How far to trust the claims heatmap, in one sentence beside it: the claims precision
-    and recall of the last ``make validate`` on real articles of held-out outlets."""
+    and recall of the last ``make validate`` on real articles of held-out outlets; with the
+    claims table (:func:`~.claims.claims`), also how many of its claims rest on no position
+    word (a speaker who names an issue, +1 by default: :mod:`~.unmarked`)."""
+    from research_utils.analyses.stance.unmarked import UNMARKED_CUE
     from research_utils.validation_figures import figure, real_copy_summary
 
+    unmarked = ""
+    if claims_df is not None and not claims_df.empty and {"role", "cue"} <= set(claims_df.columns):
+        found = claims_df[claims_df["role"] == "claim"]
+        n = int((found["cue"] == UNMARKED_CUE).sum())
+        if n:
+            unmarked = (
+                f" {n} of the {len(found)} claims here have no position word: a speaker names the issue "
+                f"and +1 is a default (cue \"{UNMARKED_CUE}\"); read those sentences first."
+            )
     held = real_copy_summary().get("test") or {}
     precision, recall = figure("claims precision"), figure("claims recall")
     if precision is None or recall is None or not held:
         return Note(
             "Claims have not been validated on real articles yet (`make validate` with the real-copy "
-            "cache): treat every cell as a pointer to sentences to read."
+            "cache): treat every cell as a pointer to sentences to read." + unmarked
         )
     return Note(
         f"How far to trust the claims: on {held.get('articles')} real articles from "
         f"{len(held.get('outlets') or [])} outlets not read while the rules were written "
         f"({held.get('claims')} hand-coded claims), {precision:.0%} of the claims found were right and "
         f"{recall:.0%} of the claims in the text were found. An empty cell is no evidence that an "
-        "actor has no position, and a coloured one needs its sentences read (table below)."
+        "actor has no position, and a coloured one needs its sentences read (table below)." + unmarked
     )
