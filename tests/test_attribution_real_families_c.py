@@ -326,3 +326,14 @@ def test_a_present_verb_before_a_possessive_opens_a_clause_after_said() -> None:
 def test_a_frame_set_off_by_commas_inside_a_short_plural_subject_frames_the_rest(text: str) -> None:
     row = attr(LEAD + text).iloc[0]
     assert row["quote"].startswith(("could drag on", "would stay"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At last week’s EU summit in Brussels, the Baltic states pledged new air defence for Kyiv.",
+        "Speaking of the new air defence deal with the Nordic states, Kuleba promised quick delivery.",
+    ],
+)
+def test_a_long_opening_phrase_without_a_verb_is_no_content_of_the_frame_after_it(text: str) -> None:
+    assert attr(LEAD + text).empty

@@ -309,7 +309,7 @@ def claims_validation_note(claims_df: pd.DataFrame | None = None) -> Note:
         if n:
             unmarked = (
                 f" {n} of the {len(found)} claims here have no position word: a speaker names the issue "
-                f"and +1 is a default (cue \"{UNMARKED_CUE}\"); read those sentences first."
+                f'and +1 is a default (cue "{UNMARKED_CUE}"); read those sentences first.'
             )
     held = real_copy_summary().get("test") or {}
     precision, recall = figure("claims precision"), figure("claims recall")

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from research_utils.analyses.stance.attribution.speakers import speaker_after, speaker_before, valid_speaker
+from research_utils.analyses.stance.attribution.zero_that import AUX_WORDS, IRREGULAR_PAST
 from research_utils.analyses.stance.lexicons import StanceLexicons
 from research_utils.analyses.stance.text import HEARER_VERBS
 from research_utils.ingest import words
@@ -146,6 +147,18 @@ def _closing(rest: str) -> bool:
     return not re.search(r"\b(?:to\s+[a-z]+\b.*\bto\b)", chunk)
 
 
+_PARTICIPLE = re.compile(r"[A-Z][a-z]+ing")
+"""A participle that opens a sentence ("Referring to ..., the president said")."""
+
+
+def _finite(head: str) -> bool:
+    """Whether ``head`` holds a finite verb form (an auxiliary, an irregular past or an -ed form)."""
+    return any(
+        w in AUX_WORDS or w in IRREGULAR_PAST or (w.endswith("ed") and len(w) > 4)
+        for w in (t.lower() for t in words(head))
+    )
+
+
 _SUBJECT_HEAD = re.compile(
     r"(?:(?:The|A|An|This|These|Such|Any)\s+)?(?:[a-z][\w’'-]*\s+)?[a-z][\w’'-]*s", re.IGNORECASE
 )
@@ -207,7 +220,11 @@ def post_frame(
         return None  # "..., Ukraine proposed a new agreement": an object, no frame after content
     head = text[:content_end].strip()
     first = words(head)[:1]
-    adverbial = len(words(head)) <= 5 and bool(first) and first[0].lower() in _LEADING_ADVERBIAL
+    opener = bool(first) and (
+        first[0].lower() in _LEADING_ADVERBIAL or _PARTICIPLE.fullmatch(first[0]) is not None
+    )
+    # "At last month's summit in Vilnius, the G7 pledged ...": a long phrase with no verb is no content
+    adverbial = opener and (len(words(head)) <= 5 or not _finite(head))
     after = ""
     m = re.match(r"[^,;:—–]*[,—–]\s*", text[rest_start:])
     if m:
