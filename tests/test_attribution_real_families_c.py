@@ -337,3 +337,21 @@ def test_a_frame_set_off_by_commas_inside_a_short_plural_subject_frames_the_rest
 )
 def test_a_long_opening_phrase_without_a_verb_is_no_content_of_the_frame_after_it(text: str) -> None:
     assert attr(LEAD + text).empty
+
+
+def test_a_noun_and_a_name_before_a_verb_that_takes_an_object_is_no_frame() -> None:
+    assert attr(LEAD + "The peace talks Kuleba mentioned are due to open soon in Geneva.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Crowds gathered at a school Moscow says hosted a rally of the army.", "hosted a rally"),
+        (
+            "They rejected a plan that the Financial Times reported was the outline of a deal.",
+            "was the outline",
+        ),
+    ],
+)
+def test_a_relative_clause_that_lost_its_subject_still_frames_its_content(text: str, starts: str) -> None:
+    by_quote(attr(LEAD + text), starts)

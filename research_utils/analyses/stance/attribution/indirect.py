@@ -336,6 +336,9 @@ def _accusation(para: Paragraph, k: int, v: Hit, verb: Hit, lex: StanceLexicons)
     return record("indirect", para, verb, span, (off + comp, off + len(text)), text[comp:].strip(), lex)
 
 
+_GAP_VERBS = frozenset("say claim allege insist contend assert maintain argue".split())
+"""Verbs whose clause may lose its subject to a relative clause without "that" ("the hospital
+Kyiv says killed three people"); after another verb the noun is its object."""
 _RELATIVE_SUBJECT = re.compile(
     r"(?:\b(?:that|which|who|whom)\s+|(?<=[a-z]\s))"
     r"((?:it|he|she|they|(?:the|its|his|her|their)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?"
@@ -355,6 +358,9 @@ def _relative_record(
     m = _RELATIVE_SUBJECT.search(text, 0, v.start)
     if m is None or not valid_speaker(m.group(1), lex):
         return None
+    relative = re.search(r"\b(?:that|which|who|whom)\s+(?:the\s+)?$", text[: m.start(1)], re.IGNORECASE)
+    if relative is None and v.key not in _GAP_VERBS:
+        return None  # "The peace talks Peskov mentioned are set to ...": the talks are its object
     lead = len(rest) - len(rest.lstrip())
     start = v.end + lead
     end = text.find(",", start)
