@@ -55,8 +55,10 @@ def test_a_speaker_naming_an_issue_without_a_cue_raises_it(text: str, actor: str
         "Crimea was also raised in the talks, Kuleba said.",
         "Kuleba said it was unclear whether Crimea would be in the deal.",  # a question
         "There will be a deal if Crimea is part of it, Kuleba said.",  # inside a condition
+        "“The question of Crimea should be on the list for the leaders,” Kuleba said.",  # a topic
+        "“The fate of Crimea will come later,” Kuleba said.",
     ],
-    ids=["negated", "agenda", "raised", "question", "condition"],
+    ids=["negated", "agenda", "raised", "question", "condition", "question-of", "fate-of"],
 )
 def test_no_default_where_the_side_is_open(text: str) -> None:
     role, position = claim_of(text, "ukraine", "crimea")
@@ -124,3 +126,14 @@ def test_the_trust_note_counts_the_claims_that_rest_on_no_position_word() -> Non
     note = str(claims_validation_note(table))
     assert "1 of the 2 claims here have no position word" in note
     assert "no position word" not in str(claims_validation_note(claims("Kyiv rejected neutrality.")))
+
+
+def test_an_act_of_taking_told_as_background_raises_no_issue() -> None:
+    text = "“We will talk about the peninsula, which Russia seized and annexed in 2014,” Kuleba said."
+    role, _ = claim_of(text, "ukraine", "territory")
+    assert role == "mention"
+
+
+def test_an_exception_is_a_refusal() -> None:
+    text = "“Any guarantees for Ukraine are possible, with the exception of NATO expansion,” Peskov said."
+    assert claim_of(text, "russia", "nato_membership") == ("claim", -1.0)

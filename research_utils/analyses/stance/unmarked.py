@@ -14,8 +14,9 @@ claim (+1, cue :data:`UNMARKED_CUE`), and when it does not:
 * a condition or a question ("if Kyiv was neutral", "whether");
 * an issue that opens its clause and is only a topic ("NATO membership came up", "Crimea
   was part of the agenda");
-* an issue phrase that names what the issue rules out ("foreign troops"): naming it takes
-  no side.
+* an issue phrase that names what the issue rules out ("foreign troops") or an act of
+  taking told as background ("Crimea, which Russia annexed"): naming it takes no side;
+* an issue named as a topic ("the question of Crimea", "the status of Donbas").
 
 This is a default, not a cue: the stance report shows such claims with the cue
 :data:`UNMARKED_CUE`, so a reader can set them apart.
@@ -41,6 +42,10 @@ _TOPIC_AFTER = re.compile(
     re.IGNORECASE,
 )
 """After an issue that opens its clause: a predicate that makes it only a topic."""
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:issues?|questions?|status|fate|future|matter)\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+)?$", re.IGNORECASE
+)
+"""Before the issue: a noun that makes it a topic ("the question of Crimea", "the status of Donbas")."""
 
 
 def raises_issue(
@@ -53,8 +58,10 @@ def raises_issue(
         return False
     if cue.opening and _TOPIC_AFTER.match(text, iss.end):
         return False
-    if any(c.key == "oppose" and c.start == iss.start for c in phrase):
-        return False
+    if any(c.start == iss.start for c in phrase):
+        return False  # "foreign troops" (what the issue rules out), "annexed" (an act told as background)
+    if _TOPIC_BEFORE.search(text, cue.floor, iss.start):
+        return False  # "the issues of Crimea and Donbass should be on the agenda"
     if any(cue.floor <= c.start < iss.start for c in dropped):
         return False
     return not any(not not_only(h, text[cue.floor + h.end :]) for h in negators(text[cue.floor :], lex))
