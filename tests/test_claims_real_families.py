@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from claimsutil import claim_of
+from claimsutil import claim_of, row
 
 # ------------------------------------------------- an act of taking is its subject's claim
 
@@ -268,3 +268,33 @@ def test_a_relative_clause_after_an_ordinary_noun_still_breaks_the_cue() -> None
     # "rejected the plan" takes no position on what the plan holds
     role, _ = claim_of("Kyiv rejected the plan, which includes neutrality.", "ukraine", "neutrality")
     assert role == "mention"
+
+
+# ------------------------------------------- terms of a deal; "with X having to" (2026-12-07)
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("Under the draft, Ukraine would have to renounce its bid to join NATO.", -1.0),
+        ("Citing two sources, the paper said Kyiv would have to accept neutrality.", 1.0),
+    ],
+    ids=["under-the-draft", "paper-said"],
+)
+def test_a_term_of_a_deal_is_the_obliged_actors_conditional_position(text: str, position: float) -> None:
+    issue = "nato_membership" if "NATO" in text else "neutrality"
+    r = row(text, "ukraine", issue)
+    assert (r["role"], r["position"], r["modality"]) == ("claim", position, "conditional")
+
+
+def test_a_speaker_who_says_another_would_have_to_demands_it() -> None:
+    text = "Lavrov said Ukraine would have to renounce its bid to join NATO."
+    assert claim_of(text, "russia", "nato_membership") == ("claim", -1.0)
+    assert claim_of(text, "ukraine", "nato_membership")[0] == "mention"
+
+
+def test_with_an_actor_and_a_participle_the_actor_is_its_subject() -> None:
+    text = "A plan was drawn up, with Kyiv having to accept neutrality and a smaller army."
+    assert claim_of(text, "ukraine", "neutrality") == ("claim", 1.0)
+    # "with" before an actor and no participle still makes an object
+    assert claim_of("Talks with Kyiv on neutrality stalled.", "ukraine", "neutrality")[0] == "mention"

@@ -38,6 +38,11 @@ _OTHERS = frozenset(
     enemy enemies adversary adversaries neighbour neighbours neighbor neighbors""".split()
 )
 """Nouns after a possessor that name other actors ("Ukraine's allies"): no claim of the possessor."""
+_ABSOLUTE = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:having|being|agreeing|accepting|refusing|seeking|demanding|insisting)\b"
+)
+"""After "with" and an actor, a participle: "with Kyiv having to accept neutrality" (an absolute
+construction whose subject is the actor)."""
 _OF_PEOPLE = frozenset(
     """president prime minister ministry ministries member members leader leaders head heads government
     representative representatives delegation delegations official officials spokesman spokeswoman
@@ -75,7 +80,8 @@ def objects(text: str, mentions: list[Hit], anchor: int) -> set[int]:
     that would ..."); an actor after "of" unless a noun of people or bodies comes before
     it ("the invasion of Ukraine", "the withdrawal of Russian troops"; "members of the
     Ukrainian delegation" stays); and a possessor of allies, partners, critics ...
-    ("Ukraine's allies"). Any other possessor stays ("for Ukraine's bid"). Only a list
+    ("Ukraine's allies"). Any other possessor stays ("for Ukraine's bid"), and so does an
+    actor after "with" that a participle follows ("with Kyiv having to accept ..."). Only a list
     carries over "and": in "refused assurances to Russia and the Kremlin began", the
     Kremlin is a subject."""
     out: set[int] = set()
@@ -100,6 +106,8 @@ def objects(text: str, mentions: list[Hit], anchor: int) -> set[int]:
             lists.add(i)
         head = prev[-2] if len(prev) > 1 else ""
         of_thing = last == "of" and (m.info == "adjective" or head not in _OF_PEOPLE)  # "invasion of Ukraine"
+        if last == "with" and _ABSOLUTE.match(text, m.end):
+            last = ""  # "with Kyiv having to accept neutrality": the subject of the participle
         if (
             listed
             or of_thing

@@ -106,11 +106,13 @@ def _roles(
     found: dict[str, list[Hit]],
     lex: StanceLexicons,
     issue: str = "",
+    deal: bool = False,
 ) -> _Roles:
     """The role step: the subject of the cue (the actor nearest before it), the addressees
     (of a condition, a causative, a demand or an obligation), an outer actor that takes a
     composed position, and the modality of the claim. A demand that the addressee cede a
-    land ``issue`` is the demander's claim to that land (+1), not a renunciation."""
+    land ``issue`` is the demander's claim to that land (+1), not a renunciation. With
+    ``deal`` (no speaker of the lexicon), "would have to" states a term the subject accepts."""
     cues, possib, conds, causes = (found[k] for k in ("cue", "possibility", "conditional", "causative"))
     floor, anchor, cond, k = cue.floor, cue.anchor, cue.condition, cue.index
     cession = k is not None and bool(_CESSION.match(cues[k].match)) and issue in _LAND
@@ -189,10 +191,15 @@ def _roles(
         or "consider" in cue.text.lower()  # "would consider declaring neutrality"
     ):
         out.modality = "possibility"
-    if out.modality == "obligation":
-        out.addressees = out.addressees + out.subjects
-        out.subjects = []
+    terms = [d for d in modal_obl if d.start >= sub_start]  # "Ukraine would have to ...": a term it accepts
+    if out.modality == "obligation" and deal and terms and all(_DEAL_TERM.fullmatch(d.match) for d in terms):
+        out.modality = "conditional"
+    elif out.modality == "obligation":
+        out.addressees, out.subjects = out.addressees + out.subjects, []
     return out
+
+
+_DEAL_TERM = re.compile(r"(?:would|will)\s+have\s+to", re.IGNORECASE)  # "Ukraine would have to renounce ..."
 
 
 _ADJECTIVAL = frozenset("prepared determined committed inclined opposed interested".split())
@@ -262,10 +269,10 @@ def _sentence_claims(
     )
     for iss in issues:
         cue = issue_cue(text, iss, found, an.deontic_hits[sid], lex, mentions, issues, starts)
-        roles = _roles(text, cue, mentions, speaker_spans, found, lex, iss.key)
-        in_condition = cue.inside_condition and not cue.trailing and not cue.threat
         attr = an.scope_at(sid, iss.start)
         speaker_actor = attr["actor"] if attr is not None and attr["actor"] in lex.actor_labels else ""
+        roles = _roles(text, cue, mentions, speaker_spans, found, lex, iss.key, deal=not speaker_actor)
+        in_condition = cue.inside_condition and not cue.trailing and not cue.threat
         claimable = cue.start is not None and not cue.question and not in_condition and not cue.unowned
         base = {
             "article": an.slug,
@@ -439,8 +446,10 @@ def claims(x: CorpusLike, lexicons: StanceLexicons | None = None) -> pd.DataFram
       come before ("Ukraine rejected Moscow's demand for neutrality"), the inner actor
       takes the inner cue (Russia +1) and the outer actor the composed one (Ukraine -1).
     * ``addressee`` - the subject of an obligation ("Ukraine must give up NATO
-      membership"), the actor made to act by a causative or a demand, or the actor of a
-      condition: a mention; the demanded direction is in ``cue_position``.
+      membership"; but a term of a deal told with no speaker of the lexicon, "Ukraine would
+      have to renounce ...", is the subject's conditional claim), the actor made to act by
+      a causative or a demand, or the actor of a condition: a mention; the demanded
+      direction is in ``cue_position``.
     * ``mentioned`` - any other actor in the sentence: a mention.
 
     A condition keeps the direction of the offer and sets ``modality`` "conditional":
