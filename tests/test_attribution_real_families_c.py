@@ -355,3 +355,28 @@ def test_a_noun_and_a_name_before_a_verb_that_takes_an_object_is_no_frame() -> N
 )
 def test_a_relative_clause_that_lost_its_subject_still_frames_its_content(text: str, starts: str) -> None:
     by_quote(attr(LEAD + text), starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "starts"),
+    [
+        (
+            "But Zelensky retorted that a full withdrawal was the only way to end the war.",
+            "retorted",
+            "a full withdrawal",
+        ),
+        (
+            "The document stipulates that talks must be held within three days.",
+            "stipulates",
+            "talks must be held",
+        ),
+        ("The document required Kyiv to hold a referendum on the deal.", "required", "Kyiv to hold"),
+    ],
+)
+def test_verbs_of_the_tenth_batch_report_speech(text: str, verb: str, starts: str) -> None:
+    row = by_quote(attr(LEAD + text), starts)
+    assert row["verb"] == verb
+
+
+def test_stipulate_takes_no_object_as_speech_and_require_no_bare_noun() -> None:
+    assert attr(LEAD + "The treaty stipulated new borders. The job requires patience.").empty

@@ -79,6 +79,7 @@ _DIRECTIVES = frozenset(
         "advise",
         "encourage",
         "press",
+        "require",
     )
 )
 """Verbs that report a demand as an object and an infinitive ("called on the world to ...")."""
