@@ -380,3 +380,22 @@ def test_verbs_of_the_tenth_batch_report_speech(text: str, verb: str, starts: st
 
 def test_stipulate_takes_no_object_as_speech_and_require_no_bare_noun() -> None:
     assert attr(LEAD + "The treaty stipulated new borders. The job requires patience.").empty
+
+
+def test_a_relative_clause_and_a_time_between_the_speaker_and_the_verb_are_skipped() -> None:
+    row = attr(
+        LEAD + "Russia, which began the war in February, on Tuesday announced it will cut its operations."
+    ).iloc[0]
+    assert (row["speaker"], row["actor"]) == ("Russia", "russia")
+
+
+def test_a_negated_reporting_verb_reports_no_speech_act() -> None:
+    table = attr(
+        LEAD + "A source told the paper that the Pentagon is no longer insisting that Kyiv should hold back."
+    )
+    assert "the Pentagon" not in set(table["speaker"])
+
+
+def test_a_that_clause_after_a_possessed_noun_belongs_to_the_possessor() -> None:
+    table = attr(LEAD + "Zelensky agreed with Russia’s demand that Ukraine will stay out of the bloc.")
+    assert list(table["speaker"]) == ["Russia"]

@@ -53,6 +53,10 @@ from research_utils.lexicons import Hit
 
 __all__ = ["indirect"]
 
+_NEGATED_VERB = re.compile(r"\b(?:no\s+longer|not|never|n['’]t)\s+(?:(?:be|been|being)\s+)?$", re.IGNORECASE)
+"""A negation right before the reporting verb: no speech act is reported ("did not say that")."""
+_OWNED_THAT = re.compile(r"['’]s\s+[a-z]+\s+that$")
+"""A that-clause after a possessed noun ("agreed with Russia's demand that"): the noun's, not the verb's."""
 _LONG_OBJECT_THAT = re.compile(r"\s+(?:[\w’'.-]+\s+){1,12}?that\b", re.IGNORECASE)
 """A longer hearer or adverbial before "that": "told a meeting of his Security Council on Friday that"."""
 
@@ -169,6 +173,8 @@ def indirect(
         return rec
     if complement == "none":
         return None  # "officials believe ...": a belief, not a speech act (a quotation it frames stays)
+    if _NEGATED_VERB.search(text, 0, v.start):
+        return None  # "the Pentagon is no longer insisting that ...": a speech act that is not made
     if k > 0 and _THIS_WAS.fullmatch(text, 0, v.start) and (by := _BY.match(text, v.end)):
         span = speaker_after(text, by.end(), len(text))  # "... This was stated by Paul Grod, ..."
         if span[1] > span[0] and valid_speaker(text[span[0] : span[1]], lex):
@@ -220,7 +226,7 @@ def indirect(
         comp = v.end + m.end()
     elif m := _COLON.match(rest):
         comp = v.end + m.end()
-    elif m := OBJECT_THAT.match(rest):
+    elif (m := OBJECT_THAT.match(rest)) and not _OWNED_THAT.search(m.group(0)):
         first_word = words(m.group(0))[:1]
         adverbial = bool(first_word) and (
             first_word[0].lower() in _ADVERBIAL_START or first_word[0].lower() in TIME_WORDS
@@ -249,7 +255,12 @@ def indirect(
         and (not inverted and zero_that_clause(rest, lex.verb_forms))
     ):
         comp = v.end + lead
-    if comp is None and (m := _LONG_OBJECT_THAT.match(rest)) and not re.search(r"[,;:“”]", m.group(0)):
+    if (
+        comp is None
+        and (m := _LONG_OBJECT_THAT.match(rest))
+        and not re.search(r"[,;:“”]", m.group(0))
+        and not _OWNED_THAT.search(m.group(0))
+    ):
         first = words(m.group(0))[:1]
         if v.key in HEARER_VERBS or (first and first[0].lower() in _ADVERBIAL_START):
             comp = v.end + m.end()  # "told a meeting of his Security Council on Friday that"

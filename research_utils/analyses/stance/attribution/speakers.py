@@ -162,6 +162,7 @@ _AFTER_VERB = re.compile(
     r"as|for|with|last|this|earlier|later|yesterday|today)\b)"
 )
 _APPOSITION = re.compile(r",\s*((?:a|an|the)\s+[a-z][^,;:.!?“”]*?)(?=,)")
+_TIME_PART = re.compile(rf"(?:(?:on\s+)?(?:{WEEKDAYS_PATTERN})|today|yesterday|earlier|later)", re.IGNORECASE)
 _PARENTHETICAL = re.compile(
     r"(?:in|on|at|via|through|during|after|before|with|speaking|writing|commenting|talking|posting|"
     r"who|whose|which|whom|where|when|citing|quoting|according|interviewed|asked|aged|\d)\b",
@@ -306,6 +307,11 @@ def speaker_before(text: str, verb_start: int, floor: int = 0) -> tuple[int, int
     base = floor + (hard[-1].end() if hard else 0)
     seg = text[base:verb_start]
     parts = [(m.start(), m.end()) for m in _COMMA_PART.finditer(seg) if m.group(0).strip()]
+    if len(parts) >= 2 and _TIME_PART.fullmatch(seg[parts[-1][0] : parts[-1][1]].strip()):
+        seg = seg[
+            : parts[-1][0]
+        ]  # "Russia, which launched ..., on Tuesday announced": as if "..., announced"
+        parts = parts[:-1]
     while len(parts) >= 2 and (
         not trim_speaker(seg[parts[-1][0] : parts[-1][1]])
         or (
