@@ -399,3 +399,16 @@ def test_a_negated_reporting_verb_reports_no_speech_act() -> None:
 def test_a_that_clause_after_a_possessed_noun_belongs_to_the_possessor() -> None:
     table = attr(LEAD + "Zelensky agreed with Russia’s demand that Ukraine will stay out of the bloc.")
     assert list(table["speaker"]) == ["Russia"]
+
+
+def test_an_infinitive_after_promised_may_open_with_a_quotation_mark() -> None:
+    row = attr(
+        LEAD + "Putin has promised to “immediately” order a truce if Kyiv pulls back its troops."
+    ).iloc[0]
+    assert (row["speaker_name"], row["verb"]) == ("Putin", "promised")
+
+
+def test_a_participle_after_a_comma_and_an_adverb_continues_the_subject() -> None:
+    text = LEAD + "Kuleba disputed the reports, reportedly telling the BBC that nothing had happened."
+    row = by_quote(attr(text), "nothing had happened")
+    assert row["speaker_name"] == "Kuleba"

@@ -95,7 +95,7 @@ _GERUND_VERBS = frozenset(("admit", "deny", "acknowledge", "suggest", "propose",
 discussing the issues", "hinted at dropping NATO aspirations"."""
 _GERUND = re.compile(r"\s+(?:at\s+)?((?:not\s+)?[a-z]{3,}ing)\b")
 _NOT_GERUNDS = frozenset("nothing something anything everything during according including".split())
-_TO_INFINITIVE = re.compile(r"\s+(?:not\s+)?to\s+(?=[a-z])")
+_TO_INFINITIVE = re.compile(r"\s+(?:not\s+)?to\s+(?=[“\"‘]?[a-z])")  # also 'promised to “immediately” order'
 _ADJECTIVE_BEFORE = frozenset(
     "anything something nothing everything very really too so more most less least quite rather "
     "the a an this that".split()

@@ -37,8 +37,9 @@ _QUOTED_AS = re.compile(
     r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:also\s+)?quoted\b(?:\s+by\s+[^,.;:“”]{1,80}?)?\s+as\s*$",
     re.IGNORECASE,
 )
-_COMMA_BEFORE = re.compile(r",\s*[”\"]?\s*$")
-"""A comma before a participle, also inside the closing quotation mark: "...,” adding that"."""
+_COMMA_BEFORE = re.compile(r",\s*[”\"]?\s*(?:[a-z]+ly\s+)?$")
+"""A comma before a participle, also inside the closing quotation mark or with an adverb: "...,”
+adding that", "..., reportedly telling News24 that"."""
 _AND_BEFORE = re.compile(
     r"(?:,\s*|\s)(?:and|but)\s+(?:(?:later|also|then|has|have|had|will|would|since|repeatedly)\s+){0,2}$",
     re.IGNORECASE,
