@@ -412,3 +412,9 @@ def test_a_participle_after_a_comma_and_an_adverb_continues_the_subject() -> Non
     text = LEAD + "Kuleba disputed the reports, reportedly telling the BBC that nothing had happened."
     row = by_quote(attr(text), "nothing had happened")
     assert row["speaker_name"] == "Kuleba"
+
+
+def test_a_frame_cut_off_before_its_content_is_no_attribution() -> None:
+    text = LEAD + "Kenya said the recognition of the regions was a breach of the charter.\n\nAccording to R"
+    table = attr(text)
+    assert list(table["speaker"]) == ["Kenya"]

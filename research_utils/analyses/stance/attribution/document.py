@@ -129,7 +129,7 @@ def find_attributions(
                 if v.match[:1].isupper() and _LABEL.sub("", text[: v.start]).strip(" “‘\"'"):
                     continue  # a capitalised form mid-sentence is a name ("Declaration of State Sovereignty")
                 rec = indirect(para, k, v, lex, hits[sid])
-                if rec is not None:
+                if rec is not None and words(rec["quote"]):  # "According to R…" cut off: no content
                     used_verbs.add((para.pid, para.starts[k] + v.start))
                     records.append(rec)
         # the speaker a next paragraph of one quotation continues: the last attribution with
