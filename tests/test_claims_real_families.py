@@ -230,8 +230,35 @@ def test_a_real_passive_still_makes_a_patient() -> None:
         # what neutrality rules out turns the direction round: refusing it is +1
         ("Podolyak said Ukraine would refuse to join military unions.", "ukraine", "neutrality", 1.0),
         ("Peskov said Kyiv must reject any bloc.", "russia", "neutrality", 1.0),
+        # the tenth batch (now development)
+        (
+            "Kuleba said Ukraine still wants to join the North Atlantic Treaty Organization.",
+            "ukraine",
+            "nato_membership",
+            1.0,
+        ),
+        ("Moscow recognised the two breakaway regions as independent states.", "russia", "donbas", 1.0),
+        ("Peskov said Kyiv must recognise Moscow’s territorial gains.", "russia", "territory", 1.0),
+        (
+            "Ukraine, which hopes to join the military alliance, rejected the plan.",
+            "ukraine",
+            "nato_membership",
+            1.0,
+        ),
     ],
-    ids=["member-of", "open-door", "lay-down-arms", "non-nuclear", "pre-2014", "military-unions", "any-bloc"],
+    ids=[
+        "member-of",
+        "open-door",
+        "lay-down-arms",
+        "non-nuclear",
+        "pre-2014",
+        "military-unions",
+        "any-bloc",
+        "full-name",
+        "breakaway",
+        "territorial-gains",
+        "military-alliance",
+    ],
 )
 def test_issue_phrasings_of_the_development_articles(
     text: str, actor: str, issue: str, position: float
@@ -298,27 +325,3 @@ def test_with_an_actor_and_a_participle_the_actor_is_its_subject() -> None:
     assert claim_of(text, "ukraine", "neutrality") == ("claim", 1.0)
     # "with" before an actor and no participle still makes an object
     assert claim_of("Talks with Kyiv on neutrality stalled.", "ukraine", "neutrality")[0] == "mention"
-
-
-@pytest.mark.parametrize(
-    ("text", "actor", "issue", "position"),
-    [
-        (
-            "Kuleba said Ukraine still wants to join the North Atlantic Treaty Organization.",
-            "ukraine",
-            "nato_membership",
-            1.0,
-        ),
-        ("Moscow recognised the two breakaway regions as independent states.", "russia", "donbas", 1.0),
-        ("Peskov said Kyiv must recognise Moscow’s territorial gains.", "russia", "territory", 1.0),
-        (
-            "Ukraine, which hopes to join the military alliance, rejected the plan.",
-            "ukraine",
-            "nato_membership",
-            1.0,
-        ),
-    ],
-    ids=["full-name", "breakaway", "territorial-gains", "military-alliance"],
-)
-def test_issue_phrasings_of_the_tenth_batch(text: str, actor: str, issue: str, position: float) -> None:
-    assert claim_of(text, actor, issue) == ("claim", position)
