@@ -38,11 +38,9 @@ _OTHERS = frozenset(
     enemy enemies adversary adversaries neighbour neighbours neighbor neighbors""".split()
 )
 """Nouns after a possessor that name other actors ("Ukraine's allies"): no claim of the possessor."""
-_ABSOLUTE = re.compile(
-    r"\s+(?:[a-z]+ly\s+)?(?:having|being|agreeing|accepting|refusing|seeking|demanding|insisting)\b"
-)
-"""After "with" and an actor, a participle: "with Kyiv having to accept neutrality" (an absolute
-construction whose subject is the actor)."""
+_ABSOLUTE = re.compile(r"\s+(?:[a-z]+ly\s+)?[a-z]{2,}ing\b")
+"""After "with", "despite" or "in addition to" and an actor, a participle: "with Kyiv having to
+accept neutrality", "in addition to Ukraine giving up its NATO bid" (the actor is its subject)."""
 _OF_PEOPLE = frozenset(
     """president prime minister ministry ministries member members leader leaders head heads government
     representative representatives delegation delegations official officials spokesman spokeswoman
@@ -106,7 +104,9 @@ def objects(text: str, mentions: list[Hit], anchor: int) -> set[int]:
             lists.add(i)
         head = prev[-2] if len(prev) > 1 else ""
         of_thing = last == "of" and (m.info == "adjective" or head not in _OF_PEOPLE)  # "invasion of Ukraine"
-        if last == "with" and _ABSOLUTE.match(text, m.end):
+        if (last in ("with", "despite") or (last, head) == ("to", "addition")) and _ABSOLUTE.match(
+            text, m.end
+        ):
             last = ""  # "with Kyiv having to accept neutrality": the subject of the participle
         if (
             listed

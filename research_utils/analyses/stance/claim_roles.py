@@ -117,8 +117,22 @@ def claim_roles(
                 dval, _, _ = cue_value(text, cues, directive, floor, lex, mentions)
                 out.addressees = [s]
                 earlier = [m for m in subjects if m.end <= cues[directive].start]
-                out.subjects = earlier[-1:]
+                # "agreed with Russia's demand that Kyiv ...": the speaker nearest before the
+                # demand makes it; an actor further back takes the outer position only
+                said = [m for m in mentions if m not in free and m.end <= cues[directive].start]
+                out.subjects = (
+                    [] if said and (not earlier or said[-1].start > earlier[-1].start) else earlier[-1:]
+                )
                 out.value = dval * cue.value
+                outer = [
+                    i
+                    for i, c in enumerate(cues)
+                    if earlier and said and earlier[-1].end <= c.start < said[-1].start
+                ]
+                if not out.subjects and outer and out.outer is None:
+                    # "Kyiv rejected Moscow's demand that Ukraine drop ...": Kyiv's own position
+                    oval, _, ostart = cue_value(text, cues, outer[-1], floor, lex, mentions)
+                    out.outer = (earlier[-1], oval * out.value, " ".join(text[ostart : cues[k].end].split()))
                 if cession and cue.value < 0:
                     out.value = dval  # "insisted that Ukraine cede the Donbas": a claim to the land
             elif (

@@ -271,6 +271,8 @@ def _cue_after(
 
 
 _BACKGROUND = re.compile(r"\b(?:which|that|whom)\s+(?:[\w’'-]+\s+){0,8}$", re.IGNORECASE)
+_STAY_OUT = re.compile(r"(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+out\b", re.IGNORECASE)
+"""An issue phrase that is itself the act of staying out ("stay out of NATO"): -1 with no cue."""
 
 
 _ONLY_BEFORE = re.compile(r"\bonly\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
@@ -393,6 +395,8 @@ def issue_cue(
         cue_val = -cue_val  # "rejected foreign troops": against what the issue rules out
     if own is not None and own.key == "support" and cue_start is None and _main_act(text, floor, iss):
         cue_start, cue_val, cue_text = iss.start, 1, own.match  # "Russia annexed ...": an act of taking
+    elif own is not None and cue_start is None and _STAY_OUT.match(own.match):
+        cue_start, cue_val, cue_text = iss.start, -1, own.match  # "Ukraine will stay out of NATO"
     unowned = False
     if k is not None and cue_start == cues[k].start:
         first = words(cues[k].match)[:1]

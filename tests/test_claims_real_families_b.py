@@ -1,0 +1,78 @@
+"""Claims families of the real-copy development articles, fourth session (issue 17, item 3).
+
+Our own sentences in the constructions of development misses; each test fails without its
+rule. The first file of such families is test_claims_real_families.py.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from claimsutil import claim_of
+
+# ------------------------------------ the holder of a demand noun with a content clause
+
+
+def test_the_possessor_of_a_demand_makes_it_and_the_one_who_agrees_takes_it() -> None:
+    text = "Zelenskyy earlier agreed with Russia's demand that Ukraine will not seek to join NATO."
+    assert claim_of(text, "russia", "nato_membership") == ("claim", -1.0)
+    assert claim_of(text, "ukraine", "nato_membership") == ("claim", -1.0)
+
+
+def test_rejecting_a_demand_to_drop_a_bid_keeps_the_bid() -> None:
+    text = "Kyiv rejected Moscow's demand that Ukraine drop its bid to join NATO."
+    assert claim_of(text, "russia", "nato_membership") == ("claim", -1.0)
+    assert claim_of(text, "ukraine", "nato_membership") == ("claim", 1.0)
+
+
+# ------------------------------------------------ staying out of NATO names what it rules out
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "position"),
+    [
+        ("Ukraine will stay out of NATO, Zelensky said.", "ukraine", -1.0),
+        ("Russia wants Ukraine to stay out of NATO.", "russia", -1.0),
+        ("Kyiv has refused to stay outside the alliance.", "ukraine", 1.0),
+        ("Instead, Putin's demand that Ukraine remain outside of NATO was scorned.", "russia", -1.0),
+    ],
+    ids=["stay-out", "wants-out", "refused-outside", "demand-outside"],
+)
+def test_staying_outside_nato_is_against_membership(text: str, actor: str, position: float) -> None:
+    assert claim_of(text, actor, "nato_membership") == ("claim", position)
+
+
+# ----------------------------------- an actor and a participle after "despite", "in addition to"
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("In addition to Ukraine giving up its aspirations to join NATO, Russia wants more.", "claim"),
+        ("Despite Russia rejecting foreign troops, Britain pledged them.", "claim"),
+        ("Despite Russia, Britain pledged foreign troops.", "mention"),
+    ],
+    ids=["in-addition-to", "despite", "despite-no-participle"],
+)
+def test_the_actor_before_a_participle_is_its_subject(text: str, role: str) -> None:
+    actor = "ukraine" if "Ukraine" in text else "russia"
+    issue = "nato_membership" if "NATO" in text else "demilitarisation"
+    assert claim_of(text, actor, issue)[0] == role
+
+
+# ------------------------------------------------------ nouns of resolve and of recognition
+
+
+def test_determination_to_join_is_the_possessors_aim() -> None:
+    assert claim_of("Ukraine's determination to join NATO is clear.", "ukraine", "nato_membership") == (
+        "claim",
+        1.0,
+    )
+
+
+def test_recognition_of_breakaway_regions_is_the_recognisers_claim() -> None:
+    text = "Kenya rejected Russia's recognition of the Donetsk and Luhansk regions as independent states."
+    assert claim_of(text, "russia", "donbas") == ("claim", 1.0)
+    role, position = claim_of("Recognition of Crimea as Russian was not on the table.", "russia", "crimea")
+    assert role == "mention" and math.isnan(position)
