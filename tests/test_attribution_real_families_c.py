@@ -418,3 +418,9 @@ def test_a_frame_cut_off_before_its_content_is_no_attribution() -> None:
     text = LEAD + "Kenya said the recognition of the regions was a breach of the charter.\n\nAccording to R"
     table = attr(text)
     assert list(table["speaker"]) == ["Kenya"]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_a_contracted_auxiliary_opens_a_clause_after_said_with_either_apostrophe(apostrophe: str) -> None:
+    by_quote(attr(f"{LEAD}Zelensky said Ukraine won{apostrophe}t join the alliance."), "Ukraine won")
+    by_quote(attr(f"{LEAD}Peskov said Kyiv hasn{apostrophe}t replied to the offer yet."), "Kyiv hasn")

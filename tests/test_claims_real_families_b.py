@@ -76,3 +76,30 @@ def test_recognition_of_breakaway_regions_is_the_recognisers_claim() -> None:
     assert claim_of(text, "russia", "donbas") == ("claim", 1.0)
     role, position = claim_of("Recognition of Crimea as Russian was not on the table.", "russia", "crimea")
     assert role == "mention" and math.isnan(position)
+
+
+# ------------------------------------------------------ contracted negators, withdrawn bids
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Zelensky said Ukraine won{a}t join NATO.", "ukraine"),
+        ("Washington pledged that Ukraine won{a}t join NATO.", "us"),
+    ],
+    ids=["said-wont-join", "pledged-wont-join"],
+)
+def test_a_contracted_negator_refuses_joining(text: str, actor: str, apostrophe: str) -> None:
+    assert claim_of(text.format(a=apostrophe), actor, "nato_membership") == ("claim", -1.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Ukraine withdrew its bid to join NATO.", "ukraine"),
+        ("Putin promised a ceasefire if Kyiv withdrew its bid for NATO membership.", "russia"),
+    ],
+)
+def test_withdrawing_a_bid_is_against_membership(text: str, actor: str) -> None:
+    assert claim_of(text, actor, "nato_membership") == ("claim", -1.0)

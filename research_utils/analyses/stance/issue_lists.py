@@ -19,7 +19,9 @@ from research_utils.lexicons import Hit
 __all__ = ["NEGATION_GAP_OK", "coordinated_negation", "list_heads", "negated_issue"]
 
 _NEGATED_ISSUE = frozenset("no not never".split())
-_NEGATED_VERB = frozenset("not never cannot can't won't wouldn't don't doesn't didn't".split())
+_NEGATED_VERB = frozenset(
+    "not never cannot can't won't wouldn't don't doesn't didn't couldn't shouldn't isn't aren't".split()
+)
 """Negators that negate the verb right after them: "would not join military alliances"."""
 _HAVING = frozenset(
     """join joins joining host hosts hosting allow allows allowing permit permits permitting deploy deploys
@@ -31,6 +33,12 @@ NEGATION_GAP_OK = _HAVING | frozenset("to be the a an any its their his her our"
 """Words that may stand between a negator and the issue it negates ("not to host any ...")."""
 
 
+def _rfind(text: str, word: str, lo: int, hi: int) -> int:
+    """Where ``word`` (as :func:`words` gives it, with a straight apostrophe) last starts in
+    ``text[lo:hi]``, also when the text writes the apostrophe curly ("won’t")."""
+    return max(text.rfind(word, lo, hi), text.rfind(word.replace("'", "’"), lo, hi))
+
+
 def negated_issue(text: str, floor: int, pos: int) -> int | None:
     """Where a negation of the issue phrase at ``pos`` starts: "no territorial concessions",
     "no new guarantees", "not join military alliances", "won't host ... any foreign bases"."""
@@ -38,16 +46,16 @@ def negated_issue(text: str, floor: int, pos: int) -> int | None:
     if not prev:
         return None
     low = [w.lower() for w in prev]
-    if low[-1] in _NEGATED_ISSUE:
-        return text.rfind(prev[-1], floor, pos)
+    if low[-1] in _NEGATED_ISSUE or low[-1] in _NEGATED_VERB:  # "won't join NATO"
+        return _rfind(text, prev[-1], floor, pos)
     if len(low) == 2 and (low[0] == "no" or (low[0] in _NEGATED_VERB and low[1] in _HAVING)):
-        return text.rfind(prev[0], floor, pos)
+        return _rfind(text, prev[0], floor, pos)
     if low[-1] == "any":  # "won't host on its territory any foreign military base"
-        at = text.rfind(prev[-1], floor, pos)
+        at = _rfind(text, prev[-1], floor, pos)
         window = words(text[floor:at])[-5:]
         if any(w.lower() in _NEGATED_VERB or w.lower() == "no" for w in window):
             neg = next(w for w in reversed(window) if w.lower() in _NEGATED_VERB or w.lower() == "no")
-            return text.rfind(neg, floor, at)
+            return _rfind(text, neg, floor, at)
     return None
 
 

@@ -26,10 +26,13 @@ _NOUN_PREPOSITIONS = frozenset("for of from in on to with over between among aga
 
 
 AUX_WORDS = frozenset(
-    """is are was were will would can could may might must should shall has had have did does do
+    form
+    for w in """is are was were will would can could may might must should shall has had have did does do
     won't wouldn't isn't wasn't aren't weren't can't couldn't didn't doesn't hasn't haven't hadn't
     shouldn't mustn't""".split()
+    for form in (w, w.replace("'", "’"))
 )
+"""Auxiliaries that open a clause's verb group, contractions with either apostrophe ("won’t")."""
 
 
 IRREGULAR_PAST = frozenset(
