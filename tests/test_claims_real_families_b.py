@@ -103,3 +103,19 @@ def test_a_contracted_negator_refuses_joining(text: str, actor: str, apostrophe:
 )
 def test_withdrawing_a_bid_is_against_membership(text: str, actor: str) -> None:
     assert claim_of(text, actor, "nato_membership") == ("claim", -1.0)
+
+
+# ------------------------------------------- a list of names after a dash or colon ends the clause
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Russia annexed four regions in September – Donetsk, Luhansk, Kherson and Zaporizhzhia.", "claim"),
+        ("Russia annexed four regions: Donetsk, Luhansk, Kherson and Zaporizhzhia.", "claim"),
+        ("Russia wants more – Donetsk is next.", "mention"),
+    ],
+    ids=["dash-list", "colon-list", "dash-clause"],
+)
+def test_a_list_of_names_after_a_dash_names_the_object(text: str, role: str) -> None:
+    assert claim_of(text, "russia", "donbas")[0] == role

@@ -37,6 +37,10 @@ _NEW_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 """A comma that opens a new clause: a cue before it governs nothing after it."""
+_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+_NAME_LIST_END = re.compile(rf"\s*{_NAME}(?:\s*,\s*{_NAME})*(?:,?\s+(?:and|or)\s+{_NAME})?\s*[.!]?\s*$")
+"""A dash or colon that opens a list of names ending the sentence names what comes before
+it ("annexed four regions — Donetsk, Luhansk, Kherson and Zaporizhzhia"): no clause break."""
 _LISTING = re.compile(
     r"\s*,\s*(?:(?:which|that)\s+(?:include|includes|included|are|were)|including|namely|such\s+as)\s"
     r"(?:[^,;:.]*,\s*)?[^,;:.]*$",
@@ -332,7 +336,9 @@ def issue_cue(
         Where reported clauses start in the sentence ("said [the guarantees must ...]").
     """
     cues, conds = found["cue"], found["conditional"]
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, iss.start)]
+    breaks = [
+        m.end() for m in _CLAUSE_BREAK.finditer(text, 0, iss.start) if not _NAME_LIST_END.match(text, m.end())
+    ]
     floor = breaks[-1] if breaks else 0
     blockers = sorted([*mentions, *issues], key=lambda h: h.start)
     cue_val, negated, cue_text = 0, False, ""
