@@ -103,6 +103,22 @@ _ADJECTIVE_BEFORE = frozenset(
 """Words before an -ing form that make it an adjective ("anything really promising")."""
 
 _ADVERBIAL_START = frozenset("in on at during after before from via through with".split())
+_ADVERBS = frozenset("only simply merely just also again even still later earlier then once".split())
+
+
+def _adverb(word: str) -> bool:
+    """An adverb between a reporting verb and "that": "said only that", "said repeatedly that"."""
+    w = word.lower()
+    return word.islower() and (
+        w in _ADVERBS or (w.endswith("ly") and len(w) > 4 and w not in ("family", "ally", "rally"))
+    )
+
+
+_ASKED_WH = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:(?:him|her|them|us|me|reporters|journalists|[A-Z][\w’'-]+)\s+)?"
+    r"(whether|if|how|why|what|when|where|who|which)\b"
+)
+"""An indirect question after "asked": "asked rhetorically how ...", "asked him whether ..."."""
 _COLON = re.compile(r"\s*:")
 
 _COMMA = re.compile(r"\s*,")
@@ -232,6 +248,7 @@ def indirect(
             first_word[0].lower() in _ADVERBIAL_START or first_word[0].lower() in TIME_WORDS
         )
         adverbial = adverbial or bool(_TO_HEARER.match(m.group(0)))  # "confirmed to Reuters that"
+        adverbial = adverbial or all(_adverb(w) for w in words(m.group(0))[:-1])  # "said only that"
         if not re.search(r"[,;:]", m.group(0)) and (v.key in HEARER_VERBS or adverbial):
             comp = (
                 v.end + m.end()
@@ -271,6 +288,8 @@ def indirect(
         and (rel := _relative_record(para, k, v, verb, lex)) is not None
     ):
         return rel  # "a children's hospital that Kyiv says killed three people"
+    if comp is None and clause and v.key == "ask" and (m := _ASKED_WH.match(rest)):
+        comp = v.end + m.start(1)  # "asked rhetorically how Canadians would feel ...": the question
     if comp is None and clause and v.key in _DIRECTIVES and (m := _DIRECTIVE_OBJECT.match(rest)):
         if not re.search(r"[,;:“”]", m.group(0)):
             comp = v.end + lead  # "instructed the government to allocate ..."

@@ -1,0 +1,53 @@
+"""Attribution families read on the development outlets of the real-copy gold set (fourth
+set, 2026-12-07, from the twelfth batch once it was measured): our own sentences in the
+constructions of real ones."""
+
+from __future__ import annotations
+
+import pytest
+from attrutil import attr, by_quote
+
+LEAD = "Talks resumed in the capital on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Smith said only that the document had been put on the table.", "the document"),
+        ("Smith has said repeatedly that the talks would fail.", "the talks"),
+        ("Smith said publicly that the talks would fail.", "the talks"),
+    ],
+)
+def test_an_adverb_between_the_verb_and_that(text: str, starts: str) -> None:
+    by_quote(attr(LEAD + text), starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Smith assured reporters that the troops will stay for a while.", "the troops"),
+        ("The general assured those in attendance that the troops will stay.", "the troops"),
+    ],
+)
+def test_assure_reports_a_promise(text: str, starts: str) -> None:
+    by_quote(attr(LEAD + text), starts)
+
+
+def test_rest_assured_is_no_speech() -> None:
+    assert attr(LEAD + "Rest assured, the forces will stay.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Zelensky asked rhetorically how Canadians would feel if their city were shelled.", "how Canadians"),
+        ("Smith asked whether voters would accept such a deal.", "whether voters"),
+        ("Smith asked Jones what concessions the company would have to make.", "what concessions"),
+    ],
+)
+def test_an_indirect_question_after_asked(text: str, starts: str) -> None:
+    by_quote(attr(LEAD + text), starts)
+
+
+def test_asked_for_an_object_is_no_question() -> None:
+    assert attr(LEAD + "Smith asked for help with the cleanup.").empty
