@@ -51,3 +51,26 @@ def test_an_indirect_question_after_asked(text: str, starts: str) -> None:
 
 def test_asked_for_an_object_is_no_question() -> None:
     assert attr(LEAD + "Smith asked for help with the cleanup.").empty
+
+
+# ------------------------------------------------ datelines, organisations and regional adjectives
+
+
+def test_a_dateline_in_capitals_is_never_a_speaker() -> None:
+    text = (
+        "BRATISLAVA CITY, March 3 — The country should state its position plainly, the visiting "
+        "Moldovan envoy Ion Cebotari said in a radio interview.\n\n"
+        "The European diplomat said his embassy had noted the minister's remarks.\n\n"
+        "“We expect a clearer position,” he said.\n"
+    )
+    table = attr(text)
+    assert set(table["speaker_name"]) == {"Ion Cebotari"}, table[["speaker", "speaker_name"]]
+
+
+def test_a_role_noun_is_no_organisation_named_after_it() -> None:
+    text = (
+        "The diplomat said his office had noted the statement.\n\n"
+        "“We respect the charter of the United Nations,” the statement read.\n"
+    )
+    row = by_quote(attr(text), "his office")
+    assert row["speaker_name"] != "United Nations"

@@ -159,7 +159,9 @@ def _stop(word: str, names: frozenset[str], adjectives: frozenset[str]) -> bool:
         or lw in adjectives
         or lw in names
         or word.endswith(("'s", "’s", "s'"))
-        or (word.isupper() and len(word) > 1 and "." not in word and len(word) <= 5)  # acronyms: UN, SBU
+        or (
+            word.isupper() and len(word) > 1 and "." not in word
+        )  # acronyms (UN, SBU), datelines (KUALA LUMPUR)
         or bool(_DOTTED_ACRONYM.fullmatch(word))  # "U.S.", "U.N.": no initial of a name
     )
 

@@ -104,6 +104,8 @@ def _compatible(c: Cand, d: Described, lex: StanceLexicons) -> bool:
     if head == "minister" and "prime" in d.modifiers and titles and "prime" not in titles:
         return False
     for mod in d.modifiers:
+        if mod in _REGIONAL:
+            continue  # "the European diplomat" after a Ukrainian ambassador: a region, no side
         if mod in DEMONYMS or mod in lex.actor_words[2]:
             side = _demonym_side(mod, lex)
             if side and e.actor and e.actor in lex.actor_labels and e.actor != side:
@@ -114,6 +116,10 @@ def _compatible(c: Cand, d: Described, lex: StanceLexicons) -> bool:
             if other and mod not in titles:
                 return False
     return True
+
+
+_REGIONAL = frozenset("european western eastern asian african arab nordic baltic balkan".split())
+"""Adjectives of a region that a role noun may carry for a person of any state in it."""
 
 
 def _demonym_side(word: str, lex: StanceLexicons) -> str:
