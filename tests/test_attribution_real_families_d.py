@@ -74,3 +74,27 @@ def test_a_role_noun_is_no_organisation_named_after_it() -> None:
     )
     row = by_quote(attr(text), "his office")
     assert row["speaker_name"] != "United Nations"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "New Delhi: India abstained",
+        "NEW DELHI, March 2 — India abstained",
+        "New Delhi (AP) — India abstained",
+    ],
+)
+def test_a_dateline_names_no_one(opening: str) -> None:
+    text = (
+        f"{opening} on the resolution, which demanded that all forces withdraw.\n\n"
+        "“We are deeply concerned,” the envoy said.\n"
+    )
+    assert "Delhi" not in " ".join(attr(text)["speaker_name"].astype(str))
+
+
+def test_a_member_state_is_no_person() -> None:
+    text = (
+        "The resolution demands that no threat be made against any Member State.\n\n"
+        "“We abstain,” the senior diplomat said.\n"
+    )
+    assert "Member State" not in set(attr(text)["speaker_name"])

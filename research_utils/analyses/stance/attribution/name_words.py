@@ -54,7 +54,7 @@ ORG_HEADS = frozenset(
     authority authorities board bureau secretariat directorate intelligence embassy mission
     delegation duma rada senate congress cabinet kremlin pentagon command headquarters center
     centre unit brigade regiment battalion division corps fleet network channel agency's
-    programme program summit conference alliance coalition movement front nations states""".split()
+    programme program summit conference alliance coalition movement front nations states state""".split()
 )
 """Heads of organisation names ("Defence *Ministry*", "Red *Cross*", "Air *Force*")."""
 

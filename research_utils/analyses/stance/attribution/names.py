@@ -441,6 +441,11 @@ def _lower_words_before(sentence: str, s: int) -> list[str]:
     return [w for w in out if w not in _FUNCTION]
 
 
+_DATELINE_END = re.compile(r"\s*(?::|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[—–-]|\s*\([A-Z][\w ]+\)\s*[—–-])")
+"""What follows the place of a dateline at the start of a paragraph: "New Delhi:", "KYIV,
+March 3 —", "BRUSSELS (Reuters) -"."""
+
+
 def mentions_in(sentence: str, offset: int, lex: StanceLexicons) -> list[NameMention]:
     """The people and organisations named in a sentence, in order (offsets + ``offset``).
 
@@ -452,8 +457,8 @@ def mentions_in(sentence: str, offset: int, lex: StanceLexicons) -> list[NameMen
     out: list[NameMention] = []
     for run in _runs(sentence):
         name, kind, s, e, title, weak = _parse_run(run, lex, alone=False)
-        if not kind:
-            continue
+        if not kind or (not sentence[: run[0][0]].strip() and _DATELINE_END.match(sentence, run[-1][1])):
+            continue  # "New Delhi: India abstained ...", "KYIV, March 3 —": a dateline names no one
         if kind == "person":
             before = _lower_words_before(sentence, run[0][0])  # before the run: its capitals are the title
             app = _APPOSITION.match(sentence, e)
