@@ -98,3 +98,20 @@ def test_a_member_state_is_no_person() -> None:
         "“We abstain,” the senior diplomat said.\n"
     )
     assert "Member State" not in set(attr(text)["speaker_name"])
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "KYIV, March 3 — The talks will resume on Monday, officials said.",
+            "The talks will resume on Monday",
+        ),
+        ("BRUSSELS (Reuters) - The bank will act, officials said.", "The bank will act"),
+        ("Kuala Lumpur, Feb 25 — The country must act, the envoy said.", "The country must act"),
+        ("NATO, the EU and the US must act, officials said.", "NATO, the EU and the US must act"),
+    ],
+    ids=["caps-date", "caps-agency", "date", "no-dateline"],
+)
+def test_a_dateline_is_not_part_of_the_content(text: str, content: str) -> None:
+    assert attr(text)["quote"].iloc[0].rstrip(".") == content

@@ -96,6 +96,14 @@ class Paragraph:
     words: list[int]
 
 
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.’'-]+\s+){0,3}[A-Z][A-Z.’'-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Z][\w ]+\))?\s*[:—–-]\s+"
+    r"|(?:[A-Z][a-z’'-]+\s+){0,2}[A-Z][a-z’'-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*|\s*\([A-Z][\w ]+\)\s*)[—–-]\s+"
+)
+"""A dateline that opens a paragraph: "KYIV, March 3 — ", "NEW DELHI: ", "Kuala Lumpur, Feb 25 — ",
+"Brussels (Reuters) - "."""
+
+
 def record(
     kind: str,
     para: Paragraph,
@@ -109,6 +117,9 @@ def record(
     lacks_subject = speaker_span == SUBJECTLESS
     if lacks_subject:
         speaker_span = None
+    if scope[0] == 0 and kind == "indirect" and (d := DATELINE.match(quote)):
+        # "KUALA LUMPUR, Feb 25 — Malaysia should ..., the ambassador said": not the content
+        quote, scope = quote[d.end() :], (scope[0] + d.end(), scope[1])
     speaker = para.text[speaker_span[0] : speaker_span[1]] if speaker_span else ""
     actor, actor_match = resolve_actor(speaker, lex) if speaker else ("", "")
     k = sentence_at(para.starts, verb.start if verb is not None else scope[0])
