@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from claimsutil import claim_of
+from claimsutil import claim_of, claims, row
 
 # ------------------------------------ the holder of a demand noun with a content clause
 
@@ -119,3 +119,33 @@ def test_withdrawing_a_bid_is_against_membership(text: str, actor: str) -> None:
 )
 def test_a_list_of_names_after_a_dash_names_the_object(text: str, role: str) -> None:
     assert claim_of(text, "russia", "donbas")[0] == role
+
+
+# ------------------------------------------- "not only X but also Y"; "press for"; "win back"
+
+
+def test_the_second_member_of_not_only_takes_the_cue() -> None:
+    text = "Moscow's terms go further: Russia demands not only Ukraine's neutrality, but also its demilitarisation."
+    assert claim_of(text, "russia", "demilitarisation") == ("claim", 1.0)
+    c = claims("Russia not only attacked the city but also its neutrality was questioned.")
+    assert c[(c["role"] == "claim") & (c["issue"] == "neutrality")].empty
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "issue", "position"),
+    [
+        (
+            "Zelenskyy has indicated he will not press for NATO membership.",
+            "ukraine",
+            "nato_membership",
+            -1.0,
+        ),
+    ],
+)
+def test_press_for_is_a_support_cue(text: str, actor: str, issue: str, position: float) -> None:
+    assert claim_of(text, actor, issue) == ("claim", position)
+
+
+def test_win_back_is_shown_whole_as_the_cue() -> None:
+    r = row("Ukraine has won back some occupied territories in the south.", "ukraine", "territory")
+    assert (r["role"], r["position"], r["cue"]) == ("claim", 1.0, "won back")  # not the verb "back"

@@ -274,6 +274,11 @@ def _cue_after(
     return val, negated, cue.start, cue.end, agent
 
 
+_NOT_ONLY_BUT = re.compile(
+    r"\bnot\s+only\b[^;:.?!]*?,?\s+but\s+also\s+(?:(?:its|their|his|her|the|a|an)\s+)?(?:[\w’'-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""The second member of "not only X, but also Y": it takes the cue before "not only"."""
 _BACKGROUND = re.compile(r"\b(?:which|that|whom)\s+(?:[\w’'-]+\s+){0,8}$", re.IGNORECASE)
 _STAY_OUT = re.compile(r"(?:stay|stays|stayed|staying|keep|keeps|kept|keeping)\s+out\b", re.IGNORECASE)
 """An issue phrase that is itself the act of staying out ("stay out of NATO"): -1 with no cue."""
@@ -344,6 +349,8 @@ def issue_cue(
     cue_val, negated, cue_text = 0, False, ""
     cue_start = None
     k = _cue_before(text, cues, floor, iss.start, mentions)
+    if k is None and (both := _NOT_ONLY_BUT.search(text, floor, iss.start)):
+        k = _cue_before(text, cues, floor, both.start(), mentions)  # "demands not only X but also Y"
     for head in list_heads(text, iss, issues, mentions, floor) if k is None else ():
         # "to recognise Russian sovereignty over Crimea and the independence of the Donetsk
         # and Luhansk republics": a phrase too far from any cue takes the cue of its list
