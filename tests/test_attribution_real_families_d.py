@@ -115,3 +115,9 @@ def test_a_member_state_is_no_person() -> None:
 )
 def test_a_dateline_is_not_part_of_the_content(text: str, content: str) -> None:
     assert attr(text)["quote"].iloc[0].rstrip(".") == content
+
+
+@pytest.mark.parametrize("noun", ["newswire", "paper", "tabloid"])
+def test_a_news_outlet_noun_is_a_speaker_of_a_parenthetical_frame(noun: str) -> None:
+    text = f"The communique was issued by the ministers at a two-day meeting, the {noun} explains, with ideas for cuts."
+    assert by_quote(attr(LEAD + text), "The communique")["speaker"] == f"the {noun}"

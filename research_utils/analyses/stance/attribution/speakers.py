@@ -75,7 +75,7 @@ SPEAKER_NOUNS = frozenset(
     lawsuit petition indictment verdict decision report document letter memo data figures
     results survey poll study tally findings spokespeople judges investigators inspectors auditors
     regulators critics campaigners activists doctors nurses media outlets sites websites newspaper
-    newspapers broadcaster broadcasters""".split()
+    newspapers broadcaster broadcasters newswire newswires wire paper daily tabloid magazine""".split()
 )
 NOT_SURNAMES = (
     SPEAKER_NOUNS
