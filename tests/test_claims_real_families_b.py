@@ -149,3 +149,41 @@ def test_press_for_is_a_support_cue(text: str, actor: str, issue: str, position:
 def test_win_back_is_shown_whole_as_the_cue() -> None:
     r = row("Ukraine has won back some occupied territories in the south.", "ukraine", "territory")
     assert (r["role"], r["position"], r["cue"]) == ("claim", 1.0, "won back")  # not the verb "back"
+
+
+# ------------------------------------------------ a position held in a relative clause on the issue
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "issue", "position"),
+    [
+        (
+            "He is open to compromise on Donetsk and Luhansk in the east, which Russia wants recognised.",
+            "russia",
+            "donbas",
+            1.0,
+        ),
+        (
+            "Ukraine's NATO membership, which Moscow rejects, was discussed.",
+            "russia",
+            "nato_membership",
+            -1.0,
+        ),
+        (
+            "Ukraine's NATO membership, which Moscow never wanted, was discussed.",
+            "russia",
+            "nato_membership",
+            -1.0,
+        ),
+    ],
+    ids=["wants", "rejects", "never-wanted"],
+)
+def test_the_actor_of_a_relative_clause_of_wanting_holds_the_position(
+    text: str, actor: str, issue: str, position: float
+) -> None:
+    assert claim_of(text, actor, issue) == ("claim", position)
+
+
+def test_an_act_told_in_a_relative_clause_is_no_position() -> None:
+    role, _ = claim_of("The talks covered Crimea, which Russia annexed in 2014.", "russia", "crimea")
+    assert role == "mention"

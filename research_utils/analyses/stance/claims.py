@@ -25,6 +25,7 @@ from research_utils.analyses.stance.core import Analysis, analyse
 from research_utils.analyses.stance.lexicons import ROLES, StanceLexicons, default_lexicons
 from research_utils.analyses.stance.matching import sentence_hits
 from research_utils.analyses.stance.positions import issue_cue
+from research_utils.analyses.stance.relative import held_by_relative
 from research_utils.analyses.stance.tables import concat_tables
 from research_utils.analyses.stance.text import in_spans
 from research_utils.analyses.stance.unmarked import UNMARKED_CUE, raises_issue
@@ -130,6 +131,8 @@ def _sentence_claims(
         attr = an.scope_at(sid, iss.start)
         speaker_actor = attr["actor"] if attr is not None and attr["actor"] in lex.actor_labels else ""
         roles = claim_roles(text, cue, mentions, speaker_spans, found, lex, iss.key, deal=not speaker_actor)
+        if roles.outer is None:
+            roles.outer = held_by_relative(text, iss, found["cue"], mentions, lex)  # "X, which Russia wants"
         in_condition = cue.inside_condition and not cue.trailing and not cue.threat
         claimable = cue.start is not None and not cue.question and not in_condition and not cue.unowned
         base = {
