@@ -121,3 +121,47 @@ def test_a_dateline_is_not_part_of_the_content(text: str, content: str) -> None:
 def test_a_news_outlet_noun_is_a_speaker_of_a_parenthetical_frame(noun: str) -> None:
     text = f"The communique was issued by the ministers at a two-day meeting, the {noun} explains, with ideas for cuts."
     assert by_quote(attr(LEAD + text), "The communique")["speaker"] == f"the {noun}"
+
+
+# ------------------------------------------------------------ possessed speech-act nouns
+
+
+@pytest.mark.parametrize(
+    ("text", "starts", "name"),
+    [
+        ("The senator's statements that the deal was dead have complicated the talks.", "the deal", ""),
+        (
+            "The mayor spoke, and his earlier statements that he would resign were recalled.",
+            "he would resign",
+            "",
+        ),
+        (
+            "Talks begin after Turkey's proposal to bring the two ministers together.",
+            "bring the two",
+            "Turkey",
+        ),
+        (
+            "Russia cut gas supplies to Poland.\n\nMoscow followed through on its threat to cut supplies to Bulgaria.",
+            "cut supplies to Bulgaria",
+            "Moscow",
+        ),
+    ],
+    ids=["statements-that", "his-earlier-statements", "proposal-to", "its-threat-to"],
+)
+def test_a_possessed_speech_noun_with_content_is_the_possessors_speech(
+    text: str, starts: str, name: str
+) -> None:
+    row = by_quote(attr(LEAD + text), starts)
+    assert not name or row["speaker_name"] == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His statement to the press was brief.",
+        "The minister's statement was long.",
+        "A threat to the region remains.",
+    ],
+)
+def test_a_speech_noun_without_content_is_no_speech(text: str) -> None:
+    assert attr(LEAD + text).empty

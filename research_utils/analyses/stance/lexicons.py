@@ -99,7 +99,7 @@ _SCHEMAS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
         },
     ),
     "issues": ({"label": str, "terms": list}, {"positive": str, "notes": str, "exclude": list}),
-    "reporting_verbs": ({"verb_class": str, "forms": list}, {"notes": str, "complement": str}),
+    "reporting_verbs": ({"verb_class": str, "forms": list}, {"notes": str, "complement": str, "nouns": list}),
     "epistemic_markers": ({"kind": str, "terms": list}, {"category": str, "notes": str}),
     "deontic_markers": ({"strength": str, "terms": list}, {"notes": str}),
     "position_cues": ({"kind": str, "terms": list}, {"notes": str}),
@@ -267,6 +267,17 @@ class StanceLexicons:
             [
                 TermGroup(e["id"], _terms(e["forms"]), str(e["verb_class"]))
                 for e in self.reporting_verbs.entries
+            ]
+        )
+
+    @functools.cached_property
+    def noun_matcher(self) -> TermMatcher:
+        """Speech-act nouns of the reporting verbs ("statement", "threat"), keyed by lemma, ``info`` the class."""
+        return TermMatcher(
+            [
+                TermGroup(e["id"], _terms(e["nouns"]), str(e["verb_class"]))
+                for e in self.reporting_verbs.entries
+                if e.get("nouns")
             ]
         )
 

@@ -35,6 +35,7 @@ from typing import Any
 
 from research_utils.analyses.stance.attribution.direct import direct_quotes, paragraph_subject
 from research_utils.analyses.stance.attribution.indirect import indirect
+from research_utils.analyses.stance.attribution.possessed import speech_nouns
 from research_utils.analyses.stance.attribution.records import (
     Paragraph,
     continue_quotes,
@@ -59,8 +60,11 @@ _LABEL = re.compile(r"^\s*[A-Z][a-z]+:\s*")
 _FRAME_WORDS = re.compile(r"\b(?:words|view|opinion)\b")
 
 
-def _with_frames(hits: Sequence[Hit], sentence: str) -> Sequence[Hit]:
-    """The reporting verbs of a sentence with its verbless frames ("In the diplomat's words")."""
+def _with_frames(hits: Sequence[Hit], sentence: str, lex: StanceLexicons) -> Sequence[Hit]:
+    """The reporting verbs of a sentence with its verbless frames ("In the diplomat's words")
+    and its possessed speech-act nouns ("Biden's statements that ...")."""
+    if nouns := speech_nouns(sentence, lex):
+        hits = sorted([*hits, *nouns], key=lambda h: h.start)
     if not _FRAME_WORDS.search(sentence):
         return hits
     frames = words_frames(sentence)
@@ -103,7 +107,7 @@ def find_attributions(
     heard: set[str] = set()  # the words of the speaker phrases so far (of records[:heard_upto])
     heard_upto = 0
     for para in paragraphs(doc):
-        hits = {sid: _with_frames(verb_hits[sid], para.sentences[k]) for k, sid in enumerate(para.sids)}
+        hits = {sid: _with_frames(verb_hits[sid], para.sentences[k], lex) for k, sid in enumerate(para.sids)}
         verbs = [
             Hit(h.start + start, h.end + start, h.key, h.match, h.info)
             for sid, start in zip(para.sids, para.starts, strict=True)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from research_utils.analyses.stance.attribution.antecedents import RELATIVE_BEFORE
-from research_utils.analyses.stance.attribution.possessed import POSSESSIVE_BEFORE, possessed
+from research_utils.analyses.stance.attribution.possessed import POSSESSIVE_BEFORE, is_speech_noun, possessed
 from research_utils.analyses.stance.attribution.records import (
     OBJECT_THAT,
     THAT,
@@ -206,7 +206,7 @@ def indirect(
                 lex,
             )
     rest = text[v.end :]
-    if POSSESSIVE_BEFORE.search(text, 0, v.start):
+    if POSSESSIVE_BEFORE.search(text, 0, v.start) or is_speech_noun(v, lex):
         return possessed(para, k, v, verb, lex)
     if v.match.lower().endswith("ing") and _previous_word(text, v.start) in _ADJECTIVE_BEFORE:
         return None  # "anything really promising", "the ruling": an adjective or a noun

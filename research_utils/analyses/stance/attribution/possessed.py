@@ -16,7 +16,7 @@ from research_utils.analyses.stance.attribution.speakers import valid_speaker
 from research_utils.analyses.stance.lexicons import StanceLexicons
 from research_utils.lexicons import Hit
 
-__all__ = ["POSSESSIVE_BEFORE", "possessed"]
+__all__ = ["POSSESSIVE_BEFORE", "is_speech_noun", "possessed", "speech_nouns"]
 
 POSSESSIVE_BEFORE = re.compile(
     r"\b(?!(?:it|that|there|what|he|she|who|here|let)['’]s)\w[\w.-]*['’]s\s+$", re.IGNORECASE
@@ -26,7 +26,17 @@ _OWNER = re.compile(
     r"((?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w-]*)$"
 )
 """The possessor before "'s": a name of up to four capitalised words or a definite noun."""
-_NOUN_CONTENT = re.compile(r"\s*(?:that\b|to\s+[a-z]|:)")
+_NOUN_CONTENT = re.compile(
+    r"\s*(?:that\b|to\s+(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|reporters|journalists)\b)[a-z]|:)"
+)
+"""A content clause after a speech-act noun: "that ...", an infinitive ("to cut supplies", not "to the press"), a colon."""
+_OWNED_NOUN = re.compile(
+    r"(?:\b(?!(?:it|that|there|what|he|she|who|here|let)['’]s)\w[\w.-]*['’]s|\b(?:its|his|her|their))\s+(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a speech-act noun: a possessive, maybe with one adjective ("Biden's earlier statements", "its threat")."""
+_PRONOUN_OWNER = re.compile(r"\b(its|his|her|their)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_ADJECTIVE_GAP = re.compile(r"['’]s(\s+[a-z]+)\s+$")
 
 
 def possessed(para: Paragraph, k: int, v: Hit, verb: Hit, lex: StanceLexicons) -> dict[str, Any] | None:
@@ -37,10 +47,15 @@ def possessed(para: Paragraph, k: int, v: Hit, verb: Hit, lex: StanceLexicons) -
     m = _NOUN_CONTENT.match(text, v.end)
     if m is None:
         return None
-    owner = _OWNER.search(text, 0, text.rfind("s", 0, v.start) - 1)  # the words before "'s"
-    if owner is None or not valid_speaker(owner.group(1), lex):
-        return None
-    span = owner.span(1)
+    pron = _PRONOUN_OWNER.search(text, 0, v.start)
+    if pron is not None:
+        span = pron.span(1)  # "its threat to cut supplies": the pronoun, resolved like "it"
+    else:
+        cut = _ADJECTIVE_GAP.search(text, 0, v.start)  # "Biden's earlier statements that"
+        owner = _OWNER.search(text, 0, text.rfind("s", 0, cut.start() if cut else v.start) - 1)
+        if owner is None or not valid_speaker(owner.group(1), lex):
+            return None
+        span = owner.span(1)
     start = m.end() if m.group(0).strip() in ("that", ":") else m.end() - 1
     start = start + len(text[start:]) - len(text[start:].lstrip())
     end = clause_end(text, start)
@@ -54,3 +69,19 @@ def possessed(para: Paragraph, k: int, v: Hit, verb: Hit, lex: StanceLexicons) -
         text[start:end].strip(),
         lex,
     )
+
+
+def speech_nouns(sentence: str, lex: StanceLexicons) -> list[Hit]:
+    """The speech-act nouns of ``sentence`` (``lex.noun_matcher``: "statement", "threat",
+    "proposal") that a possessive precedes and a content clause follows ("Biden's statements
+    that ...", "its threat to cut supplies"), as hits of their reporting verb."""
+    return [
+        h
+        for h in lex.noun_matcher.find(sentence)
+        if _OWNED_NOUN.search(sentence, 0, h.start) and _NOUN_CONTENT.match(sentence, h.end)
+    ]
+
+
+def is_speech_noun(v: Hit, lex: StanceLexicons) -> bool:
+    """Whether hit ``v`` is a speech-act noun of :func:`speech_nouns` rather than a verb form."""
+    return any(h.start == 0 and h.end == len(v.match) for h in lex.noun_matcher.find(v.match))
