@@ -287,7 +287,7 @@ def test_sentence_hits_are_the_matchers_hits_on_each_sentence(bundled) -> None:
     matchers = [
         getattr(lex, name) for name in dir(lex) if name.endswith("_matcher") and not name.startswith("_")
     ]
-    assert len(matchers) == 10
+    assert len(matchers) == 11
     for matcher in [*matchers, wildcard, phrases]:
         expected = {i: matcher.find(s) for i, s in enumerate(sentences) if matcher.find(s)}
         assert sentence_hits(doc, matcher) == expected
