@@ -165,3 +165,27 @@ def test_a_possessed_speech_noun_with_content_is_the_possessors_speech(
 )
 def test_a_speech_noun_without_content_is_no_speech(text: str) -> None:
     assert attr(LEAD + text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "asker"),
+    [
+        (
+            "When asked whether the plan was dead, spokesperson Ann Lee said it was not.",
+            "whether the plan",
+            "",
+        ),
+        (
+            "Asked if the evacuation had begun, the embassy spokesman told reporters it had not.",
+            "if the evacuation",
+            "",
+        ),
+        ("When asked by the moderator why he ran, the mayor replied: “Duty.”", "why he ran", "the moderator"),
+    ],
+    ids=["when-asked", "asked-if", "asked-by"],
+)
+def test_a_question_asked_of_the_speaker_is_an_unnamed_askers(text: str, question: str, asker: str) -> None:
+    table = attr(LEAD + text)
+    row = by_quote(table, question)
+    assert (row["speaker"], row["speaker_name"], bool(row["anonymous"])) == (asker, "", True)
+    assert len(table) == 2  # the answer stays the answerer's

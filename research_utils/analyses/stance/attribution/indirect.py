@@ -46,7 +46,7 @@ from research_utils.analyses.stance.attribution.zero_that import (
     TOKENS,
     zero_that_clause,
 )
-from research_utils.analyses.stance.lexicons import StanceLexicons
+from research_utils.analyses.stance.lexicons import UNRESOLVED, StanceLexicons
 from research_utils.analyses.stance.text import FIRST_PERSON, HEARER_VERBS
 from research_utils.ingest import words
 from research_utils.lexicons import Hit
@@ -114,9 +114,11 @@ def _adverb(word: str) -> bool:
     )
 
 
+_WHEN_ASKED = re.compile(r"\s*(?:(?:When|If|After|Once)\s+)?", re.IGNORECASE)
+"""Before a subjectless "asked" that opens its sentence: "When asked whether ...", "Asked if ..."."""
 _ASKED_WH = re.compile(
-    r"\s+(?:[a-z]+ly\s+)?(?:(?:him|her|them|us|me|reporters|journalists|[A-Z][\w’'-]+)\s+)?"
-    r"(whether|if|how|why|what|when|where|who|which)\b"
+    r"\s+(?:[a-z]+ly\s+)?(?:(?:him|her|them|us|me|reporters|journalists|[A-Z][\w’'-]+|by\s+((?:the\s+)?[\w’'-]+))\s+)?"
+    r"(?P<wh>whether|if|how|why|what|when|where|who|which)\b"
 )
 """An indirect question after "asked": "asked rhetorically how ...", "asked him whether ..."."""
 _COLON = re.compile(r"\s*:")
@@ -189,6 +191,22 @@ def indirect(
         return rec
     if complement == "none":
         return None  # "officials believe ...": a belief, not a speech act (a quotation it frames stays)
+    if v.key == "ask" and _WHEN_ASKED.fullmatch(text, 0, v.start) and (q := _ASKED_WH.match(text, v.end)):
+        # "When asked whether ..., the spokesperson said": the question of an unnamed asker
+        start = q.start("wh")
+        comma = text.find(",", start)
+        if comma > start:
+            asker = (off + q.start(1), off + q.end(1)) if q.group(1) else None  # "asked by the moderator"
+            rec = record(
+                "indirect", para, verb, asker, (off + start, off + comma), text[start:comma].strip(), lex
+            )
+            return {
+                **rec,
+                "actor": UNRESOLVED,
+                "anonymous": True,
+                "note": "an unnamed asker",
+                "_unnamed": True,
+            }
     if _NEGATED_VERB.search(text, 0, v.start):
         return None  # "the Pentagon is no longer insisting that ...": a speech act that is not made
     if k > 0 and _THIS_WAS.fullmatch(text, 0, v.start) and (by := _BY.match(text, v.end)):
@@ -289,7 +307,7 @@ def indirect(
     ):
         return rel  # "a children's hospital that Kyiv says killed three people"
     if comp is None and clause and v.key == "ask" and (m := _ASKED_WH.match(rest)):
-        comp = v.end + m.start(1)  # "asked rhetorically how Canadians would feel ...": the question
+        comp = v.end + m.start("wh")  # "asked rhetorically how Canadians would feel ...": the question
     if comp is None and clause and v.key in _DIRECTIVES and (m := _DIRECTIVE_OBJECT.match(rest)):
         if not re.search(r"[,;:“”]", m.group(0)):
             comp = v.end + lead  # "instructed the government to allocate ..."

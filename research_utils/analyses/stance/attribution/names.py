@@ -91,7 +91,18 @@ _MEDIA_NOUNS = frozenset(
 """Common nouns before an organisation's name ("the newspaper Izvestia", "the firm Acme")."""
 """Determiners of an unnamed source: a name inside such a phrase is a modifier."""
 _PREPOSITIONS = frozenset("for of in at with from to by on near about against under over into than".split())
-_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n", "its": "n", "their": "p"}
+_PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "they": "p",
+    "them": "p",
+    "it": "n",
+    "its": "n",
+    "their": "p",
+}
 """Pronouns and what they refer to: m / f a person of that gender, p a plural (people or
 an organisation), n an organisation, a court or a document ("It reiterated that ...")."""
 _ABBREVIATED = frozenset("dr mr ms mrs st gen lt col sen rep gov prof rev sgt capt maj adm".split())

@@ -282,7 +282,7 @@ def resolve_speakers(records: list[dict[str, Any]], doc: Document, lex: StanceLe
     for i, r in enumerate(records):
         by_sentence[r["sentence_id"]].append(i)
     for i in order:
-        if not descs[i].form:
+        if not descs[i].form and not records[i].get("_unnamed"):  # an unnamed asker stays unnamed
             sid = records[i]["sentence_id"]
             subject = _surname_subject(p.sentence[sid], sid, (pids[sid], starts[sid]), lex)
             src, c = _inherited(records, i, resolved, cands, index, by_sentence, subject)
