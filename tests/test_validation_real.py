@@ -254,7 +254,7 @@ def test_the_readme_quotes_the_real_copy_figures_that_validation_json_holds() ->
         "test_batches"
     ]
     newest = batches[-1]
-    sentence = section.split("coded after the last rule alone", 1)[1].split("recall is the weaker", 1)[0]
+    sentence = section.split("coded on 2026-12-07 alone", 1)[1].split("The newest", 1)[0]
     for key in ("attribution_precision", "attribution_recall"):
         assert f"{newest[key]:.3f}" in sentence, key
     assert f"({newest['attributions']} attributions)" in sentence
