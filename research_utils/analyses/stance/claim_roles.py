@@ -124,14 +124,14 @@ def claim_roles(
                     [] if said and (not earlier or said[-1].start > earlier[-1].start) else earlier[-1:]
                 )
                 out.value = dval * cue.value
-                outer = [
+                between = [
                     i
                     for i, c in enumerate(cues)
                     if earlier and said and earlier[-1].end <= c.start < said[-1].start
                 ]
-                if not out.subjects and outer and out.outer is None:
+                if not out.subjects and between and out.outer is None:
                     # "Kyiv rejected Moscow's demand that Ukraine drop ...": Kyiv's own position
-                    oval, _, ostart = cue_value(text, cues, outer[-1], floor, lex, mentions)
+                    oval, _, ostart = cue_value(text, cues, between[-1], floor, lex, mentions)
                     out.outer = (earlier[-1], oval * out.value, " ".join(text[ostart : cues[k].end].split()))
                 if cession and cue.value < 0:
                     out.value = dval  # "insisted that Ukraine cede the Donbas": a claim to the land

@@ -18,9 +18,9 @@ from research_utils.lexicons import Hit
 
 __all__ = ["POSSESSIVE_BEFORE", "is_speech_noun", "possessed", "speech_nouns"]
 
-POSSESSIVE_BEFORE = re.compile(
-    r"\b(?!(?:it|that|there|what|he|she|who|here|let)['’]s)\w[\w.-]*['’]s\s+$", re.IGNORECASE
-)
+_POSSESSIVE = r"\b(?!(?:it|that|there|what|he|she|who|here|let)['’]s)\w[\w.-]*['’]s"
+"""A possessive "'s" (not a contraction: "it's", "that's")."""
+POSSESSIVE_BEFORE = re.compile(rf"{_POSSESSIVE}\s+$", re.IGNORECASE)
 """A possessive right before a verb form ("Lavrov's remarks", "Moscow's demand"): the form is a noun."""
 _OWNER = re.compile(
     r"((?:[Tt]he\s+)?(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*|(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+[a-z][\w-]*)$"
@@ -30,10 +30,7 @@ _NOUN_CONTENT = re.compile(
     r"\s*(?:that\b|to\s+(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|reporters|journalists)\b)[a-z]|:)"
 )
 """A content clause after a speech-act noun: "that ...", an infinitive ("to cut supplies", not "to the press"), a colon."""
-_OWNED_NOUN = re.compile(
-    r"(?:\b(?!(?:it|that|there|what|he|she|who|here|let)['’]s)\w[\w.-]*['’]s|\b(?:its|his|her|their))\s+(?:[a-z]+\s+)?$",
-    re.IGNORECASE,
-)
+_OWNED_NOUN = re.compile(rf"(?:{_POSSESSIVE}|\b(?:its|his|her|their))\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 """Before a speech-act noun: a possessive, maybe with one adjective ("Biden's earlier statements", "its threat")."""
 _PRONOUN_OWNER = re.compile(r"\b(its|his|her|their)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _ADJECTIVE_GAP = re.compile(r"['’]s(\s+[a-z]+)\s+$")
