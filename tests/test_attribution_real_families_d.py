@@ -185,3 +185,18 @@ def test_a_question_asked_of_the_speaker_is_an_unnamed_askers(text: str, questio
     row = by_quote(table, question)
     assert (row["speaker"], row["speaker_name"], bool(row["anonymous"])) == (asker, "", True)
     assert len(table) == 2  # the answer stays the answerer's
+
+
+def test_straight_and_curly_apostrophes_give_the_same_attributions() -> None:
+    """Real pages write apostrophes and quotation marks either way: the attributions must not
+    depend on which (a curly "won’t" once opened no clause after "said")."""
+    straight = (
+        "Zelensky said Ukraine won't join the alliance.\n\n"
+        "Kyiv's envoy told reporters the talks hadn't failed.\n\n"
+        "\"We don't accept it,\" Peskov said, adding that Moscow wasn't ready.\n"
+    )
+    curly = straight.replace("'", "’")
+    a, b = attr(LEAD + straight), attr(LEAD + curly)
+    assert len(a) == 4
+    assert list(a["quote"].str.replace("'", "’")) == list(b["quote"])
+    assert list(a["speaker_name"]) == list(b["speaker_name"])
