@@ -15,6 +15,8 @@ from research_utils.lexicons import Hit
 
 __all__ = [
     "BE_FORMS",
+    "DATELINE_AGENCY",
+    "DATELINE_DATE",
     "DETERMINERS",
     "FIRST_PERSON",
     "HEARER_VERBS",
@@ -46,6 +48,10 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 """The days news copy dates speech by ("said on Tuesday", "The Kremlin on Wednesday said")."""
 WEEKDAYS_PATTERN = "|".join(WEEKDAYS)
 """The weekdays as a regular-expression alternation (capitalised, as news copy writes them)."""
+DATELINE_DATE = r",\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+"""The date part of a dateline, after its place: ", March 3", ", Feb. 25"."""
+DATELINE_AGENCY = r"\([A-Z][\w ]+\)"
+"""The agency part of a dateline, after its place: "(Reuters)", "(AP)"."""
 
 QUOTE_CHARS = "“”‘’\"'"
 """Quotation marks stripped from the ends of author or quoted text."""

@@ -38,7 +38,7 @@ from research_utils.analyses.stance.attribution.name_words import (
 )
 from research_utils.analyses.stance.attribution.speakers import DOTTED_ACRONYM, NOT_SURNAMES
 from research_utils.analyses.stance.lexicons import StanceLexicons
-from research_utils.analyses.stance.text import WEEKDAYS
+from research_utils.analyses.stance.text import DATELINE_AGENCY, DATELINE_DATE, WEEKDAYS
 from research_utils.ingest import word_spans
 
 __all__ = ["Described", "NameMention", "describe", "list_members", "mentions_in", "title_side", "title_state"]
@@ -452,7 +452,7 @@ def _lower_words_before(sentence: str, s: int) -> list[str]:
     return [w for w in out if w not in _FUNCTION]
 
 
-_DATELINE_END = re.compile(r"\s*(?::|,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*[—–-]|\s*\([A-Z][\w ]+\)\s*[—–-])")
+_DATELINE_END = re.compile(rf"\s*(?::|{DATELINE_DATE}\s*[—–-]|\s*{DATELINE_AGENCY}\s*[—–-])")
 """What follows the place of a dateline at the start of a paragraph: "New Delhi:", "KYIV,
 March 3 —", "BRUSSELS (Reuters) -"."""
 

@@ -30,6 +30,8 @@ from research_utils.analyses.stance.attribution.speakers import (
 from research_utils.analyses.stance.lexicons import UNATTRIBUTED, UNRESOLVED, StanceLexicons
 from research_utils.analyses.stance.text import (
     BE_FORMS,
+    DATELINE_AGENCY,
+    DATELINE_DATE,
     DETERMINERS,
     FIRST_PERSON,
     sentence_at,
@@ -97,8 +99,8 @@ class Paragraph:
 
 
 DATELINE = re.compile(
-    r"(?:[A-Z][A-Z.’'-]+\s+){0,3}[A-Z][A-Z.’'-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Z][\w ]+\))?\s*[:—–-]\s+"
-    r"|(?:[A-Z][a-z’'-]+\s+){0,2}[A-Z][a-z’'-]+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*|\s*\([A-Z][\w ]+\)\s*)[—–-]\s+"
+    rf"(?:[A-Z][A-Z.’'-]+\s+){{0,3}}[A-Z][A-Z.’'-]+(?:{DATELINE_DATE})?\s*(?:{DATELINE_AGENCY})?\s*[:—–-]\s+"
+    rf"|(?:[A-Z][a-z’'-]+\s+){{0,2}}[A-Z][a-z’'-]+(?:{DATELINE_DATE}\s*|\s*{DATELINE_AGENCY}\s*)[—–-]\s+"
 )
 """A dateline that opens a paragraph: "KYIV, March 3 — ", "NEW DELHI: ", "Kuala Lumpur, Feb 25 — ",
 "Brussels (Reuters) - "."""
