@@ -66,7 +66,8 @@ def claim_roles(
     issue: str = "",
     deal: bool = False,
 ) -> Roles:
-    """The role step: the subject of the cue (the actor nearest before it), the addressees
+    """The role step: the subject of the cue (the actor nearest before it; for a participle
+    after a comma, ", demanding ...", the actor that opens the main clause), the addressees
     (of a condition, a causative, a demand or an obligation), an outer actor that takes a
     composed position, and the modality of the claim. A demand that the addressee cede a
     land ``issue`` is the demander's claim to that land (+1), not a renunciation. With
@@ -143,6 +144,10 @@ def claim_roles(
             ):
                 # "that Ukraine ... be permanently barred from joining": the patient, no claimant
                 out.addressees = [s]
+            elif k is not None and _free_adjunct(text, cues[k]):
+                # "Russia attacked Ukraine, demanding its demilitarisation": the subject of the
+                # main clause does what the participle says, not the object nearest to it
+                out.subjects = _main_subject(text, before, cue.lower)
             else:
                 # the nearest actor that is not an object ("Ukraine assured Russia that it ...")
                 out.subjects = subjects[-1:]
@@ -168,6 +173,33 @@ def claim_roles(
         out.modality = "conditional"
     elif out.modality == "obligation":
         out.addressees, out.subjects = out.addressees + out.subjects, []
+    return out
+
+
+_ADJUNCT = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
+_PRONOUNS = frozenset("he she they it we i you this that who which".split())
+
+
+def _free_adjunct(text: str, cue: Hit) -> bool:
+    """Whether ``cue`` opens a participle clause after a comma (", demanding ...", ", calling for ...")."""
+    return words(cue.match)[0].lower().endswith("ing") and bool(_ADJUNCT.search(text, 0, cue.start))
+
+
+def _main_subject(text: str, before: list[Hit], lower: int) -> list[Hit]:
+    """The actor that opens the main clause (with any actor joined to it by "and"), or none
+    when the clause opens with a pronoun or another noun ("He projects Ukraine as the
+    aggressor, calling for ...": Ukraine is the object, the claimant is not an actor)."""
+    if not before:
+        return []
+    first = before[0]
+    lead = [w.lower() for w in words(text[lower : first.start].rsplit(",", 1)[-1])]
+    if len(lead) > 3 or any(w in _PRONOUNS for w in lead):
+        return []
+    out = [first]
+    for m in before[1:]:
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s+(?:the\s+)?", text[out[-1].end : m.start]):
+            break
+        out.append(m)
     return out
 
 
