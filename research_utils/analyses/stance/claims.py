@@ -25,7 +25,7 @@ from research_utils.analyses.stance.core import Analysis, analyse
 from research_utils.analyses.stance.lexicons import ROLES, StanceLexicons, default_lexicons
 from research_utils.analyses.stance.matching import sentence_hits
 from research_utils.analyses.stance.positions import issue_cue
-from research_utils.analyses.stance.relative import held_by_relative
+from research_utils.analyses.stance.relative import held_by_possessor, held_by_relative
 from research_utils.analyses.stance.tables import concat_tables
 from research_utils.analyses.stance.text import in_spans
 from research_utils.analyses.stance.unmarked import UNMARKED_CUE, raises_issue
@@ -133,6 +133,9 @@ def _sentence_claims(
         roles = claim_roles(text, cue, mentions, speaker_spans, found, lex, iss.key, deal=not speaker_actor)
         if roles.outer is None:
             roles.outer = held_by_relative(text, iss, found["cue"], mentions, lex)  # "X, which Russia wants"
+        wish = held_by_possessor(text, iss, mentions) if cue.start is None else None  # "Ukraine's NATO bid"
+        if roles.outer is None:
+            roles.outer = wish
         in_condition = cue.inside_condition and not cue.trailing and not cue.threat
         claimable = cue.start is not None and not cue.question and not in_condition and not cue.unowned
         base = {
@@ -154,7 +157,10 @@ def _sentence_claims(
             # The speaker's own claim unless the clause reports another actor's position
             # ("Peskov noted that Ukraine had agreed to ..."); a demand on another is its own.
             own = not roles.subjects or all(x.key == speaker_actor for x in roles.subjects)
-            raised = raises_issue(text, iss, cue, phrase, dropped, lex)  # no cue: +1 (unmarked.py)
+            # no cue: +1 (unmarked.py), unless the issue names another actor's wish
+            raised = raises_issue(text, iss, cue, phrase, dropped, lex) and (
+                wish is None or wish[0].key == speaker_actor
+            )
             add(
                 {
                     **base,

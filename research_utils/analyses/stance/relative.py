@@ -1,4 +1,4 @@
-"""A position held in a relative clause on the issue phrase.
+"""A position held in a relative clause on the issue phrase, or by the possessor of a wish.
 
 "... on Donetsk and Luhansk, which Russia wants recognised as independent states": the
 issue phrase is the antecedent of a relative clause whose subject is an actor of the
@@ -6,6 +6,11 @@ lexicon and whose verb is one of wanting or refusing. The actor holds that posit
 the issue, whatever the main clause says about it (here Zelensky's openness to
 compromise). Acts told as background in such a clause ("Crimea, which Russia annexed in
 2014") are no positions: only the verbs of :data:`RELATIVE_VERBS` count.
+
+An issue phrase that names a wish ("NATO aspirations", "NATO bid") is held by its
+possessor: "Ukraine's NATO aspirations were among the reasons for the war" is Ukraine's
++1 (:func:`held_by_possessor`), as the blind coders of the real copy code it; the speaker
+who names another actor's wish does not raise it.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from research_utils.analyses.stance.polarity import cue_value
 from research_utils.ingest import words
 from research_utils.lexicons import Hit
 
-__all__ = ["RELATIVE_VERBS", "held_by_relative"]
+__all__ = ["RELATIVE_VERBS", "held_by_possessor", "held_by_relative"]
 
 _RELATIVE_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,4},\s+(which|that|whom)\s+")
 """After the issue phrase: up to four more words of its noun phrase, a comma and a relative pronoun."""
@@ -52,3 +57,21 @@ def held_by_relative(
         return None
     value, _, _ = cue_value(text, cues, j, agent.start, lex, mentions)
     return agent, value, " ".join(text[rel.start(1) : cues[j].end].split())
+
+
+_DESIRE = frozenset("aspirations aspiration ambitions ambition bid bids goal goals course hopes".split())
+"""Nouns of an issue phrase that name a wish ("NATO aspirations", "NATO bid", "Euro-Atlantic course")."""
+_POSSESSIVE = re.compile(r"(?:['’]s)?\s+$")
+
+
+def held_by_possessor(text: str, iss: Hit, mentions: Sequence[Hit]) -> tuple[Hit, int, str] | None:
+    """The actor right before an issue phrase that names a wish, as its possessor ("Ukraine's
+    NATO aspirations", "Kyiv's NATO bid", "Ukrainian NATO ambitions"): it holds the wish
+    (+1); None for any other phrase or when no actor stands right before it."""
+    if not _DESIRE.intersection(w.lower() for w in words(iss.match)):
+        return None
+    for m in mentions:
+        if m.end <= iss.start and _POSSESSIVE.fullmatch(text, m.end, iss.start):
+            if m.info == "adjective" or text.startswith(("'s", "’s"), m.end):
+                return m, 1, " ".join(text[m.start : iss.end].split())
+    return None
