@@ -42,3 +42,18 @@ def test_an_office_holder_of_the_period_speaks_for_the_side(name: str, side: str
 def test_a_surname_that_is_a_common_name_needs_the_first_name() -> None:
     assert _actor("Austin said the talks would continue next week.") == "Austin"
     assert _actor("Lloyd Austin said the talks would continue next week.") == "us"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "side"),
+    [
+        ("Prime Minister Kaja Kallas", "Kaja Kallas"),  # Estonia's head of government in 2022
+        ("Prime Minister Mark Rutte", "Mark Rutte"),
+        ("EU foreign policy chief Kaja Kallas", "eu"),
+        ("NATO Secretary General Mark Rutte", "nato"),
+        ("Kaja Kallas", "eu"),
+    ],
+    ids=["pm-kallas", "pm-rutte", "eu-kallas", "nato-rutte", "no-title"],
+)
+def test_a_national_office_before_a_name_listed_under_a_bloc_is_a_state(speaker: str, side: str) -> None:
+    assert _actor(f"{speaker} said the talks would continue next week.") == side

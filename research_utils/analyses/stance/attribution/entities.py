@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 __all__ = ["Cand", "Entity", "entity_key"]
 
 
+_NATIONAL_OFFICE = frozenset("prime premier chancellor minister".split())
+"""Title words of a national government (a bloc or an alliance has no prime minister)."""
+
+
 @dataclass
 class Entity:
     """One person or organisation of the document, over all its mentions."""
@@ -18,6 +22,12 @@ class Entity:
     titles: list[str] = field(default_factory=list)
     gender: str = ""
     actor: str = ""
+
+    def national_office(self, listed_kind: str) -> bool:
+        """Whether the person, listed under a side of kind ``listed_kind``, holds a title of a
+        national government while that side is a bloc or an alliance ("Prime Minister Kaja
+        Kallas" in 2022, "Prime Minister Mark Rutte"): then the person speaks for a state."""
+        return listed_kind in ("bloc", "alliance") and bool(_NATIONAL_OFFICE.intersection(self.titles))
 
     def add(self, name: str, titles: tuple[str, ...], gender: str) -> None:
         if len(name.split()) > len(self.name.split()):

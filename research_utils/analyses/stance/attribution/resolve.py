@@ -175,6 +175,8 @@ def _entity_actor(e: Entity, lex: StanceLexicons) -> str:
         if side:
             return side
         listed = next((h.key for h in hits if h.info == "person"), "")
+        if e.national_office(lex.actor_kinds.get(listed, "")):
+            listed = ""  # "Prime Minister Kaja Kallas" (2022): a bloc has no prime minister
         state = title_state(tuple(e.titles))
         return state if state and not listed_state(listed, state, lex) else listed
     for form in ("person", "name"):
@@ -446,7 +448,9 @@ def _finish(r: dict[str, Any], d: Described, c: Cand | None, lex: StanceLexicons
         actor, match = (e.actor, e.actor) if e.actor else (e.name, e.name)
     elif e is not None and e.kind == "person" and e.actor:  # a title's state comes before a listed side
         actor, match = e.actor, (person.match if person is not None and person.key == e.actor else e.name)
-    elif person is not None:
+    elif person is not None and not (
+        e is not None and e.national_office(lex.actor_kinds.get(person.key, ""))
+    ):
         actor, match = person.key, person.match
     elif e is not None and e.actor:
         actor, match = e.actor, (lex_match if lex_actor == e.actor else e.name)
