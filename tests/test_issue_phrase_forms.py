@@ -18,34 +18,66 @@ import research_utils
 
 PACKS = Path(research_utils.__file__).parent / "lexicons" / "packs"
 
-# The verbs that open issue phrases in the packs, with all their forms.
-PARADIGMS = [
-    ("join", "joins", "joined", "joining"),
-    ("cede", "cedes", "ceded", "ceding"),
-    ("give up", "gives up", "gave up", "given up", "giving up"),
-    ("enter", "enters", "entered", "entering"),
-    ("expand", "expands", "expanded", "expanding"),
-    ("stay out of", "stays out of", "stayed out of", "staying out of"),
-    ("keep out of", "keeps out of", "kept out of", "keeping out of"),
-    ("lay down", "lays down", "laid down", "laying down"),
-    ("become", "becomes", "became", "becoming"),
-]
+_IRREGULAR = {
+    "seek": ("seeks", "sought", "seeking"),
+    "choose": ("chooses", "chose", "choosing"),
+    "uphold": ("upholds", "upheld", "upholding"),
+    "retake": ("retakes", "retook", "retaking"),
+    "win": ("wins", "won", "winning"),
+    "fight": ("fights", "fought", "fighting"),
+    "strive": ("strives", "strove", "striving"),
+    "give": ("gives", "gave", "giving"),
+    "put": ("puts", "put", "putting"),
+    "lay": ("lays", "laid", "laying"),
+    "keep": ("keeps", "kept", "keeping"),
+    "set": ("sets", "set", "setting"),
+    "forgo": ("forgoes", "forwent", "forgoing"),
+    "withdraw": ("withdraws", "withdrew", "withdrawing"),
+    "bar": ("bars", "barred", "barring"),
+    "ban": ("bans", "banned", "banning"),
+    "scrap": ("scraps", "scrapped", "scrapping"),
+    "drop": ("drops", "dropped", "dropping"),
+    "commit": ("commits", "committed", "committing"),
+    "prefer": ("prefers", "preferred", "preferring"),
+    "submit": ("submits", "submitted", "submitting"),
+    "plan": ("plans", "planned", "planning"),
+    "sidestep": ("sidesteps", "sidestepped", "sidestepping"),
+    "veto": ("vetoes", "vetoed", "vetoing"),
+    "become": ("becomes", "became", "becoming"),
+}
+
+
+def _verb_forms(verb: str) -> tuple[str, ...]:
+    """Base, third person, past and -ing form of an English verb (regular rules and the
+    irregular verbs of the cue lists)."""
+    if verb in _IRREGULAR:
+        return (verb, *_IRREGULAR[verb])
+    if verb.endswith("ee"):
+        return verb, verb + "s", verb + "d", verb + "ing"
+    if verb.endswith("e"):
+        return verb, verb + "s", verb + "d", verb[:-1] + "ing"
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return verb, verb + "es", verb + "ed", verb + "ing"
+    return verb, verb + "s", verb + "ed", verb + "ing"
+
+
+def _missing_forms(terms: list[str]) -> list[str]:
+    """Forms missing for each verb cue listed in its base form and its past or -ing form (a
+    noun cue, "discussion of" / "discussions of", has neither)."""
+    listed = set(terms)
+    missing: list[str] = []
+    for term in terms:
+        first, _, rest = term.partition(" ")
+        forms = [f"{f} {rest}".strip() for f in _verb_forms(first)]
+        if term == forms[0] and any(f in listed for f in forms[2:]):
+            missing += [f for f in forms if f not in listed]
+    return sorted(set(missing))
 
 
 def _issue_files() -> list[Path]:
     return sorted(PACKS.glob("*/issues.yaml"))
-
-
-def _missing_forms(terms: list[str]) -> list[str]:
-    listed = set(terms)
-    missing = []
-    for term in terms:
-        for forms in PARADIGMS:
-            for form in forms:
-                if term.startswith(form + " "):
-                    rest = term[len(form) + 1 :]
-                    missing += [f"{f} {rest}" for f in forms if f"{f} {rest}" not in listed]
-    return sorted(set(missing))
 
 
 def test_the_packs_have_issue_lexicons() -> None:
@@ -55,7 +87,8 @@ def test_the_packs_have_issue_lexicons() -> None:
 @pytest.mark.parametrize("path", _issue_files(), ids=lambda p: p.parent.name)
 def test_every_verb_phrase_of_an_issue_is_listed_in_all_its_forms(path: Path) -> None:
     for entry in yaml.safe_load(path.read_text(encoding="utf-8"))["entries"]:
-        assert _missing_forms([str(t) for t in entry["terms"]]) == [], entry["id"]
+        # a phrase of several words that opens with a verb ("cede territory", "join NATO")
+        assert _missing_forms([str(t) for t in entry["terms"] if " " in str(t)]) == [], entry["id"]
 
 
 def test_the_form_check_finds_a_missing_form() -> None:
@@ -95,73 +128,17 @@ def test_an_adverb_inside_a_declined_support_keeps_the_refusal() -> None:
 
 # ------------------------------------------------------ the verb cues, in all their forms
 
-_IRREGULAR = {
-    "seek": ("seeks", "sought", "seeking"),
-    "choose": ("chooses", "chose", "choosing"),
-    "uphold": ("upholds", "upheld", "upholding"),
-    "retake": ("retakes", "retook", "retaking"),
-    "win": ("wins", "won", "winning"),
-    "fight": ("fights", "fought", "fighting"),
-    "strive": ("strives", "strove", "striving"),
-    "give": ("gives", "gave", "giving"),
-    "put": ("puts", "put", "putting"),
-    "lay": ("lays", "laid", "laying"),
-    "keep": ("keeps", "kept", "keeping"),
-    "set": ("sets", "set", "setting"),
-    "forgo": ("forgoes", "forwent", "forgoing"),
-    "withdraw": ("withdraws", "withdrew", "withdrawing"),
-    "bar": ("bars", "barred", "barring"),
-    "ban": ("bans", "banned", "banning"),
-    "scrap": ("scraps", "scrapped", "scrapping"),
-    "drop": ("drops", "dropped", "dropping"),
-    "commit": ("commits", "committed", "committing"),
-    "prefer": ("prefers", "preferred", "preferring"),
-    "submit": ("submits", "submitted", "submitting"),
-    "plan": ("plans", "planned", "planning"),
-    "sidestep": ("sidesteps", "sidestepped", "sidestepping"),
-    "veto": ("vetoes", "vetoed", "vetoing"),
-}
-
-
-def _verb_forms(verb: str) -> tuple[str, ...]:
-    """Base, third person, past and -ing form of an English verb (regular rules and the
-    irregular verbs of the cue lists)."""
-    if verb in _IRREGULAR:
-        return (verb, *_IRREGULAR[verb])
-    if verb.endswith("ee"):
-        return verb, verb + "s", verb + "d", verb + "ing"
-    if verb.endswith("e"):
-        return verb, verb + "s", verb + "d", verb[:-1] + "ing"
-    if verb.endswith("y") and verb[-2] not in "aeiou":
-        return verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"
-    if verb.endswith(("s", "sh", "ch", "x", "z")):
-        return verb, verb + "es", verb + "ed", verb + "ing"
-    return verb, verb + "s", verb + "ed", verb + "ing"
-
-
-def _missing_cue_forms(terms: list[str]) -> list[str]:
-    """Forms missing for each verb cue listed in its base form and its past or -ing form (a
-    noun cue, "discussion of" / "discussions of", has neither)."""
-    listed = set(terms)
-    missing: list[str] = []
-    for term in terms:
-        first, _, rest = term.partition(" ")
-        forms = [f"{f} {rest}".strip() for f in _verb_forms(first)]
-        if term == forms[0] and any(f in listed for f in forms[2:]):
-            missing += [f for f in forms if f not in listed]
-    return sorted(set(missing))
-
 
 def test_every_verb_cue_is_listed_in_all_its_forms() -> None:
     cues = yaml.safe_load((PACKS.parent / "position_cues.yaml").read_text(encoding="utf-8"))
     for entry in cues["entries"]:
         if entry["id"].endswith("_verbs") or entry["id"] == "support_adjectives":
-            assert _missing_cue_forms([str(t) for t in entry["terms"]]) == [], entry["id"]
+            assert _missing_forms([str(t) for t in entry["terms"]]) == [], entry["id"]
 
 
 def test_the_cue_form_check_finds_a_missing_form() -> None:
     terms = ["deny", "denies", "denied", "call for", "called for", "discussion of", "discussions of"]
-    assert _missing_cue_forms(terms) == ["calling for", "calls for", "denying"]
+    assert _missing_forms(terms) == ["calling for", "calls for", "denying"]
 
 
 @pytest.mark.parametrize(
