@@ -17,7 +17,7 @@ from research_utils.analyses.stance.claim_objects import objects
 from research_utils.analyses.stance.lexicons import StanceLexicons
 from research_utils.analyses.stance.polarity import chained, cue_value
 from research_utils.analyses.stance.positions import IssueCue
-from research_utils.analyses.stance.text import gap_words
+from research_utils.analyses.stance.text import FIRST_PERSON, PRONOUNS, gap_words
 from research_utils.ingest import words
 from research_utils.lexicons import Hit
 
@@ -177,7 +177,8 @@ def claim_roles(
 
 
 _ADJUNCT = re.compile(r",\s*(?:[a-z]+ly\s+)?$")
-_PRONOUNS = frozenset("he she they it we i you this that who which".split())
+_CLAUSE_PRONOUNS = PRONOUNS | FIRST_PERSON | frozenset("it you this that who which".split())
+"""Words that open a main clause whose subject is no actor of the lexicon."""
 
 
 def _free_adjunct(text: str, cue: Hit) -> bool:
@@ -193,7 +194,7 @@ def _main_subject(text: str, before: list[Hit], lower: int) -> list[Hit]:
         return []
     first = before[0]
     lead = [w.lower() for w in words(text[lower : first.start].rsplit(",", 1)[-1])]
-    if len(lead) > 3 or any(w in _PRONOUNS for w in lead):
+    if len(lead) > 3 or any(w in _CLAUSE_PRONOUNS for w in lead):
         return []
     out = [first]
     for m in before[1:]:
